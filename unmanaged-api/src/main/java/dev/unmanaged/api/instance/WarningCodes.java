@@ -1,0 +1,24 @@
+package dev.unmanaged.api.instance;
+
+/** Stable codes of {@link DescriptorWarning}s shared by providers. Providers may add their own. */
+public final class WarningCodes {
+    private WarningCodes() {
+    }
+
+    /** The instance has no UUID; it is shown as absent, never invented. Blocks import. */
+    public static final String UUID_MISSING = "UUID_MISSING";
+    /** Two NICs share a MAC address. Blocks import. */
+    public static final String DUPLICATE_MAC = "DUPLICATE_MAC";
+    /** Two disks share a target device. Blocks import. */
+    public static final String DUPLICATE_DISK_TARGET = "DUPLICATE_DISK_TARGET";
+    /** The CPU topology does not multiply to the maximum vCPUs. Blocks import. */
+    public static final String CPU_TOPOLOGY_MISMATCH = "CPU_TOPOLOGY_MISMATCH";
+    /** The definition could not be read; only what the hypervisor's API reports is shown. Blocks import. */
+    public static final String DEFINITION_UNREADABLE = "DEFINITION_UNREADABLE";
+    /** A disk's capacity or allocation could not be read. */
+    public static final String DISK_SIZE_UNKNOWN = "DISK_SIZE_UNKNOWN";
+    /** An element or value the provider does not model was kept as a plain value. */
+    public static final String UNMODELLED = "UNMODELLED";
+    /** A per-instance detail could not be fetched from the host. */
+    public static final String DETAIL_UNAVAILABLE = "DETAIL_UNAVAILABLE";
+}

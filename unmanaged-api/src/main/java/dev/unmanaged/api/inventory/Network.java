@@ -1,0 +1,24 @@
+package dev.unmanaged.api.inventory;
+
+import dev.unmanaged.api.instance.Copies;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A guest network of the orchestrator that NICs are mapped onto.
+ *
+ * @param id       identifier
+ * @param name     readable name
+ * @param range    the addresses the orchestrator hands out on it
+ * @param vlan     the VLAN tag, null when untagged
+ * @param ownerIds who may use it; empty means everyone
+ */
+public record Network(String id, String name, AddressRange range, Integer vlan, Set<String> ownerIds)
+        implements CatalogEntry {
+    public Network {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(range, "range");
+        ownerIds = Copies.set(ownerIds);
+    }
+}

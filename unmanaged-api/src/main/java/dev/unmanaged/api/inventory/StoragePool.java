@@ -1,0 +1,24 @@
+package dev.unmanaged.api.inventory;
+
+import dev.unmanaged.api.instance.Copies;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * A primary storage pool that disks are mapped onto. A pool holds a disk when the disk's source lies under
+ * {@link #path()} (file and dir disks) or names {@link #hypervisorPoolName()} as its pool (volume disks).
+ *
+ * @param id                 identifier
+ * @param name               readable name
+ * @param path               directory on the host the pool covers, null when not path-based
+ * @param hypervisorPoolName the hypervisor's own name of the pool (libvirt pool name), null when none
+ * @param ownerIds           who may use it; empty means everyone
+ */
+public record StoragePool(String id, String name, String path, String hypervisorPoolName, Set<String> ownerIds)
+        implements CatalogEntry {
+    public StoragePool {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(name, "name");
+        ownerIds = Copies.set(ownerIds);
+    }
+}

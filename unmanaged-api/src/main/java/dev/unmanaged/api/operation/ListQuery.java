@@ -1,0 +1,62 @@
+package dev.unmanaged.api.operation;
+
+import dev.unmanaged.api.instance.Copies;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.PowerState;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Which unmanaged instances to list.
+ *
+ * @param hosts         the hosts to ask, in parallel
+ * @param nameContains  keep instances whose name contains this text; null for all
+ * @param states        keep instances in these states; empty for all
+ * @param hostIds       keep instances on these hosts; empty for all
+ * @param offset        skip this many instances of the sorted result
+ * @param limit         return at most this many; 0 for no limit
+ * @param hostDeadline  how long one host may take; null for the default
+ */
+public record ListQuery(List<Host> hosts, String nameContains, Set<PowerState> states, Set<String> hostIds,
+                        int offset, int limit, Duration hostDeadline) {
+    public ListQuery {
+        hosts = Copies.list(hosts);
+        states = Copies.set(states);
+        hostIds = Copies.set(hostIds);
+        if (offset < 0 || limit < 0) {
+            throw new IllegalArgumentException("offset and limit must be >= 0");
+        }
+    }
+
+    /** Every unmanaged instance of {@code hosts}. */
+    public static ListQuery of(List<Host> hosts) {
+        return new ListQuery(hosts, null, Set.of(), Set.of(), 0, 0, null);
+    }
+
+    /** Every unmanaged instance of {@code hosts}. */
+    public static ListQuery of(Host... hosts) {
+        return of(List.of(hosts));
+    }
+
+    /** This query with a host deadline. */
+    public ListQuery withHostDeadline(Duration deadline) {
+        return new ListQuery(hosts, nameContains, states, hostIds, offset, limit, Objects.requireNonNull(deadline));
+    }
+
+    /** This query with a name filter. */
+    public ListQuery withNameContaining(String text) {
+        return new ListQuery(hosts, text, states, hostIds, offset, limit, hostDeadline);
+    }
+
+    /** This query with a state filter. */
+    public ListQuery withStates(Set<PowerState> wanted) {
+        return new ListQuery(hosts, nameContains, wanted, hostIds, offset, limit, hostDeadline);
+    }
+
+    /** This query with paging. */
+    public ListQuery withPage(int newOffset, int newLimit) {
+        return new ListQuery(hosts, nameContains, states, hostIds, newOffset, newLimit, hostDeadline);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.unmanaged.api.operation;
+
+/** Stable codes of import-plan {@link Problem}s. */
+public enum ProblemCode {
+    /** The instance is already in the inventory. */
+    ALREADY_MANAGED,
+    /** The instance has no UUID, so it cannot be keyed. */
+    INSTANCE_UUID_MISSING,
+    /** A descriptor warning makes the import unsafe (duplicate MAC, unreadable definition, …). */
+    INSTANCE_UNSAFE,
+    /** A request field is missing or malformed. */
+    REQUEST_INVALID,
+    /** The owner does not exist. */
+    OWNER_NOT_FOUND,
+    /** The owner may not use a catalog entry (offering, network, pool, disk offering, template). */
+    ACCESS_DENIED,
+    /** The compute offering does not exist. */
+    OFFERING_NOT_FOUND,
+    /** A fixed offering's vCPUs differ from the instance's, or custom vCPUs are out of bounds. */
+    OFFERING_CPU_MISMATCH,
+    /** A fixed offering's memory differs from the instance's, or custom memory is out of bounds. */
+    OFFERING_MEMORY_MISMATCH,
+    /** The template does not exist. */
+    TEMPLATE_NOT_FOUND,
+    /** The display name (or instance name) is not a valid host name. */
+    NAME_INVALID,
+    /** A NIC has no network mapping. */
+    NIC_UNMAPPED,
+    /** A NIC has no MAC address, so it cannot be mapped. */
+    NIC_MAC_MISSING,
+    /** A mapping names a NIC or disk that the instance does not have. */
+    MAPPING_UNKNOWN_DEVICE,
+    /** The mapped network does not exist. */
+    NETWORK_NOT_FOUND,
+    /** The NIC's MAC is already in use on the network. */
+    MAC_IN_USE,
+    /** The fixed IP is not an address of the network's range. */
+    IP_OUT_OF_RANGE,
+    /** The fixed IP is already in use on the network. */
+    IP_IN_USE,
+    /** Two NICs of the request ask for the same fixed IP on one network. */
+    IP_DUPLICATE_IN_REQUEST,
+    /** The network has no free address for {@code auto}. */
+    IP_RANGE_EXHAUSTED,
+    /** A disk has no pool mapping. */
+    DISK_UNMAPPED,
+    /** The mapped pool does not exist. */
+    POOL_NOT_FOUND,
+    /** The mapped pool does not hold the disk. */
+    DISK_POOL_MISMATCH,
+    /** The mapped disk offering does not exist. */
+    DISK_OFFERING_NOT_FOUND,
+    /** The mapped disk offering is smaller than the disk. */
+    DISK_OFFERING_TOO_SMALL,
+    /** The disk's size is unknown, so the offering cannot be checked. */
+    DISK_SIZE_UNKNOWN
+}

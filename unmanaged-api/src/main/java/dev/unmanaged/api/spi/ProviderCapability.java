@@ -1,0 +1,15 @@
+package dev.unmanaged.api.spi;
+
+/** Optional behaviour a provider may have. Conformance tests for absent capabilities are skipped. */
+public enum ProviderCapability {
+    /** Instances can be transient (exist only while running); unmanage preparation makes them persistent. */
+    TRANSIENT_INSTANCES,
+    /** Instances can be paused. */
+    PAUSE,
+    /** Instances can be suspended by the guest. */
+    SUSPEND,
+    /** Disk capacity and allocation are reported. */
+    DISK_SIZES,
+    /** Graphical consoles (and whether they have a password) are reported. */
+    GRAPHICS
+}
