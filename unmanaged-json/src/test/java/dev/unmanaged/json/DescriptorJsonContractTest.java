@@ -1,0 +1,122 @@
+package dev.unmanaged.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.instance.CpuDescriptor;
+import dev.unmanaged.api.instance.CpuTune;
+import dev.unmanaged.api.instance.DescriptorWarning;
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.instance.Firmware;
+import dev.unmanaged.api.instance.GraphicsDescriptor;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.MemoryDescriptor;
+import dev.unmanaged.api.instance.NicDescriptor;
+import dev.unmanaged.api.instance.OsDescriptor;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.operation.HostFailure;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.IpAssignment;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class DescriptorJsonContractTest {
+    private static final UUID ID = UUID.fromString("4DEA22B3-1D52-D8F3-2516-782E98AB3FA0");
+
+    private static InstanceDescriptor sample() {
+        return new InstanceDescriptor(ID, "web-01", "h1", "kvm", "kvm", PowerState.RUNNING, true,
+                new CpuDescriptor(2, 4, "host-passthrough", null, 1, 1, 2, 2, new CpuTune(1024L, 100000L, null, true)),
+                new MemoryDescriptor(2L << 30, 1L << 30),
+                new OsDescriptor("hvm", "x86_64", "pc-q35-7.2", Firmware.EFI, true, List.of("hd", "network")),
+                List.of(new DiskDescriptor("disk", "file", "qcow2", "none", "/var/lib/libvirt/images/web.qcow2", null,
+                        List.of(), "vda", "virtio", "S1", false, false, 1, 10L << 30, 1L << 30)),
+                List.of(new NicDescriptor("bridge", "52:54:00:AA:BB:CC", "virtio", "br0", List.of(42), null, "vnet0",
+                        null)),
+                List.of(new GraphicsDescriptor("vnc", 5900, "127.0.0.1", true)),
+                List.of(DescriptorWarning.info("UNMODELLED", "unknown device <foo>")));
+    }
+
+    private static List<String> keys(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    @Test
+    @DisplayName("a descriptor serialises with every key of the documented contract")
+    void contractKeys() {
+        JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
+
+        assertThat(keys(json)).contains("name", "uuid", "domainType", "powerState", "persistent", "memory", "cpu",
+                "os", "disks", "nics", "graphics", "warnings");
+        assertThat(keys(json.get("memory"))).contains("maxBytes", "currentBytes");
+        assertThat(keys(json.get("cpu"))).contains("vcpus", "maxVcpus", "mode", "model", "sockets", "dies", "cores",
+                "threads", "tune");
+        assertThat(keys(json.get("cpu").get("tune"))).contains("shares", "periodMicros", "quotaMicros");
+        assertThat(keys(json.get("os"))).contains("type", "arch", "machine", "firmware", "secureBoot");
+        assertThat(keys(json.get("disks").get(0))).contains("device", "type", "driverType", "source", "protocol",
+                "hosts", "targetDev", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
+                "allocationBytes").doesNotContain("disk");
+        assertThat(keys(json.get("nics").get(0))).contains("type", "mac", "model", "source", "vlanTags",
+                "targetDev", "bootOrder");
+        assertThat(keys(json.get("graphics").get(0))).containsExactlyInAnyOrder("type", "port", "listen",
+                "passwordSet");
+        assertThat(keys(json.get("warnings").get(0))).contains("code", "message");
+    }
+
+    @Test
+    @DisplayName("values follow the contract: lower-case UUID and MAC, enums by name, unset values as null")
+    void contractValues() {
+        JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
+
+        assertThat(json.get("uuid").asText()).isEqualTo("4dea22b3-1d52-d8f3-2516-782e98ab3fa0");
+        assertThat(json.get("powerState").asText()).isEqualTo("RUNNING");
+        assertThat(json.get("os").get("firmware").asText()).isEqualTo("EFI");
+        assertThat(json.get("memory").get("maxBytes").asLong()).isEqualTo(2L << 30);
+        assertThat(json.get("cpu").get("tune").get("quotaMicros").isNull()).isTrue();
+        assertThat(json.get("cpu").get("model").isNull()).isTrue();
+        assertThat(json.get("nics").get(0).get("mac").asText()).isEqualTo("52:54:00:aa:bb:cc");
+        assertThat(json.get("nics").get(0).get("vlanTags").get(0).asInt()).isEqualTo(42);
+        assertThat(json.get("graphics").get(0).get("passwordSet").asBoolean()).isTrue();
+    }
+
+    @Test
+    @DisplayName("a typed error is written as its code and message only")
+    void errors() {
+        JsonNode json = UnmanagedJson.mapper().valueToTree(
+                new HostFailure("h9", new InstanceNotFoundException("vm-x", "host h9")));
+
+        assertThat(keys(json.get("error"))).containsExactly("code", "message");
+        assertThat(json.get("error").get("code").asText()).isEqualTo("INSTANCE_NOT_FOUND");
+    }
+
+    @Test
+    @DisplayName("an import request reads back from JSON, with 'auto' and fixed addresses")
+    void importRequestRoundTrip() throws Exception {
+        ImportRequest request = ImportRequest.builder(Host.kvm("test:///default"), "web-01")
+                .owner("acme").offering("small").network("52:54:00:AA:BB:CC", "net1")
+                .ip("52:54:00:aa:bb:cc", IpAssignment.auto()).pool("vda", "pool1").build();
+
+        String json = UnmanagedJson.toJson(request);
+        ImportRequest back = UnmanagedJson.mapper().readValue(json, ImportRequest.class);
+
+        assertThat(back).isEqualTo(request);
+        assertThat(json).contains("\"52:54:00:aa:bb:cc\":\"auto\"");
+    }
+
+    @Test
+    @DisplayName("a descriptor reads back equal to itself")
+    void descriptorRoundTrip() throws Exception {
+        String json = UnmanagedJson.toJson(sample());
+
+        assertThat(UnmanagedJson.mapper().readValue(json, InstanceDescriptor.class)).isEqualTo(sample());
+    }
+}
