@@ -1,0 +1,40 @@
+package dev.unmanaged.kvm.xml;
+
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.kvm.xml.model.DiskSource;
+import dev.unmanaged.kvm.xml.model.DiskXml;
+
+import java.util.List;
+
+/**
+ * {@code <disk>} to {@link DiskDescriptor}. Every disk element becomes a descriptor whatever its type, device,
+ * bus or format: unknown values are carried as written. libvirt's defaults apply to an absent {@code type}
+ * ({@code file}) and {@code device} ({@code disk}). Credentials never reach the descriptor: the model does not
+ * bind {@code <auth>}, cookies or URL queries, and a network image name loses any {@code ?query}.
+ */
+final class DiskMapping {
+    private DiskMapping() {
+    }
+
+    static DiskDescriptor map(DiskXml disk) {
+        String type = disk.type() == null ? "file" : Values.text(disk.type());
+        String device = disk.device() == null ? "disk" : Values.text(disk.device());
+        DiskSource source = disk.source();
+        String targetDev = disk.target() == null ? null : Values.text(disk.target().dev());
+        String bus = disk.target() == null ? null : Values.text(disk.target().bus());
+        String driverType = disk.driver() == null ? null : Values.text(disk.driver().type());
+        String cache = disk.driver() == null ? null : Values.text(disk.driver().cache());
+        Integer bootOrder = disk.boot() == null ? null
+                : Values.bootOrder(field(targetDev, "<boot order>"), disk.boot().order());
+        return new DiskDescriptor(device, type, driverType, cache,
+                source == null ? null : source.location(),
+                source == null ? null : source.protocol(),
+                source == null ? List.of() : source.hosts(),
+                targetDev, bus, Values.text(disk.serial()), disk.readOnly(), disk.shareable(), bootOrder,
+                null, null);
+    }
+
+    private static String field(String targetDev, String child) {
+        return targetDev == null ? "<disk>" + child : "<disk> with target " + targetDev + " " + child;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.unmanaged.kvm.xml;
+
+import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
+import dev.unmanaged.kvm.xml.model.DomainXml;
+import jakarta.xml.bind.JAXBContext;
+import jakarta.xml.bind.JAXBException;
+import jakarta.xml.bind.Unmarshaller;
+import jakarta.xml.bind.ValidationEvent;
+
+import javax.xml.XMLConstants;
+import javax.xml.stream.Location;
+import javax.xml.stream.XMLInputFactory;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import java.io.CharConversionException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Reads one domain document into the JAXB model through a hardened StAX reader: no DTD, no external entities
+ * or resources, no XInclude, bounded size and depth, the root must be the un-namespaced {@code <domain>},
+ * nothing but comments and whitespace after it. Every failure becomes a {@link DomainXmlException}.
+ */
+final class DomainDocumentReader {
+    private static final String ROOT = "domain";
+
+    private final JAXBContext context;
+    private final ParserLimits limits;
+    // XMLInputFactory implementations may reuse reader instances internally; one factory per thread is safe.
+    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(DomainDocumentReader::hardenedFactory);
+
+    DomainDocumentReader(JAXBContext context, ParserLimits limits) {
+        this.context = context;
+        this.limits = limits;
+    }
+
+    DomainXml read(InputStream in) {
+        LimitedInputStream limited = new LimitedInputStream(in, limits.maxDocumentBytes());
+        XMLStreamReader reader;
+        try {
+            reader = factories.get().createXMLStreamReader(limited);
+        } catch (XMLStreamException e) {
+            throw translate(e, false, limited::sawContent);
+        }
+        return read(reader, limited::sawContent);
+    }
+
+    DomainXml read(Reader in, boolean hasContent) {
+        XMLStreamReader reader;
+        try {
+            reader = factories.get().createXMLStreamReader(in);
+        } catch (XMLStreamException e) {
+            throw translate(e, false, () -> hasContent);
+        }
+        return read(reader, () -> hasContent);
+    }
+
+    private DomainXml read(XMLStreamReader raw, BooleanSupplier sawContent) {
+        GuardedStreamReader reader = new GuardedStreamReader(raw, limits.maxElementDepth());
+        boolean rootSeen = false;
+        try {
+            advanceToRoot(reader);
+            rootSeen = true;
+            requireDomainRoot(reader);
+            Unmarshaller unmarshaller = context.createUnmarshaller();
+            // Unknown elements and attributes are tolerated; only fatal errors stop the binding.
+            unmarshaller.setEventHandler(event -> event.getSeverity() != ValidationEvent.FATAL_ERROR);
+            DomainXml domain = unmarshaller.unmarshal(reader, DomainXml.class).getValue();
+            requireNothingAfterRoot(reader);
+            return domain;
+        } catch (XMLStreamException | JAXBException | RuntimeException e) {
+            throw translate(e, rootSeen, sawContent);
+        } finally {
+            try {
+                raw.close();
+            } catch (XMLStreamException ignored) {
+                // closing a reader that failed; the original failure is what matters
+            }
+        }
+    }
+
+    private static void advanceToRoot(GuardedStreamReader reader) throws XMLStreamException {
+        int event = reader.getEventType();
+        while (event != XMLStreamConstants.START_ELEMENT) {
+            if (event == XMLStreamConstants.END_DOCUMENT || !reader.hasNext()) {
+                throw new DomainXmlException(Reason.EMPTY, "document", null, "a <domain> root element");
+            }
+            if (event == XMLStreamConstants.DTD) {
+                throw new DomainXmlException(Reason.DOCTYPE_FORBIDDEN, "<!DOCTYPE>", "a document type declaration",
+                        "no DOCTYPE: domain XML never has one, and DTDs and entities are refused");
+            }
+            event = reader.next();
+        }
+    }
+
+    private static void requireDomainRoot(XMLStreamReader reader) {
+        String namespace = reader.getNamespaceURI();
+        boolean namespaced = namespace != null && !namespace.isEmpty();
+        if (!ROOT.equals(reader.getLocalName()) || namespaced) {
+            String found = namespaced ? "<" + reader.getLocalName() + "> in namespace " + namespace
+                    : "<" + reader.getLocalName() + ">";
+            throw new DomainXmlException(Reason.WRONG_ROOT, "root element", found,
+                    "the root element <domain> without a namespace");
+        }
+    }
+
+    private static void requireNothingAfterRoot(XMLStreamReader reader) throws XMLStreamException {
+        int event = reader.getEventType();
+        while (event != XMLStreamConstants.END_DOCUMENT) {
+            boolean content = event == XMLStreamConstants.START_ELEMENT
+                    || ((event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA)
+                    && !reader.isWhiteSpace());
+            if (content) {
+                Location at = reader.getLocation();
+                throw new DomainXmlException(Reason.SYNTAX, "content after </domain>", "more markup or text",
+                        "nothing but comments and whitespace after the root element",
+                        at == null ? null : at.getLineNumber(), at == null ? null : at.getColumnNumber(), null);
+            }
+            if (!reader.hasNext()) {
+                return;
+            }
+            event = reader.next();
+        }
+    }
+
+    private DomainXmlException translate(Exception failure, boolean rootSeen, BooleanSupplier sawContent) {
+        DomainXmlException typed = find(failure, DomainXmlException.class);
+        if (typed != null) {
+            return typed;
+        }
+        if (find(failure, LimitedInputStream.LimitExceeded.class) != null) {
+            return new DomainXmlException(Reason.LIMIT_EXCEEDED, "document size",
+                    "more than " + limits.maxDocumentBytes() + " bytes",
+                    "at most " + limits.maxDocumentBytes() + " bytes (" + (limits.maxDocumentBytes() >> 20) + " MiB)");
+        }
+        if (!rootSeen && !sawContent.getAsBoolean()) {
+            return new DomainXmlException(Reason.EMPTY, "document", null, "a <domain> root element");
+        }
+        XMLStreamException stax = find(failure, XMLStreamException.class);
+        Location at = stax == null ? null : stax.getLocation();
+        Integer line = at == null || at.getLineNumber() < 0 ? null : at.getLineNumber();
+        Integer column = at == null || at.getColumnNumber() < 0 ? null : at.getColumnNumber();
+        String where = line == null ? "document" : "document at line " + line + ", column " + column;
+        String detail = parserMessage(stax != null ? stax : failure);
+        if (find(failure, CharConversionException.class) != null
+                || find(failure, CharacterCodingException.class) != null) {
+            return new DomainXmlException(Reason.ENCODING, where, detail,
+                    "characters valid in the document's encoding (UTF-8 unless declared)", line, column, failure);
+        }
+        return new DomainXmlException(Reason.SYNTAX, where, detail, "well-formed XML 1.0", line, column, failure);
+    }
+
+    /** The parser's own explanation without the location prefix the JDK adds. */
+    private static String parserMessage(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null) {
+            return failure.getClass().getSimpleName();
+        }
+        int marker = message.indexOf("Message: ");
+        return (marker >= 0 ? message.substring(marker + "Message: ".length()) : message).strip();
+    }
+
+    private static <T extends Throwable> T find(Throwable failure, Class<T> type) {
+        Throwable current = failure;
+        for (int hops = 0; current != null && hops < 20; hops++) {
+            if (type.isInstance(current)) {
+                return type.cast(current);
+            }
+            Throwable next = current.getCause();
+            if (next == null && current instanceof JAXBException jaxb) {
+                next = jaxb.getLinkedException();
+            }
+            if (next == null && current instanceof XMLStreamException stax) {
+                next = stax.getNestedException();
+            }
+            current = next == current ? null : next;
+        }
+        return null;
+    }
+
+    private static XMLInputFactory hardenedFactory() {
+        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
+        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
+        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
+        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
+        factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
+        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
+        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
+            throw new XMLStreamException("external resources are refused");
+        });
+        return factory;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.unmanaged.kvm.xml;
+
+import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
+
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
+import javax.xml.stream.util.StreamReaderDelegate;
+
+/**
+ * The only view of the document the binding gets: refuses a DOCTYPE the moment the parser reports one (before
+ * any entity could be used) and stops when elements nest deeper than the limit, so no later stage ever
+ * recurses over a hostile depth.
+ */
+final class GuardedStreamReader extends StreamReaderDelegate {
+    private final int maxDepth;
+    private int depth;
+
+    GuardedStreamReader(XMLStreamReader reader, int maxDepth) {
+        super(reader);
+        this.maxDepth = maxDepth;
+    }
+
+    @Override
+    public int next() throws XMLStreamException {
+        int event = super.next();
+        switch (event) {
+            case XMLStreamConstants.START_ELEMENT -> {
+                depth++;
+                if (depth > maxDepth) {
+                    throw new DomainXmlException(Reason.LIMIT_EXCEEDED, "element depth", "more than " + maxDepth
+                            + " nested elements", "at most " + maxDepth + " levels of nesting",
+                            lineOf(), columnOf(), null);
+                }
+            }
+            case XMLStreamConstants.END_ELEMENT -> depth--;
+            case XMLStreamConstants.DTD -> throw new DomainXmlException(Reason.DOCTYPE_FORBIDDEN, "<!DOCTYPE>",
+                    "a document type declaration", "no DOCTYPE: domain XML never has one, and DTDs and entities "
+                    + "are refused", lineOf(), columnOf(), null);
+            case XMLStreamConstants.ENTITY_REFERENCE -> throw new DomainXmlException(Reason.DOCTYPE_FORBIDDEN,
+                    "entity reference", "&" + getLocalName() + ";", "only the predefined XML entities",
+                    lineOf(), columnOf(), null);
+            default -> { }
+        }
+        return event;
+    }
+
+    /** Reimplemented over {@link #next()} so that every event passes the guards. */
+    @Override
+    public int nextTag() throws XMLStreamException {
+        int event = next();
+        while ((event == XMLStreamConstants.CHARACTERS && isWhiteSpace())
+                || (event == XMLStreamConstants.CDATA && isWhiteSpace())
+                || event == XMLStreamConstants.SPACE
+                || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+                || event == XMLStreamConstants.COMMENT) {
+            event = next();
+        }
+        if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
+            throw new XMLStreamException("expected a start or end tag", getLocation());
+        }
+        return event;
+    }
+
+    private Integer lineOf() {
+        return getLocation() == null ? null : getLocation().getLineNumber();
+    }
+
+    private Integer columnOf() {
+        return getLocation() == null ? null : getLocation().getColumnNumber();
+    }
+}
