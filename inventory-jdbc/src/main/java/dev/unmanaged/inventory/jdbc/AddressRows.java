@@ -1,0 +1,91 @@
+package dev.unmanaged.inventory.jdbc;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+/** Reads and writes IP and MAC reservations, inside the caller's transaction. */
+final class AddressRows {
+    /**
+     * The lowest address of {@code [first, last]} that no committed (or own) reservation holds: the first address
+     * of the range, or the one after a reserved address, whichever is lowest and free.
+     */
+    private static final String LOWEST_FREE = "SELECT MIN(c.candidate) FROM ("
+            + " SELECT CAST(? AS BIGINT) AS candidate"
+            + " UNION ALL"
+            + " SELECT r.address_num + 1 FROM ip_reservations r"
+            + "  WHERE r.network_id = ? AND r.address_num >= ? AND r.address_num < ?"
+            + ") c WHERE NOT EXISTS ("
+            + " SELECT 1 FROM ip_reservations x WHERE x.network_id = ? AND x.address_num = c.candidate)";
+
+    private AddressRows() {
+    }
+
+    static void insertMac(Connection c, String networkId, String mac, UUID owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO mac_reservations (network_id, mac, instance_uuid) VALUES (?, ?, ?)")) {
+            ps.setString(1, networkId);
+            ps.setString(2, mac);
+            ps.setString(3, owner.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    static void insertIp(Connection c, String networkId, long address, UUID owner) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO ip_reservations (network_id, address, address_num, instance_uuid) VALUES (?, ?, ?, ?)")) {
+            ps.setString(1, networkId);
+            ps.setString(2, Ipv4.fromNumber(address));
+            ps.setLong(3, address);
+            ps.setString(4, owner.toString());
+            ps.executeUpdate();
+        }
+    }
+
+    /** The lowest free address of the range as this transaction sees it, empty when every address is held. */
+    static OptionalLong lowestFree(Connection c, String networkId, long first, long last) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOWEST_FREE)) {
+            ps.setLong(1, first);
+            ps.setString(2, networkId);
+            ps.setLong(3, first);
+            ps.setLong(4, last);
+            ps.setString(5, networkId);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                long value = rs.getLong(1);
+                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+            }
+        }
+    }
+
+    static boolean ipHeld(Connection c, String networkId, long address) throws SQLException {
+        return exists(c, "SELECT 1 FROM ip_reservations WHERE network_id = ? AND address_num = ?", networkId, address);
+    }
+
+    static boolean macHeld(Connection c, String networkId, String mac) throws SQLException {
+        return exists(c, "SELECT 1 FROM mac_reservations WHERE network_id = ? AND mac = ?", networkId, mac);
+    }
+
+    /** Releases every IP and MAC the instance holds. */
+    static void releaseAll(Connection c, UUID owner) throws SQLException {
+        for (String table : new String[] {"ip_reservations", "mac_reservations"}) {
+            try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE instance_uuid = ?")) {
+                ps.setString(1, owner.toString());
+                ps.executeUpdate();
+            }
+        }
+    }
+
+    private static boolean exists(Connection c, String sql, String networkId, Object key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, networkId);
+            ps.setObject(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

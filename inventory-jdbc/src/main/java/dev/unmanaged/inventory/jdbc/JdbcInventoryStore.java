@@ -1,0 +1,274 @@
+package dev.unmanaged.inventory.jdbc;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.unmanaged.api.error.StoreFailureException;
+import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.spi.InventoryCatalog;
+import dev.unmanaged.api.spi.InventoryStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An {@link InventoryStore} over a relational database through plain JDBC: an embedded H2 file database (the
+ * default, created on first use) or PostgreSQL (for several processes sharing one inventory).
+ *
+ * <p>Opening a store migrates its schema to the current version. Uniqueness — one row per instance UUID, one
+ * MAC and one IP per network — is enforced by the database's constraints, so it holds across every process
+ * that shares the database. A unit of work is one transaction (read committed); a refused write becomes
+ * {@link dev.unmanaged.api.error.AlreadyManagedException} or {@link dev.unmanaged.api.error.AddressInUseException},
+ * any other database failure a {@link StoreFailureException}.
+ *
+ * <pre>{@code
+ * try (JdbcInventoryStore store = JdbcInventoryStore.openH2(Path.of("/var/lib/unmanaged"))) {
+ *     store.seedIfEmpty(CatalogLoader.load(Path.of("catalog.json")));
+ *     ...
+ * }
+ * }</pre>
+ */
+public final class JdbcInventoryStore implements InventoryStore {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcInventoryStore.class);
+    private static final String H2_FILE_NAME = "inventory";
+    private static final int POOL_SIZE = 8;
+    /** H2 waits this long for a row another transaction holds (its own default is one second). */
+    private static final int H2_LOCK_TIMEOUT_MILLIS = 30_000;
+    private static final String HISTORY_TABLE = "unmanaged_schema_history";
+
+    private final HikariDataSource dataSource;
+    private final String description;
+    private final JdbcCatalog catalog;
+
+    private JdbcInventoryStore(HikariDataSource dataSource, String description) {
+        this.dataSource = dataSource;
+        this.description = description;
+        this.catalog = new JdbcCatalog(this);
+    }
+
+    /**
+     * Opens (and on first use creates) the embedded H2 database in {@code directory}, which is created when
+     * missing. Only one process may open it at a time.
+     *
+     * @throws StoreFailureException when the directory or the database cannot be opened
+     */
+    public static JdbcInventoryStore openH2(Path directory) {
+        Objects.requireNonNull(directory, "directory");
+        Path absolute = directory.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(absolute);
+        } catch (java.io.IOException e) {
+            throw new StoreFailureException("cannot create the inventory directory " + absolute + ": " + e, e);
+        }
+        return open("jdbc:h2:file:" + absolute.resolve(H2_FILE_NAME), null, null);
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl}, credentials (if any) in the URL, e.g.
+     * {@code jdbc:postgresql://db:5432/unmanaged?user=unmanaged&password=...} or {@code jdbc:h2:file:/path/inventory}.
+     *
+     * @throws StoreFailureException when the database cannot be reached or its schema cannot be migrated
+     */
+    public static JdbcInventoryStore open(String jdbcUrl) {
+        return open(jdbcUrl, null, null);
+    }
+
+    /**
+     * Opens the database at {@code jdbcUrl} as {@code user} with {@code password} (either may be null).
+     *
+     * @throws StoreFailureException when the database cannot be reached or its schema cannot be migrated
+     */
+    public static JdbcInventoryStore open(String jdbcUrl, String user, String password) {
+        Objects.requireNonNull(jdbcUrl, "jdbcUrl");
+        String shown = JdbcUrls.redacted(jdbcUrl);
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password);
+        config.setPoolName("unmanaged-inventory");
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        config.setAutoCommit(false);
+        config.setTransactionIsolation("TRANSACTION_READ_COMMITTED");
+        if (jdbcUrl.startsWith("jdbc:h2:")) {
+            config.setConnectionInitSql("SET LOCK_TIMEOUT " + H2_LOCK_TIMEOUT_MILLIS);
+        }
+        HikariDataSource dataSource;
+        try {
+            dataSource = new HikariDataSource(config);
+        } catch (RuntimeException e) {
+            throw new StoreFailureException("cannot open the inventory database at " + shown + ": "
+                    + rootMessage(e), e);
+        }
+        try {
+            migrate(dataSource, shown);
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+        return new JdbcInventoryStore(dataSource, shown);
+    }
+
+    private static void migrate(HikariDataSource dataSource, String shown) {
+        try {
+            var result = Flyway.configure(JdbcInventoryStore.class.getClassLoader())
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .table(HISTORY_TABLE)
+                    // A schema that already holds other tables (the orchestrator's) gets our tables beside them.
+                    .baselineOnMigrate(true)
+                    .baselineVersion("0")
+                    .load()
+                    .migrate();
+            LOG.info("inventory schema at {} is at version {} ({} migration(s) applied)", shown,
+                    result.targetSchemaVersion == null ? result.initialSchemaVersion : result.targetSchemaVersion,
+                    result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw new StoreFailureException("cannot migrate the inventory schema at " + shown + ": "
+                    + rootMessage(e), e);
+        }
+    }
+
+    @Override
+    public Optional<ManagedInstance> find(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return read("reading instance " + uuid, c -> InstanceRows.find(c, uuid, false));
+    }
+
+    @Override
+    public List<ManagedInstance> findByName(String name) {
+        Objects.requireNonNull(name, "name");
+        return read("reading instances named " + name, c -> InstanceRows.findByName(c, name));
+    }
+
+    @Override
+    public List<ManagedInstance> list() {
+        return read("listing managed instances", InstanceRows::list);
+    }
+
+    @Override
+    public boolean isManaged(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return read("reading instance " + uuid, c -> InstanceRows.exists(c, uuid));
+    }
+
+    @Override
+    public InventoryCatalog catalog() {
+        return catalog;
+    }
+
+    /**
+     * Inserts or updates every entry of {@code seed} (matched by id) in one transaction, replacing each entry's
+     * owner list; entries {@code seed} does not name are kept. Safe when several processes seed at once.
+     */
+    public void upsertCatalog(Catalog seed) {
+        Objects.requireNonNull(seed, "seed");
+        transaction("writing the catalog", c -> {
+            CatalogRows.upsert(c, seed);
+            return null;
+        });
+    }
+
+    /**
+     * Writes {@code seed} when the catalog is still empty, e.g. on first use of a fresh database.
+     *
+     * @return true when the catalog was empty and has been seeded
+     */
+    public boolean seedIfEmpty(Catalog seed) {
+        Objects.requireNonNull(seed, "seed");
+        return transaction("seeding the catalog", c -> {
+            if (!CatalogRows.isEmpty(c)) {
+                return false;
+            }
+            CatalogRows.upsert(c, seed);
+            return true;
+        });
+    }
+
+    @Override
+    public <T> T inUnitOfWork(UnitOfWork<T> work) {
+        Objects.requireNonNull(work, "work");
+        return transaction("a unit of work", c -> {
+            JdbcWrites writes = new JdbcWrites(c);
+            try {
+                return work.run(writes);
+            } finally {
+                writes.close();
+            }
+        });
+    }
+
+    /** Closes the connection pool; an embedded H2 database is closed with its last connection. */
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    @Override
+    public String toString() {
+        return "JdbcInventoryStore[" + description + "]";
+    }
+
+    /** Runs a read in a short transaction of its own. */
+    <T> T read(String what, SqlWork<T> work) {
+        return transaction(what, work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Typed errors
+     * pass through unchanged; database failures become {@link StoreFailureException}s.
+     */
+    private <T> T transaction(String what, SqlWork<T> work) {
+        try (Connection connection = connection(what)) {
+            try {
+                T result = work.run(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException e) {
+                rollback(connection, e);
+                throw SqlErrors.failure(what, e);
+            } catch (RuntimeException | Error e) {
+                rollback(connection, e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            // Only closing the connection is left to fail here.
+            throw SqlErrors.failure(what, e);
+        }
+    }
+
+    private Connection connection(String what) {
+        try {
+            return dataSource.getConnection();
+        } catch (SQLException e) {
+            throw new StoreFailureException(what + " failed: no connection to the inventory database at "
+                    + description + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void rollback(Connection connection, Throwable cause) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return message == null ? root.getClass().getSimpleName() : message;
+    }
+}

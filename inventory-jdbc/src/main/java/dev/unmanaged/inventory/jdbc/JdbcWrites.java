@@ -1,0 +1,168 @@
+package dev.unmanaged.inventory.jdbc;
+
+import dev.unmanaged.api.error.AddressInUseException;
+import dev.unmanaged.api.error.AlreadyManagedException;
+import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.spi.InventoryStore;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The writes of one unit of work, on the unit's own connection and transaction. Each write that can collide
+ * runs in a savepoint, so a refused write leaves the transaction usable (PostgreSQL would otherwise abort it)
+ * and the unit may go on, e.g. with another address.
+ */
+final class JdbcWrites implements InventoryStore.Writes {
+    private static final Logger LOG = LoggerFactory.getLogger(JdbcWrites.class);
+
+    private final Connection connection;
+    private boolean open = true;
+
+    JdbcWrites(Connection connection) {
+        this.connection = connection;
+    }
+
+    /** Ends this view: the unit of work is over and its connection goes back to the pool. */
+    void close() {
+        open = false;
+    }
+
+    @Override
+    public void insertInstance(ManagedInstance instance) {
+        Objects.requireNonNull(instance, "instance");
+        guarded("recording instance " + instance.uuid(), c -> {
+            InstanceRows.insert(c, instance);
+            return null;
+        }, e -> new AlreadyManagedException(instance.uuid()));
+    }
+
+    @Override
+    public void reserveMac(String networkId, String mac, UUID owner) {
+        requireNetworkId(networkId);
+        Objects.requireNonNull(owner, "owner");
+        String normalized = Macs.normalized("mac", mac);
+        guarded("reserving MAC " + normalized + " on network " + networkId, c -> {
+            AddressRows.insertMac(c, networkId, normalized, owner);
+            return null;
+        }, e -> new AddressInUseException(AddressInUseException.Kind.MAC, networkId, normalized));
+    }
+
+    @Override
+    public void reserveIp(String networkId, String address, UUID owner) {
+        requireNetworkId(networkId);
+        Objects.requireNonNull(owner, "owner");
+        long number = Ipv4.toNumber("ipAddress", address);
+        guarded("reserving IP " + address + " on network " + networkId, c -> {
+            AddressRows.insertIp(c, networkId, number, owner);
+            return null;
+        }, e -> new AddressInUseException(AddressInUseException.Kind.IP, networkId, address));
+    }
+
+    /**
+     * Picks the lowest free address, then inserts it. When another transaction took the same address first,
+     * the insert waits for it and then fails on the primary key; the next pick sees that address as held
+     * (read committed), so the loop moves on and ends at the latest when the range is exhausted.
+     */
+    @Override
+    public String reserveFreeIp(String networkId, UUID owner) {
+        requireNetworkId(networkId);
+        Objects.requireNonNull(owner, "owner");
+        String what = "reserving a free IP on network " + networkId;
+        long[] range = guarded(what, c -> CatalogRows.rangeOf(c, networkId), null)
+                .orElseThrow(() -> new InvalidRequestException("networkId", networkId, "the id of a catalog network"));
+        long first = range[0];
+        long last = range[1];
+        for (long attempt = 0; attempt <= last - first; attempt++) {
+            OptionalLong candidate = guarded(what, c -> AddressRows.lowestFree(c, networkId, first, last), null);
+            if (candidate.isEmpty()) {
+                break;
+            }
+            long address = candidate.getAsLong();
+            boolean reserved = guarded(what, c -> {
+                AddressRows.insertIp(c, networkId, address, owner);
+                return true;
+            }, e -> null) != null;
+            if (reserved) {
+                return Ipv4.fromNumber(address);
+            }
+            LOG.debug("IP {} on network {} was taken concurrently; picking the next free one",
+                    Ipv4.fromNumber(address), networkId);
+        }
+        throw new AddressInUseException(AddressInUseException.Kind.IP, networkId,
+                "every address of " + Ipv4.fromNumber(first) + "-" + Ipv4.fromNumber(last));
+    }
+
+    @Override
+    public Optional<ManagedInstance> removeInstance(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return guarded("removing instance " + uuid, c -> {
+            Optional<ManagedInstance> found = InstanceRows.find(c, uuid, true);
+            // The delete decides: when a concurrent unit removed it first, this one removed nothing.
+            boolean removed = found.isPresent() && InstanceRows.delete(c, uuid);
+            AddressRows.releaseAll(c, uuid);
+            return removed ? found : Optional.<ManagedInstance>empty();
+        }, null);
+    }
+
+    @Override
+    public Optional<ManagedInstance> find(UUID uuid) {
+        Objects.requireNonNull(uuid, "uuid");
+        return guarded("reading instance " + uuid, c -> InstanceRows.find(c, uuid, false), null);
+    }
+
+    /**
+     * Runs {@code work} in a savepoint. A unique violation becomes {@code onConflict}'s error (or, when it
+     * answers null, the null result); any other database failure a {@link dev.unmanaged.api.error.StoreFailureException}.
+     */
+    private <T> T guarded(String what, SqlWork<T> work, Function<SQLException, UnmanagedException> onConflict) {
+        if (!open) {
+            throw new IllegalStateException("the unit of work is over: its writes can no longer be used");
+        }
+        Savepoint savepoint;
+        try {
+            savepoint = connection.setSavepoint();
+        } catch (SQLException e) {
+            throw SqlErrors.failure(what, e);
+        }
+        try {
+            T result = work.run(connection);
+            connection.releaseSavepoint(savepoint);
+            return result;
+        } catch (SQLException e) {
+            rollBackTo(savepoint, what, e);
+            if (onConflict != null && SqlErrors.isUniqueViolation(e)) {
+                UnmanagedException conflict = onConflict.apply(e);
+                if (conflict == null) {
+                    return null;
+                }
+                throw conflict;
+            }
+            throw SqlErrors.failure(what, e);
+        }
+    }
+
+    private void rollBackTo(Savepoint savepoint, String what, SQLException cause) {
+        try {
+            connection.rollback(savepoint);
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+            throw SqlErrors.failure(what, cause);
+        }
+    }
+
+    private static void requireNetworkId(String networkId) {
+        if (networkId == null || networkId.isBlank()) {
+            throw new InvalidRequestException("networkId", String.valueOf(networkId), "the id of a catalog network");
+        }
+    }
+}

@@ -1,0 +1,16 @@
+/**
+ * The inventory store over JDBC: {@link dev.unmanaged.inventory.jdbc.JdbcInventoryStore} on an embedded H2
+ * file database or on PostgreSQL, with its schema migrated on open, and the catalog seeding helpers
+ * {@link dev.unmanaged.inventory.jdbc.CatalogLoader} and {@link dev.unmanaged.inventory.jdbc.DemoCatalog}.
+ */
+module dev.unmanaged.inventory.jdbc {
+    requires transitive dev.unmanaged.api;
+    requires java.sql;
+    requires com.zaxxer.hikari;
+    // flyway-core ships neither module-info nor Automatic-Module-Name: its name comes from the jar's file name.
+    requires flyway.core;
+    requires org.slf4j;
+    requires com.fasterxml.jackson.databind;
+
+    exports dev.unmanaged.inventory.jdbc;
+}
