@@ -30,8 +30,13 @@ final class DiskMapping {
                 source == null ? null : source.location(),
                 source == null ? null : source.protocol(),
                 source == null ? List.of() : source.hosts(),
-                targetDev, bus, Values.text(disk.serial()), disk.readOnly(), disk.shareable(), bootOrder,
+                targetDev, bus, serial(disk.serial()), disk.readOnly(), disk.shareable(), bootOrder,
                 null, null);
+    }
+
+    /** The serial exactly as written: leading blanks can be part of a drive's serial (e.g. padded ATA serials). */
+    private static String serial(String raw) {
+        return raw == null || raw.isEmpty() ? null : raw;
     }
 
     private static String field(String targetDev, String child) {
