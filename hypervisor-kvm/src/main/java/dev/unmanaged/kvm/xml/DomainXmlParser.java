@@ -68,10 +68,7 @@ public final class DomainXmlParser {
      */
     public InstanceDescriptor parse(byte[] xml) {
         Objects.requireNonNull(xml, "xml");
-        return describe(() -> {
-            requireSize(xml.length);
-            return reader.read(new ByteArrayInputStream(xml));
-        });
+        return describe(() -> readModel(xml));
     }
 
     /**
@@ -108,8 +105,15 @@ public final class DomainXmlParser {
     /** Reads the bound model only; for checks of values the descriptor does not carry (e.g. the description). */
     DomainXml readModel(String xml) {
         requireSize(xml.length());
-        boolean hasContent = !xml.replace("\uFEFF", "").isBlank();
-        return reader.read(new StringReader(xml), hasContent);
+        // A string read from a file with a byte-order mark keeps it as U+FEFF; it is not content.
+        String document = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
+        return reader.read(new StringReader(document), !document.isBlank());
+    }
+
+    /** As {@link #readModel(String)}, for an encoded document. */
+    DomainXml readModel(byte[] xml) {
+        requireSize(xml.length);
+        return reader.read(new ByteArrayInputStream(xml));
     }
 
     private interface ModelSource {
