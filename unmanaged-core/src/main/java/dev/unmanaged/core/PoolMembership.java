@@ -1,0 +1,67 @@
+package dev.unmanaged.core;
+
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.inventory.StoragePool;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Whether a storage pool holds a disk: a file, block or dir disk whose source lies under the pool's path, or a
+ * volume (or network image) whose {@code pool/name} source names the pool's hypervisor pool name.
+ */
+final class PoolMembership {
+    private PoolMembership() {
+    }
+
+    /** Why {@code pool} does not hold {@code disk}, or empty when it does. */
+    static Optional<String> whyNotHeld(DiskDescriptor disk, StoragePool pool) {
+        String poolName = "pool " + SafeText.quoted(pool.id());
+        String source = disk.source();
+        if (source == null || source.isBlank()) {
+            return Optional.of("disk " + SafeText.of(disk.targetDev()) + " has no source (an empty drive);"
+                    + " expected a disk image held by " + poolName);
+        }
+        String type = disk.type() == null ? "file" : disk.type();
+        return switch (type) {
+            case "file", "block", "dir" -> underPath(disk, source, pool, poolName);
+            case "volume", "network" -> inNamedPool(disk, source, pool, poolName);
+            default -> Optional.of("disk " + SafeText.of(disk.targetDev()) + " has source type "
+                    + SafeText.quoted(type) + " which no pool can be shown to hold; expected a file, block, dir,"
+                    + " volume or network disk");
+        };
+    }
+
+    private static Optional<String> underPath(DiskDescriptor disk, String source, StoragePool pool,
+                                              String poolName) {
+        if (pool.path() == null) {
+            return Optional.of(poolName + " has no path, so it cannot hold " + disk.type() + " disk "
+                    + SafeText.of(disk.targetDev()) + " at " + SafeText.quoted(source)
+                    + "; expected a pool with a path");
+        }
+        try {
+            Path root = Path.of(pool.path()).normalize();
+            Path file = Path.of(source).normalize();
+            if (file.isAbsolute() && file.startsWith(root) && !file.equals(root)) {
+                return Optional.empty();
+            }
+        } catch (InvalidPathException e) {
+            // falls through: a source that is not a valid path lies under no pool
+        }
+        return Optional.of("disk " + SafeText.of(disk.targetDev()) + " source " + SafeText.quoted(source)
+                + " is not under the path " + SafeText.quoted(pool.path()) + " of " + poolName
+                + "; expected a pool whose path holds it");
+    }
+
+    private static Optional<String> inNamedPool(DiskDescriptor disk, String source, StoragePool pool,
+                                                String poolName) {
+        int slash = source.indexOf('/');
+        String sourcePool = slash > 0 ? source.substring(0, slash) : null;
+        if (pool.hypervisorPoolName() != null && pool.hypervisorPoolName().equals(sourcePool)) {
+            return Optional.empty();
+        }
+        return Optional.of("disk " + SafeText.of(disk.targetDev()) + " source " + SafeText.quoted(source)
+                + " is in hypervisor pool " + SafeText.quoted(sourcePool) + " but " + poolName + " is "
+                + SafeText.quoted(pool.hypervisorPoolName()) + "; expected the pool named in the disk's source");
+    }
+}

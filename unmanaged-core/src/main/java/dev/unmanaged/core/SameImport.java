@@ -1,0 +1,76 @@
+package dev.unmanaged.core;
+
+import dev.unmanaged.api.inventory.ManagedDisk;
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.inventory.ManagedNic;
+import dev.unmanaged.api.operation.ImportPlan;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.IpAssignment;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Decides whether an existing record is what a request would have written, so that a retry after a success
+ * (say, when the answer was lost) is reported as done rather than as a conflict. Automatic addresses match any
+ * address; regenerated MACs never match, as they are random.
+ */
+final class SameImport {
+    private SameImport() {
+    }
+
+    static boolean matches(ImportRequest request, ImportPlan plan, ManagedInstance existing) {
+        ManagedInstance proposed = plan.proposed();
+        if (proposed == null) {
+            return false;
+        }
+        return existing.uuid().equals(proposed.uuid())
+                && existing.host().id().equals(request.host().id())
+                && Objects.equals(existing.ownerId(), request.ownerId())
+                && Objects.equals(existing.offeringId(), request.offeringId())
+                && Objects.equals(existing.templateId(), request.templateId())
+                && existing.displayName().equals(proposed.displayName())
+                && existing.vcpus() == proposed.vcpus()
+                && existing.memoryBytes() == proposed.memoryBytes()
+                && sameNics(request, existing)
+                && sameDisks(proposed, existing);
+    }
+
+    private static boolean sameNics(ImportRequest request, ManagedInstance existing) {
+        if (existing.nics().size() != request.networkByMac().size()) {
+            return false;
+        }
+        for (ManagedNic nic : existing.nics()) {
+            if (!nic.networkId().equals(request.networkByMac().get(nic.mac()))) {
+                return false;
+            }
+            IpAssignment ip = request.ipByMac().get(nic.mac());
+            boolean sameIp = ip == null ? nic.ipAddress() == null
+                    : ip instanceof IpAssignment.Fixed fixed ? fixed.address().equals(nic.ipAddress())
+                    : nic.ipAddress() != null;
+            if (!sameIp) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean sameDisks(ManagedInstance proposed, ManagedInstance existing) {
+        Map<String, ManagedDisk> wanted = byTarget(proposed);
+        Map<String, ManagedDisk> have = byTarget(existing);
+        if (!wanted.keySet().equals(have.keySet())) {
+            return false;
+        }
+        return wanted.values().stream().allMatch(disk -> {
+            ManagedDisk other = have.get(disk.targetDev());
+            return disk.poolId().equals(other.poolId())
+                    && Objects.equals(disk.diskOfferingId(), other.diskOfferingId());
+        });
+    }
+
+    private static Map<String, ManagedDisk> byTarget(ManagedInstance instance) {
+        return instance.disks().stream()
+                .collect(Collectors.toMap(ManagedDisk::targetDev, Function.identity(), (a, b) -> a));
+    }
+}

@@ -1,0 +1,97 @@
+package dev.unmanaged.core;
+
+import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.operation.UnmanageRequest;
+import dev.unmanaged.api.operation.UnmanageResult;
+import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.api.spi.UnmanagePreparation;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Releases a managed instance: the provider first makes it survive on its own (idempotently), then the record
+ * and its reservations leave the inventory in one unit of work. A failure at either step leaves the record in
+ * place, so the same request can simply be repeated.
+ */
+final class UnmanageWorkflow {
+    private static final Logger LOG = LoggerFactory.getLogger(UnmanageWorkflow.class);
+    static final String INVENTORY = "the inventory";
+
+    private final ProviderRegistry providers;
+    private final InventoryStore store;
+    private final HostCalls hostCalls;
+    private final Duration deadline;
+    private final Clock clock;
+    private final EventDispatcher events;
+
+    UnmanageWorkflow(ProviderRegistry providers, InventoryStore store, HostCalls hostCalls, Duration deadline,
+                     Clock clock, EventDispatcher events) {
+        this.providers = providers;
+        this.store = store;
+        this.hostCalls = hostCalls;
+        this.deadline = deadline;
+        this.clock = clock;
+        this.events = events;
+    }
+
+    UnmanageResult unmanage(UnmanageRequest request) {
+        ManagedInstance record = findManaged(request.instance());
+        Host host = record.host();
+        HypervisorInstanceProvider provider = providers.providerFor(host);
+        UnmanagePreparation preparation = hostCalls.call(host, deadline, "preparing an instance for unmanage",
+                () -> provider.prepareForUnmanage(host, record.uuid()));
+        LOG.debug("Instance {} on host {} prepared for unmanage (defined persistently now: {})", record.uuid(),
+                SafeText.host(host.id()), preparation.definedPersistently());
+        Optional<ManagedInstance> removed = store.inUnitOfWork(writes -> writes.removeInstance(record.uuid()));
+        if (removed.isEmpty()) {
+            // Another request released it between our lookup and our removal.
+            throw new InstanceNotFoundException(record.uuid().toString(), INVENTORY);
+        }
+        LOG.info("Unmanaged instance {} ({}) on host {}", record.uuid(), SafeText.quoted(record.displayName()),
+                SafeText.host(host.id()));
+        events.publish(new InstanceEvent.Unmanaged(removed.get(), preparation, clock.instant()));
+        return new UnmanageResult(removed.get(), preparation);
+    }
+
+    /** The record named by UUID (any letter case) or, failing that, by its unique name. */
+    ManagedInstance findManaged(String key) {
+        Optional<UUID> uuid = parseUuid(key);
+        if (uuid.isPresent()) {
+            Optional<ManagedInstance> byUuid = store.find(uuid.get());
+            if (byUuid.isPresent()) {
+                return byUuid.get();
+            }
+        }
+        List<ManagedInstance> named = store.findByName(key);
+        if (named.isEmpty()) {
+            throw new InstanceNotFoundException(SafeText.of(key), INVENTORY);
+        }
+        if (named.size() > 1) {
+            throw new InvalidRequestException("instance", SafeText.of(key), "a UUID: " + named.size()
+                    + " managed instances have that name, on hosts "
+                    + named.stream().map(m -> SafeText.host(m.host().id()) + " (" + m.uuid() + ")").sorted().toList());
+        }
+        return named.get(0);
+    }
+
+    private static Optional<UUID> parseUuid(String key) {
+        String text = key.trim();
+        if (text.length() != 36) {
+            return Optional.empty(); // UUID.fromString also accepts shortened forms such as 1-2-3-4-5
+        }
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

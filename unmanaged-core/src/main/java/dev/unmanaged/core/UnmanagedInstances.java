@@ -1,0 +1,279 @@
+package dev.unmanaged.core;
+
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.operation.ImportPlan;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.ImportResult;
+import dev.unmanaged.api.operation.InstanceListing;
+import dev.unmanaged.api.operation.ListQuery;
+import dev.unmanaged.api.operation.UnmanageRequest;
+import dev.unmanaged.api.operation.UnmanageResult;
+import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.InventoryStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * What an orchestrator calls to adopt the virtual machines it does not manage, and to let go of ones it does.
+ *
+ * <pre>{@code
+ * try (var instances = UnmanagedInstances.builder()
+ *         .providers(ProviderRegistry.load())
+ *         .store(myInventoryStore)
+ *         .build()) {
+ *     InstanceListing listing = instances.list(ListQuery.of(Host.kvm("qemu+ssh://root@h1/system")));
+ *     ImportPlan plan = instances.plan(request);          // a dry run: every problem at once
+ *     ImportResult imported = instances.importInstance(request);
+ *     instances.unmanage(new UnmanageRequest(imported.instance().uuid().toString()));
+ * }
+ * }</pre>
+ *
+ * <p>Thread-safe. Every failure is a typed {@link dev.unmanaged.api.error.UnmanagedException}. Calls to a host
+ * are bounded by a deadline ({@link Builder#hostDeadline}); a host that misses it is reported unavailable.
+ * {@link #close()} stops the threads this object created; the store and the providers belong to the caller.
+ */
+public final class UnmanagedInstances implements AutoCloseable {
+    /** Hosts listed at once by default. */
+    public static final int DEFAULT_LIST_PARALLELISM = 32;
+    /** Bulk items run at once by default. */
+    public static final int DEFAULT_BULK_CONCURRENCY = 8;
+    /** How long one host may take by default. */
+    public static final Duration DEFAULT_HOST_DEADLINE = Duration.ofSeconds(30);
+
+    private final InstanceLister lister;
+    private final ImportWorkflow imports;
+    private final UnmanageWorkflow unmanages;
+    private final BulkRunner bulk;
+    private final ProviderRegistry providers;
+    private final HostCalls hostCalls;
+    private final Duration hostDeadline;
+    private final List<ExecutorService> ownedExecutors;
+
+    private UnmanagedInstances(Builder builder) {
+        this.providers = Objects.requireNonNull(builder.providers, "providers: expected a ProviderRegistry");
+        InventoryStore store = Objects.requireNonNull(builder.store, "store: expected an InventoryStore");
+        this.hostDeadline = builder.hostDeadline;
+        var owned = new ArrayList<ExecutorService>();
+        ExecutorService hostExecutor = builder.executor;
+        if (hostExecutor == null) {
+            hostExecutor = Executors.newCachedThreadPool(daemonThreads("unmanaged-host-"));
+            owned.add(hostExecutor);
+        }
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemonThreads("unmanaged-deadline-"));
+        owned.add(timer);
+        // Bulk items wait on host calls; separate threads keep them from starving those calls on a small executor.
+        ExecutorService bulkExecutor = Executors.newCachedThreadPool(daemonThreads("unmanaged-bulk-"));
+        owned.add(bulkExecutor);
+        this.ownedExecutors = List.copyOf(owned);
+
+        this.hostCalls = new HostCalls(hostExecutor, timer);
+        var events = new EventDispatcher(builder.listeners);
+        this.lister = new InstanceLister(providers, store, hostCalls, builder.listParallelism, hostDeadline);
+        this.imports = new ImportWorkflow(providers, store, hostCalls, hostDeadline, builder.clock, events);
+        this.unmanages = new UnmanageWorkflow(providers, store, hostCalls, hostDeadline, builder.clock, events);
+        this.bulk = new BulkRunner(bulkExecutor, builder.bulkConcurrency);
+    }
+
+    /** A builder; {@link Builder#providers} and {@link Builder#store} are required. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Lists the unmanaged instances of the query's hosts, asking them in parallel. Instances the store manages
+     * are left out. A host that fails or misses its deadline appears in {@link InstanceListing#failures()} and
+     * the others are still listed. The result is sorted by host id, then name, then paged.
+     */
+    public InstanceListing list(ListQuery query) {
+        return lister.list(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * Describes one instance on a host, managed or not.
+     *
+     * @param nameOrUuid the instance's UUID (any letter case) or name
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when the host has no such instance
+     */
+    public InstanceDescriptor describe(Host host, String nameOrUuid) {
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(nameOrUuid, "nameOrUuid");
+        HypervisorInstanceProvider provider = providers.providerFor(host);
+        return hostCalls.call(host, hostDeadline, "describing an instance",
+                () -> provider.describeInstance(host, nameOrUuid));
+    }
+
+    /**
+     * A dry run: re-reads the instance from its host and validates the request, returning every problem at once.
+     * Writes nothing.
+     */
+    public ImportPlan plan(ImportRequest request) {
+        return imports.plan(Objects.requireNonNull(request, "request")).plan();
+    }
+
+    /**
+     * Imports one instance: plans, refuses on any blocking problem, then writes the record and its MAC and IP
+     * reservations in one unit of work. Repeating a request that already succeeded returns the existing record
+     * with {@link ImportResult#alreadyExisted()} set.
+     *
+     * @throws dev.unmanaged.api.error.ImportRejectedException with every problem, when one blocks
+     * @throws dev.unmanaged.api.error.AlreadyManagedException when the instance is managed under another request,
+     *                                                         or another import of it won the race
+     * @throws dev.unmanaged.api.error.InvalidRequestException for a dry-run request: use {@link #plan}
+     */
+    public ImportResult importInstance(ImportRequest request) {
+        return imports.importInstance(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Releases a managed instance: its provider makes sure it survives on its own (a transient instance is
+     * defined persistently), then its record and reservations leave the inventory. Safe to repeat after a failure.
+     *
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when nothing managed has that UUID or name
+     * @throws dev.unmanaged.api.error.InvalidRequestException   when several managed instances have that name
+     */
+    public UnmanageResult unmanage(UnmanageRequest request) {
+        return unmanages.unmanage(Objects.requireNonNull(request, "request"));
+    }
+
+    /** Imports many instances, at most {@link Builder#bulkConcurrency} at once; see {@link BulkOperation}. */
+    public BulkOperation<ImportResult> importAll(List<ImportRequest> requests,
+                                                 BulkProgressListener<ImportResult> progress) {
+        return bulk.start(requests, ImportRequest::instance, imports::importInstance,
+                Objects.requireNonNull(progress, "progress"));
+    }
+
+    /** Imports many instances and waits for all of them. */
+    public BulkResult<ImportResult> importAll(List<ImportRequest> requests) throws InterruptedException {
+        return importAll(requests, BulkProgressListener.none()).await();
+    }
+
+    /** Unmanages many instances, at most {@link Builder#bulkConcurrency} at once; see {@link BulkOperation}. */
+    public BulkOperation<UnmanageResult> unmanageAll(List<UnmanageRequest> requests,
+                                                     BulkProgressListener<UnmanageResult> progress) {
+        return bulk.start(requests, UnmanageRequest::instance, unmanages::unmanage,
+                Objects.requireNonNull(progress, "progress"));
+    }
+
+    /** Unmanages many instances and waits for all of them. */
+    public BulkResult<UnmanageResult> unmanageAll(List<UnmanageRequest> requests) throws InterruptedException {
+        return unmanageAll(requests, BulkProgressListener.none()).await();
+    }
+
+    /** The providers in use. */
+    public ProviderRegistry providers() {
+        return providers;
+    }
+
+    /** Stops the threads this object started; running calls are interrupted. */
+    @Override
+    public void close() {
+        ownedExecutors.forEach(ExecutorService::shutdownNow);
+    }
+
+    private static ThreadFactory daemonThreads(String prefix) {
+        var counter = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** Configures {@link UnmanagedInstances}. */
+    public static final class Builder {
+        private ProviderRegistry providers;
+        private InventoryStore store;
+        private ExecutorService executor;
+        private int listParallelism = DEFAULT_LIST_PARALLELISM;
+        private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
+        private Duration hostDeadline = DEFAULT_HOST_DEADLINE;
+        private Clock clock = Clock.systemUTC();
+        private final List<InstanceEventListener> listeners = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The providers, e.g. {@link ProviderRegistry#load()}. Required. */
+        public Builder providers(ProviderRegistry registry) {
+            this.providers = Objects.requireNonNull(registry, "registry");
+            return this;
+        }
+
+        /** Exactly these providers. */
+        public Builder providers(HypervisorInstanceProvider... list) {
+            return providers(ProviderRegistry.of(list));
+        }
+
+        /** The inventory store. Required. */
+        public Builder store(InventoryStore inventoryStore) {
+            this.store = Objects.requireNonNull(inventoryStore, "store");
+            return this;
+        }
+
+        /**
+         * Runs calls to hosts. It must be able to run {@code listParallelism} calls at once, plus the calls of
+         * running bulk items; a host that misses its deadline may keep a thread busy until its provider gives up.
+         * The default is a pool of daemon threads owned (and closed) by the facade; a given one is not closed.
+         */
+        public Builder executor(ExecutorService hostExecutor) {
+            this.executor = Objects.requireNonNull(hostExecutor, "executor");
+            return this;
+        }
+
+        /** How many hosts a listing asks at once; default 32. */
+        public Builder listParallelism(int hosts) {
+            this.listParallelism = positive("listParallelism", hosts);
+            return this;
+        }
+
+        /** How many bulk items run at once; default 8. */
+        public Builder bulkConcurrency(int items) {
+            this.bulkConcurrency = positive("bulkConcurrency", items);
+            return this;
+        }
+
+        /** How long one call to one host may take (a list query may override it); default 30 s. */
+        public Builder hostDeadline(Duration deadline) {
+            Objects.requireNonNull(deadline, "hostDeadline");
+            if (deadline.isZero() || deadline.isNegative()) {
+                throw new IllegalArgumentException("hostDeadline: found " + deadline + ", expected a positive duration");
+            }
+            this.hostDeadline = deadline;
+            return this;
+        }
+
+        /** The clock that stamps imports and events; default UTC system time. */
+        public Builder clock(Clock eventClock) {
+            this.clock = Objects.requireNonNull(eventClock, "clock");
+            return this;
+        }
+
+        /** Adds a listener for imports, unmanages and rejections. */
+        public Builder listener(InstanceEventListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The facade. */
+        public UnmanagedInstances build() {
+            return new UnmanagedInstances(this);
+        }
+
+        private static int positive(String field, int value) {
+            if (value < 1) {
+                throw new IllegalArgumentException(field + ": found " + value + ", expected at least 1");
+            }
+            return value;
+        }
+    }
+}
