@@ -238,8 +238,9 @@ final class CatalogRows {
 
     private static Network network(ResultSet rs, Set<String> owners) throws SQLException {
         int vlan = rs.getInt(7);
+        boolean untagged = rs.wasNull();
         return new Network(rs.getString(1), rs.getString(2), new AddressRange(rs.getString(3), rs.getString(4)),
-                rs.wasNull() ? null : vlan, owners);
+                untagged ? null : vlan, owners);
     }
 
     private static StoragePool pool(ResultSet rs, Set<String> owners) throws SQLException {
