@@ -1,0 +1,174 @@
+package dev.unmanaged.kvm.xml;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No secret of any corpus file (a {@code SENTINEL-} value, a graphics {@code passwd}) appears in a descriptor's
+ * {@code toString()}, its JSON, an exception message or a log line written while parsing.
+ */
+class SecretRedactionTest {
+    static {
+        // Parser logging at debug, so that the captured log lines include everything it could say.
+        System.setProperty("org.slf4j.simpleLogger.log.dev.unmanaged.kvm.xml", "debug");
+    }
+
+    private static final Pattern PASSWD = Pattern.compile("passwd\\s*=\\s*(['\"])(.*?)\\1");
+    private static final String REPLACEMENT = "REPLACED-PASSWORD-7f3e";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final DomainXmlParser parser = DomainXmlParser.shared();
+    private PrintStream originalErr;
+    private ByteArrayOutputStream captured;
+
+    @BeforeEach
+    void captureLogs() {
+        originalErr = System.err;
+        captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreLogs() {
+        System.setErr(originalErr);
+    }
+
+    /** Every corpus document that holds a password or a sentinel secret. */
+    static Stream<Path> documentsWithSecrets() throws IOException {
+        List<Path> found = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(Corpus.root())) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".xml")).sorted().toList()) {
+                String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+                if (text.contains("SENTINEL-") || PASSWD.matcher(text).find()) {
+                    found.add(file);
+                }
+            }
+        }
+        return found.stream();
+    }
+
+    @Test
+    @DisplayName("the corpus has documents with passwords and sentinels to check")
+    void thereAreSecretsToCheck() throws IOException {
+        assertThat(documentsWithSecrets().count()).isGreaterThan(40);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("documentsWithSecrets")
+    @DisplayName("no secret reaches toString, JSON, an exception message or a log line")
+    void secretsNeverLeak(Path file) throws IOException {
+        String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+        String output = everythingSaidAbout(parser, file);
+        assertThat(output).doesNotContain("SENTINEL-");
+
+        Set<String> passwords = passwords(text);
+        if (passwords.isEmpty()) {
+            return;
+        }
+        // Short passwords such as "pass" also occur in field names, so compare with the same document whose
+        // passwords were replaced: a password may only appear as often as it does without it.
+        Path replaced = Files.createTempFile("redaction", ".xml");
+        try {
+            Files.write(replaced, PASSWD.matcher(text).replaceAll("passwd='" + REPLACEMENT + "'")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            String control = everythingSaidAbout(parser, replaced).replace(replaced.toString(), file.toString());
+            assertThat(control).doesNotContain(REPLACEMENT);
+            for (String password : passwords) {
+                assertThat(occurrences(output, password)).as("occurrences of password '%s'", password)
+                        .isEqualTo(occurrences(control, password));
+                if (password.length() >= 6 && !"password".contains(password)) {
+                    assertThat(output).doesNotContain(password);
+                }
+            }
+        } finally {
+            Files.delete(replaced);
+        }
+    }
+
+    @Test
+    @DisplayName("a password is only shown as set")
+    void passwordShownAsSet() throws IOException {
+        Path vnc = Corpus.root().resolve("bad/secret-graphics-vnc-passwd.xml");
+        InstanceDescriptor descriptor = parser.parse(vnc);
+        assertThat(descriptor.graphics()).singleElement().satisfies(g -> assertThat(g.passwordSet()).isTrue());
+        assertThat(JSON.writeValueAsString(descriptor)).contains("\"passwordSet\":true")
+                .doesNotContain("SENTINEL-");
+    }
+
+    @Test
+    @DisplayName("the parser's debug log lines are captured by this test")
+    void logsAreCaptured() throws IOException {
+        if (!LoggerFactory.getLogger(DomainXmlParser.class).isDebugEnabled()) {
+            return; // the logger was configured before this class set the level; nothing to capture
+        }
+        everythingSaidAbout(parser, Corpus.root().resolve("bad/secret-in-error-path.xml"));
+        everythingSaidAbout(parser, Corpus.root().resolve("bad/secret-graphics-vnc-passwd.xml"));
+        String logs = captured.toString(StandardCharsets.UTF_8);
+        assertThat(logs).contains("Refused domain XML").contains("<memory>").contains("bad-input-sample")
+                .doesNotContain("SENTINEL-");
+    }
+
+    /** toString and JSON of the descriptor (or the exception message), plus the log lines written meanwhile. */
+    private String everythingSaidAbout(DomainXmlParser parser, Path file) {
+        int logStart = captured.size();
+        StringBuilder said = new StringBuilder();
+        try {
+            InstanceDescriptor descriptor = parser.parse(file);
+            said.append(descriptor).append('\n').append(JSON.writeValueAsString(descriptor)).append('\n');
+        } catch (DomainXmlException e) {
+            said.append(e.getMessage()).append('\n').append(e).append('\n');
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                said.append(cause.getMessage()).append('\n');
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        System.err.flush();
+        byte[] logs = captured.toByteArray();
+        said.append(new String(logs, logStart, logs.length - logStart, StandardCharsets.UTF_8));
+        return said.toString();
+    }
+
+    private static Set<String> passwords(String text) {
+        Set<String> passwords = new LinkedHashSet<>();
+        Matcher matcher = PASSWD.matcher(text);
+        while (matcher.find()) {
+            if (!matcher.group(2).isEmpty()) {
+                passwords.add(matcher.group(2));
+            }
+        }
+        return passwords;
+    }
+
+    private static int occurrences(String text, String value) {
+        int count = 0;
+        for (int at = text.indexOf(value); at >= 0; at = text.indexOf(value, at + 1)) {
+            count++;
+        }
+        return count;
+    }
+}
