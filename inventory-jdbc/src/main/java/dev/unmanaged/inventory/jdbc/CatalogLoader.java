@@ -110,7 +110,9 @@ public final class CatalogLoader {
     private static InvalidRequestException malformed(String source, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String where = at == null ? source : source + " line " + at.getLineNr() + ", column " + at.getColumnNr();
-        return new InvalidRequestException(where, "malformed JSON", "well-formed JSON (" + e.getOriginalMessage() + ")");
+        // Jackson names its (here meaningless) source inside the message; the location is given separately.
+        String detail = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
+        return new InvalidRequestException(where, "malformed JSON", "well-formed JSON (" + detail + ")");
     }
 
     private static Catalog parse(JsonNode root, String source) {

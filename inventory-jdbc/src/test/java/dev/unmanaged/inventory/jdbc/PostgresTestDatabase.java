@@ -38,7 +38,10 @@ final class PostgresTestDatabase implements AutoCloseable {
                     + " after `bash scripts/postgres.sh start`) or CI=true");
         }
         String url = configured != null ? configured : DEFAULT_URL;
-        try (Connection ignored = DriverManager.getConnection(url)) {
+        try (Connection probe = DriverManager.getConnection(url)) {
+            if (!probe.isValid(5)) {
+                fail("PostgreSQL at " + url + " accepted a connection but does not answer");
+            }
             return url;
         } catch (SQLException e) {
             return fail("PostgreSQL is required here but not reachable at " + url
