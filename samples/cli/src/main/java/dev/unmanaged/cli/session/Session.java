@@ -1,0 +1,109 @@
+package dev.unmanaged.cli.session;
+
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.cli.CliFailure;
+import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.core.ProviderRegistry;
+import dev.unmanaged.core.UnmanagedInstances;
+import dev.unmanaged.inventory.jdbc.DemoCatalog;
+import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What one command run works with, opened on first use and closed at the end: the inventory store, the
+ * providers found on the class path, and the library's facade over both.
+ */
+public final class Session implements AutoCloseable {
+    private final UnmanagedHome home;
+    private final String storeUrl;
+    private JdbcInventoryStore store;
+    private ProviderRegistry providers;
+    private UnmanagedInstances instances;
+
+    private Session(UnmanagedHome home, String storeUrl) {
+        this.home = home;
+        this.storeUrl = storeUrl;
+    }
+
+    /** A session for the options given; nothing is opened yet. */
+    public static Session of(CommonOptions options) {
+        String url = options.storeUrl();
+        if (url != null && !url.startsWith("jdbc:")) {
+            throw new CliFailure(ExitCodes.USAGE, "--store: found '" + url
+                    + "', expected a JDBC URL such as jdbc:postgresql://host:5432/db?user=u&password=p");
+        }
+        return new Session(UnmanagedHome.fromEnvironment(), url);
+    }
+
+    /** The tool's home directory. */
+    public UnmanagedHome home() {
+        return home;
+    }
+
+    /**
+     * The inventory store. The default embedded store is created on first use and seeded with the demo catalog
+     * while its catalog is empty; a store named with --store is used as it is.
+     */
+    public JdbcInventoryStore store() {
+        if (store == null) {
+            if (storeUrl == null) {
+                store = JdbcInventoryStore.openH2(home.inventoryDirectory());
+                store.seedIfEmpty(DemoCatalog.catalog());
+            } else {
+                store = JdbcInventoryStore.open(storeUrl);
+            }
+        }
+        return store;
+    }
+
+    /** The library's facade over the providers on the class path and the store. */
+    public UnmanagedInstances instances() {
+        if (instances == null) {
+            JdbcInventoryStore opened = store();
+            providers = ProviderRegistry.load();
+            instances = UnmanagedInstances.builder().providers(providers).store(opened).build();
+        }
+        return instances;
+    }
+
+    /** The host at the libvirt URI {@code connect}, or the demo host when it is null. */
+    public Host host(String connect) {
+        if (connect == null) {
+            return DemoHost.at(home);
+        }
+        if (!connect.contains(":")) {
+            throw new CliFailure(ExitCodes.USAGE, "--connect: found '" + connect
+                    + "', expected a libvirt URI such as qemu+ssh://root@host/system or test:///path/node.xml");
+        }
+        return Host.kvm(connect);
+    }
+
+    /** The hosts named by repeated --connect options, or the demo host when there are none. */
+    public List<Host> hosts(List<String> connect) {
+        if (connect == null || connect.isEmpty()) {
+            return List.of(DemoHost.at(home));
+        }
+        var hosts = new ArrayList<Host>();
+        for (String uri : connect) {
+            Host host = host(uri);
+            if (hosts.stream().noneMatch(h -> h.id().equals(host.id()))) {
+                hosts.add(host);
+            }
+        }
+        return hosts;
+    }
+
+    @Override
+    public void close() {
+        if (instances != null) {
+            instances.close();
+        }
+        if (providers != null) {
+            providers.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+}
