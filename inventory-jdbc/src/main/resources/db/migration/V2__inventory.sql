@@ -45,13 +45,14 @@ CREATE TABLE managed_nics (
         REFERENCES managed_instances (uuid) ON DELETE CASCADE
 );
 
--- Reservations name their holder without a foreign key: a unit of work may reserve addresses before it
--- records the instance, and neither H2 nor every PostgreSQL setup defers constraint checks to commit.
+-- Reservations belong to a catalog network. They name their holder without a foreign key: a unit of work
+-- may reserve addresses before it records the instance, and H2 cannot defer constraint checks to commit.
 CREATE TABLE mac_reservations (
     network_id    VARCHAR(128) NOT NULL,
     mac           VARCHAR(17)  NOT NULL,
     instance_uuid CHAR(36)     NOT NULL,
-    CONSTRAINT mac_reservations_pk PRIMARY KEY (network_id, mac)
+    CONSTRAINT mac_reservations_pk PRIMARY KEY (network_id, mac),
+    CONSTRAINT mac_reservations_network FOREIGN KEY (network_id) REFERENCES networks (id)
 );
 
 CREATE INDEX mac_reservations_by_instance ON mac_reservations (instance_uuid);
@@ -62,7 +63,8 @@ CREATE TABLE ip_reservations (
     address_num   BIGINT       NOT NULL,
     instance_uuid CHAR(36)     NOT NULL,
     CONSTRAINT ip_reservations_pk PRIMARY KEY (network_id, address_num),
-    CONSTRAINT ip_reservations_address UNIQUE (network_id, address)
+    CONSTRAINT ip_reservations_address UNIQUE (network_id, address),
+    CONSTRAINT ip_reservations_network FOREIGN KEY (network_id) REFERENCES networks (id)
 );
 
 CREATE INDEX ip_reservations_by_instance ON ip_reservations (instance_uuid);

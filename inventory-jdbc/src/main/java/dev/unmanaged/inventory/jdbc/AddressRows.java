@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 
@@ -61,6 +62,17 @@ final class AddressRows {
         }
     }
 
+    /** The instance holding the address, empty when none does. */
+    static Optional<UUID> ipHolder(Connection c, String networkId, long address) throws SQLException {
+        return holder(c, "SELECT instance_uuid FROM ip_reservations WHERE network_id = ? AND address_num = ?",
+                networkId, address);
+    }
+
+    /** The instance holding the MAC, empty when none does. */
+    static Optional<UUID> macHolder(Connection c, String networkId, String mac) throws SQLException {
+        return holder(c, "SELECT instance_uuid FROM mac_reservations WHERE network_id = ? AND mac = ?", networkId, mac);
+    }
+
     static boolean ipHeld(Connection c, String networkId, long address) throws SQLException {
         return exists(c, "SELECT 1 FROM ip_reservations WHERE network_id = ? AND address_num = ?", networkId, address);
     }
@@ -75,6 +87,16 @@ final class AddressRows {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE instance_uuid = ?")) {
                 ps.setString(1, owner.toString());
                 ps.executeUpdate();
+            }
+        }
+    }
+
+    private static Optional<UUID> holder(Connection c, String sql, String networkId, Object key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, networkId);
+            ps.setObject(2, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(UUID.fromString(rs.getString(1).trim())) : Optional.empty();
             }
         }
     }

@@ -45,6 +45,8 @@ public final class JdbcInventoryStore implements InventoryStore {
     private static final int H2_LOCK_TIMEOUT_MILLIS = 30_000;
     private static final String HISTORY_TABLE = "unmanaged_schema_history";
 
+    /** Set while this thread runs a writing transaction of this store; a nested one would wait on itself. */
+    private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private final HikariDataSource dataSource;
     private final String description;
     private final JdbcCatalog catalog;
@@ -172,7 +174,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     public void upsertCatalog(Catalog seed) {
         Objects.requireNonNull(seed, "seed");
-        transaction("writing the catalog", c -> {
+        writeTransaction("writing the catalog", c -> {
             CatalogRows.upsert(c, seed);
             return null;
         });
@@ -185,7 +187,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     public boolean seedIfEmpty(Catalog seed) {
         Objects.requireNonNull(seed, "seed");
-        return transaction("seeding the catalog", c -> {
+        return writeTransaction("seeding the catalog", c -> {
             if (!CatalogRows.isEmpty(c)) {
                 return false;
             }
@@ -197,7 +199,7 @@ public final class JdbcInventoryStore implements InventoryStore {
     @Override
     public <T> T inUnitOfWork(UnitOfWork<T> work) {
         Objects.requireNonNull(work, "work");
-        return transaction("a unit of work", c -> {
+        return writeTransaction("a unit of work", c -> {
             JdbcWrites writes = new JdbcWrites(c);
             try {
                 return work.run(writes);
@@ -221,6 +223,20 @@ public final class JdbcInventoryStore implements InventoryStore {
     /** Runs a read in a short transaction of its own. */
     <T> T read(String what, SqlWork<T> work) {
         return transaction(what, work);
+    }
+
+    /** Runs {@code work} in one transaction, refusing to nest it in another writing transaction of this thread. */
+    private <T> T writeTransaction(String what, SqlWork<T> work) {
+        if (writing.get()) {
+            throw new IllegalStateException("units of work cannot be nested: the outer unit would no longer be atomic,"
+                    + " and the inner one could wait for rows the outer one holds");
+        }
+        writing.set(Boolean.TRUE);
+        try {
+            return transaction(what, work);
+        } finally {
+            writing.remove();
+        }
     }
 
     /**

@@ -3,7 +3,6 @@ package dev.unmanaged.inventory.jdbc;
 import dev.unmanaged.api.error.AddressInUseException;
 import dev.unmanaged.api.error.AlreadyManagedException;
 import dev.unmanaged.api.error.InvalidRequestException;
-import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.sql.Connection;
@@ -13,7 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +42,9 @@ final class JdbcWrites implements InventoryStore.Writes {
         guarded("recording instance " + instance.uuid(), c -> {
             InstanceRows.insert(c, instance);
             return null;
-        }, e -> new AlreadyManagedException(instance.uuid()));
+        }, c -> {
+            throw new AlreadyManagedException(instance.uuid());
+        }, null);
     }
 
     @Override
@@ -54,7 +55,13 @@ final class JdbcWrites implements InventoryStore.Writes {
         guarded("reserving MAC " + normalized + " on network " + networkId, c -> {
             AddressRows.insertMac(c, networkId, normalized, owner);
             return null;
-        }, e -> new AddressInUseException(AddressInUseException.Kind.MAC, networkId, normalized));
+        }, c -> {
+            // Reserving again what the same instance already holds is no conflict.
+            if (AddressRows.macHolder(c, networkId, normalized).filter(owner::equals).isPresent()) {
+                return null;
+            }
+            throw new AddressInUseException(AddressInUseException.Kind.MAC, networkId, normalized);
+        }, () -> unknownNetwork(networkId));
     }
 
     @Override
@@ -65,7 +72,12 @@ final class JdbcWrites implements InventoryStore.Writes {
         guarded("reserving IP " + address + " on network " + networkId, c -> {
             AddressRows.insertIp(c, networkId, number, owner);
             return null;
-        }, e -> new AddressInUseException(AddressInUseException.Kind.IP, networkId, address));
+        }, c -> {
+            if (AddressRows.ipHolder(c, networkId, number).filter(owner::equals).isPresent()) {
+                return null;
+            }
+            throw new AddressInUseException(AddressInUseException.Kind.IP, networkId, address);
+        }, () -> unknownNetwork(networkId));
     }
 
     /**
@@ -78,12 +90,12 @@ final class JdbcWrites implements InventoryStore.Writes {
         requireNetworkId(networkId);
         Objects.requireNonNull(owner, "owner");
         String what = "reserving a free IP on network " + networkId;
-        long[] range = guarded(what, c -> CatalogRows.rangeOf(c, networkId), null)
-                .orElseThrow(() -> new InvalidRequestException("networkId", networkId, "the id of a catalog network"));
+        long[] range = guarded(what, c -> CatalogRows.rangeOf(c, networkId), null, null)
+                .orElseThrow(() -> unknownNetwork(networkId));
         long first = range[0];
         long last = range[1];
         for (long attempt = 0; attempt <= last - first; attempt++) {
-            OptionalLong candidate = guarded(what, c -> AddressRows.lowestFree(c, networkId, first, last), null);
+            OptionalLong candidate = guarded(what, c -> AddressRows.lowestFree(c, networkId, first, last), null, null);
             if (candidate.isEmpty()) {
                 break;
             }
@@ -91,7 +103,7 @@ final class JdbcWrites implements InventoryStore.Writes {
             boolean reserved = guarded(what, c -> {
                 AddressRows.insertIp(c, networkId, address, owner);
                 return true;
-            }, e -> null) != null;
+            }, c -> false, null);
             if (reserved) {
                 return Ipv4.fromNumber(address);
             }
@@ -111,20 +123,23 @@ final class JdbcWrites implements InventoryStore.Writes {
             boolean removed = found.isPresent() && InstanceRows.delete(c, uuid);
             AddressRows.releaseAll(c, uuid);
             return removed ? found : Optional.<ManagedInstance>empty();
-        }, null);
+        }, null, null);
     }
 
     @Override
     public Optional<ManagedInstance> find(UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
-        return guarded("reading instance " + uuid, c -> InstanceRows.find(c, uuid, false), null);
+        return guarded("reading instance " + uuid, c -> InstanceRows.find(c, uuid, false), null, null);
     }
 
     /**
-     * Runs {@code work} in a savepoint. A unique violation becomes {@code onConflict}'s error (or, when it
-     * answers null, the null result); any other database failure a {@link dev.unmanaged.api.error.StoreFailureException}.
+     * Runs {@code work} in a savepoint. When a unique constraint refuses a row, the savepoint is rolled back and
+     * {@code onDuplicate} decides (it returns the result or throws the typed error); when a foreign key finds no
+     * parent row, {@code onMissingParent}'s error is thrown. Any other database failure becomes a
+     * {@link dev.unmanaged.api.error.StoreFailureException}.
      */
-    private <T> T guarded(String what, SqlWork<T> work, Function<SQLException, UnmanagedException> onConflict) {
+    private <T> T guarded(String what, SqlWork<T> work, SqlWork<T> onDuplicate,
+                          Supplier<RuntimeException> onMissingParent) {
         if (!open) {
             throw new IllegalStateException("the unit of work is over: its writes can no longer be used");
         }
@@ -140,14 +155,18 @@ final class JdbcWrites implements InventoryStore.Writes {
             return result;
         } catch (SQLException e) {
             rollBackTo(savepoint, what, e);
-            if (onConflict != null && SqlErrors.isUniqueViolation(e)) {
-                UnmanagedException conflict = onConflict.apply(e);
-                if (conflict == null) {
-                    return null;
-                }
-                throw conflict;
+            if (onMissingParent != null && SqlErrors.isMissingParent(e)) {
+                throw onMissingParent.get();
             }
-            throw SqlErrors.failure(what, e);
+            if (onDuplicate == null || !SqlErrors.isUniqueViolation(e)) {
+                throw SqlErrors.failure(what, e);
+            }
+            try {
+                return onDuplicate.run(connection);
+            } catch (SQLException again) {
+                again.addSuppressed(e);
+                throw SqlErrors.failure(what, again);
+            }
         }
     }
 
@@ -158,6 +177,10 @@ final class JdbcWrites implements InventoryStore.Writes {
             cause.addSuppressed(e);
             throw SqlErrors.failure(what, cause);
         }
+    }
+
+    private static InvalidRequestException unknownNetwork(String networkId) {
+        return new InvalidRequestException("networkId", networkId, "the id of a catalog network");
     }
 
     private static void requireNetworkId(String networkId) {

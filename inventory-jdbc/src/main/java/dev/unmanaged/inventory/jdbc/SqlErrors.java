@@ -6,6 +6,9 @@ import java.sql.SQLException;
 /** Reads what an {@link SQLException} means, the same way for H2 and PostgreSQL. */
 final class SqlErrors {
     private static final String UNIQUE_VIOLATION = "23505";
+    /** PostgreSQL's foreign-key violation; H2 reports a missing parent row as 23506. */
+    private static final String FOREIGN_KEY_VIOLATION = "23503";
+    private static final String H2_PARENT_MISSING = "23506";
     private static final String SERIALIZATION_FAILURE = "40001";
     private static final String DEADLOCK_DETECTED = "40P01";
     /** H2: "Timeout trying to lock table". */
@@ -21,6 +24,11 @@ final class SqlErrors {
     /** True when a unique or primary-key constraint refused the row. */
     static boolean isUniqueViolation(SQLException e) {
         return UNIQUE_VIOLATION.equals(e.getSQLState());
+    }
+
+    /** True when a foreign key refused the row because the row it refers to does not exist. */
+    static boolean isMissingParent(SQLException e) {
+        return FOREIGN_KEY_VIOLATION.equals(e.getSQLState()) || H2_PARENT_MISSING.equals(e.getSQLState());
     }
 
     /** True when the database aborted the statement because of a concurrent transaction. */

@@ -202,6 +202,15 @@ abstract class JdbcStoreBehaviour {
         }
 
         @Test
+        @DisplayName("a unit of work inside another is refused rather than left waiting on the outer one's rows")
+        void noNesting() {
+            assertThatThrownBy(() -> store.inUnitOfWork(outer -> store.inUnitOfWork(inner -> null)))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("nested");
+            String afterwards = store.inUnitOfWork(w -> "usable afterwards");
+            assertThat(afterwards).isEqualTo("usable afterwards");
+        }
+
+        @Test
         @DisplayName("writes kept beyond their unit of work are refused")
         void writesEndWithTheirUnit() {
             InventoryStore.Writes leaked = store.inUnitOfWork(w -> w);
@@ -230,6 +239,23 @@ abstract class JdbcStoreBehaviour {
                 assertThat(e.networkId()).isEqualTo(NET_A);
                 assertThat(e.address()).isEqualTo("52:54:00:0a:0b:0c");
             });
+        }
+
+        @Test
+        @DisplayName("reserving again what the same instance holds is no conflict")
+        void sameHolderAgain() {
+            UUID holder = UUID.randomUUID();
+            store.inUnitOfWork(w -> {
+                w.reserveMac(NET_A, mac(7), holder);
+                w.reserveIp(NET_A, "10.0.0.70", holder);
+                return null;
+            });
+            store.inUnitOfWork(w -> {
+                w.reserveMac(NET_A, mac(7).toUpperCase(), holder);
+                w.reserveIp(NET_A, "10.0.0.70", holder);
+                return null;
+            });
+            assertThat(store.catalog().isIpInUse(NET_A, "10.0.0.70")).isTrue();
         }
 
         @Test
@@ -306,6 +332,15 @@ abstract class JdbcStoreBehaviour {
                     .hasMessageContaining("IPv4");
             assertThatThrownBy(() -> store.inUnitOfWork(w -> w.reserveFreeIp("no-such-net", owner)))
                     .isInstanceOf(InvalidRequestException.class).hasMessageContaining("no-such-net");
+            assertThatThrownBy(() -> store.inUnitOfWork(w -> {
+                w.reserveMac("no-such-net", mac(8), owner);
+                return null;
+            })).isInstanceOf(InvalidRequestException.class).hasMessageContaining("networkId")
+                    .hasMessageContaining("no-such-net");
+            assertThatThrownBy(() -> store.inUnitOfWork(w -> {
+                w.reserveIp("no-such-net", "10.0.0.1", owner);
+                return null;
+            })).isInstanceOf(InvalidRequestException.class).hasMessageContaining("no-such-net");
         }
     }
 
