@@ -35,7 +35,10 @@ public final class CatalogFixture {
     public static final String SHARED_NET = "shared-net";
     /** A network on VLAN 101 with only the eight addresses 10.1.0.2–10.1.0.9, for {@link #ACME} only. */
     public static final String ACME_NET = "acme-net";
-    /** A network on VLAN 102, 10.2.0.10–10.2.0.250, for {@link #GLOBEX} only. */
+    /**
+     * A network on VLAN 102 for {@link #GLOBEX} only, 10.0.0.10–10.0.0.250: isolated, so its addresses overlap
+     * {@link #SHARED_NET}'s, as tenants' private networks do.
+     */
     public static final String GLOBEX_NET = "globex-net";
 
     /** A path-based pool covering {@code /var/lib/fake/images}, usable by everyone. */
@@ -71,7 +74,7 @@ public final class CatalogFixture {
                         ComputeOffering.fixed(ACME_LARGE, "Acme large", 4, 8 * GIB).restrictedTo(acme)),
                 List.of(new Network(SHARED_NET, "Shared", new AddressRange("10.0.0.10", "10.0.0.200"), null, Set.of()),
                         new Network(ACME_NET, "Acme VLAN 101", new AddressRange("10.1.0.2", "10.1.0.9"), 101, acme),
-                        new Network(GLOBEX_NET, "Globex VLAN 102", new AddressRange("10.2.0.10", "10.2.0.250"), 102,
+                        new Network(GLOBEX_NET, "Globex VLAN 102", new AddressRange("10.0.0.10", "10.0.0.250"), 102,
                                 globex)),
                 List.of(new StoragePool(IMAGES_POOL, "Local images", "/var/lib/fake/images", null, Set.of()),
                         new StoragePool(ACME_RBD_POOL, "Acme Ceph", null, "rbd-fast", acme)),

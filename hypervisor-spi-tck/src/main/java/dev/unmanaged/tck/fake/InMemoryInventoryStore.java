@@ -73,7 +73,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
     private final Map<Step, Boolean> faults = new EnumMap<>(Step.class);
     private final AtomicLong committedUnits = new AtomicLong();
     private final AtomicLong failedUnits = new AtomicLong();
-    private final InventoryCatalog catalogView = new CatalogView();
+    private final InventoryCatalog catalogView;
     private volatile State committed = new State();
 
     /** A store with an empty catalog. */
@@ -85,6 +85,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
     public InMemoryInventoryStore(Catalog seed) {
         this.catalog = Objects.requireNonNull(seed, "seed");
         this.networks = byId(seed.networks(), Network::id);
+        this.catalogView = new CatalogView();
     }
 
     // ---- fault injection and counters --------------------------------------------------------------------

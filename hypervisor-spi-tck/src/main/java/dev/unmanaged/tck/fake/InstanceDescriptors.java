@@ -12,11 +12,11 @@ import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
+import dev.unmanaged.tck.Macs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Realistic instance descriptors for tests, made in one line: {@code InstanceDescriptors.named("web-1").build()}
@@ -29,9 +29,6 @@ public final class InstanceDescriptors {
     /** One mebibyte in bytes. */
     public static final long MIB = 1024L * 1024L;
 
-    // Starts from a random point so that descriptors made in different test classes rarely share a MAC.
-    private static final AtomicLong NEXT_MAC = new AtomicLong((long) (Math.random() * 0x3fffff) << 8);
-
     private InstanceDescriptors() {
     }
 
@@ -42,8 +39,7 @@ public final class InstanceDescriptors {
 
     /** A MAC address ({@code 52:54:00:xx:xx:xx}, the KVM prefix) not handed out before by this JVM. */
     public static String freshMac() {
-        long n = NEXT_MAC.getAndIncrement() & 0xffffffL;
-        return String.format("52:54:00:%02x:%02x:%02x", (n >> 16) & 0xff, (n >> 8) & 0xff, n & 0xff);
+        return Macs.fresh();
     }
 
     /** A qcow2 file disk on the virtio bus, with its capacity known and half of it allocated. */

@@ -1,0 +1,637 @@
+package dev.unmanaged.tck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.unmanaged.api.error.HostUnavailableException;
+import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.instance.GraphicsDescriptor;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.NicDescriptor;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ProviderCapability;
+import dev.unmanaged.api.spi.UnmanagePreparation;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The conformance kit for a {@link HypervisorInstanceProvider}. Extend it with a concrete test class that says how
+ * to make the provider under test and a {@link TestBed} that creates real instances on a host it serves:
+ *
+ * <pre>{@code
+ * class MyProviderConformanceTest extends HypervisorInstanceProviderContract {
+ *     protected HypervisorInstanceProvider createProvider() { return new MyProvider(); }
+ *     protected TestBed createTestBed(HypervisorInstanceProvider provider) { return new MyTestBed(); }
+ * }
+ * }</pre>
+ *
+ * <p>Each test gets a fresh provider and bed, creates the instances it needs (named {@code tck-…}), and removes
+ * them afterwards. The host may hold other instances; the kit only reasons about its own and never claims a
+ * listing is complete beyond them. Behaviour a hypervisor may lack is keyed to {@link ProviderCapability}: a test
+ * that needs an absent capability is skipped with an assumption, never excluded by name.
+ */
+@DisplayName("Hypervisor instance provider contract")
+public abstract class HypervisorInstanceProviderContract {
+    /** Upper bound on waiting for threads the kit starts; reached only when a provider hangs. */
+    private static final long HANG_GUARD_SECONDS = 120;
+    private static final int LISTING_THREADS = 16;
+    private static final int CHURN_ROUNDS = 12;
+
+    private HypervisorInstanceProvider provider;
+    private TestBed bed;
+    private Host host;
+    private final List<UUID> created = new CopyOnWriteArrayList<>();
+
+    /** The provider under test; called before each test. */
+    protected abstract HypervisorInstanceProvider createProvider();
+
+    /** A bed on a host that {@code provider} serves; called before each test, after {@link #createProvider()}. */
+    protected abstract TestBed createTestBed(HypervisorInstanceProvider provider);
+
+    @BeforeEach
+    void setUpProviderAndBed() {
+        provider = Objects.requireNonNull(createProvider(), "createProvider() returned null");
+        bed = Objects.requireNonNull(createTestBed(provider), "createTestBed() returned null");
+        host = Objects.requireNonNull(bed.host(), "the test bed has no host");
+    }
+
+    @AfterEach
+    void removeCreatedInstances() throws Exception {
+        try {
+            for (UUID uuid : created) {
+                bed.remove(uuid);
+            }
+        } finally {
+            created.clear();
+            try {
+                bed.close();
+            } finally {
+                provider.close();
+            }
+        }
+    }
+
+    // ---- groups ------------------------------------------------------------------------------------------
+
+    @Nested
+    @DisplayName("Listing")
+    class Listing {
+        @Test
+        @DisplayName("a running persistent instance is listed with its power state, persistence, vCPUs, memory, disks and NICs")
+        void runningPersistent() {
+            Created vm = create(InstanceSpec.running(uniqueName("run")).withVcpus(2).withMemoryMib(512));
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("a stopped (shut off) persistent instance is listed as stopped")
+        void stoppedPersistent() {
+            Created vm = create(InstanceSpec.running(uniqueName("off")).stopped());
+            assertDescribes(listed(vm), vm, PowerState.STOPPED, true);
+        }
+
+        @Test
+        @DisplayName("a paused instance is listed as paused")
+        void paused() {
+            requires(ProviderCapability.PAUSE);
+            Created vm = create(InstanceSpec.running(uniqueName("pause")).paused());
+            assertDescribes(listed(vm), vm, PowerState.PAUSED, true);
+        }
+
+        @Test
+        @DisplayName("a transient running instance is listed as not persistent")
+        void transientRunning() {
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            Created vm = create(InstanceSpec.running(uniqueName("trans")).transientInstance());
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, false);
+        }
+
+        @Test
+        @DisplayName("one listing holds instances in every state at once, each with its own state")
+        void everyStateInOneListing() {
+            List<Created> vms = new ArrayList<>();
+            vms.add(create(InstanceSpec.running(uniqueName("mix-run"))));
+            vms.add(create(InstanceSpec.running(uniqueName("mix-off")).stopped()));
+            if (has(ProviderCapability.PAUSE)) {
+                vms.add(create(InstanceSpec.running(uniqueName("mix-pause")).paused()));
+            }
+            if (has(ProviderCapability.TRANSIENT_INSTANCES)) {
+                vms.add(create(InstanceSpec.running(uniqueName("mix-trans")).transientInstance()));
+            }
+            List<InstanceDescriptor> listing = provider.listInstances(host);
+            for (Created vm : vms) {
+                assertDescribes(only(listing, vm), vm, vm.spec().state(), vm.spec().persistent());
+            }
+        }
+
+        @Test
+        @DisplayName("several disks and NICs are listed in definition order")
+        void severalDisksAndNics() {
+            Created vm = create(InstanceSpec.running(uniqueName("multi"))
+                    .plusDisk("vdb", 2048).plusDisk("vdc", 512).plusNic().plusNic());
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("an instance without disks or NICs is still listed")
+        void noDisksNoNics() {
+            Created vm = create(InstanceSpec.running(uniqueName("bare")).withDisks(List.of()).withNics(List.of()));
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("disk capacities are reported as created")
+        void diskSizes() {
+            requires(ProviderCapability.DISK_SIZES);
+            Created vm = create(InstanceSpec.running(uniqueName("sizes")).plusDisk("vdb", 3072));
+            List<DiskDescriptor> disks = disksOf(listed(vm));
+            for (int i = 0; i < vm.spec().disks().size(); i++) {
+                assertThat(disks.get(i).capacityBytes())
+                        .as("capacity of disk %s of %s", disks.get(i).targetDev(), vm)
+                        .isEqualTo(vm.spec().disks().get(i).capacityBytes());
+            }
+        }
+
+        @Test
+        @DisplayName("every listed instance names the host and the provider's hypervisor kind")
+        void hostAndHypervisor() {
+            create(InstanceSpec.running(uniqueName("where")));
+            assertThat(provider.listInstances(host)).isNotEmpty().allSatisfy(d -> {
+                assertThat(d.hostId()).as("host id of listed instance %s", d.name()).isEqualTo(host.id());
+                assertThat(d.hypervisor()).as("hypervisor of listed instance %s", d.name())
+                        .isEqualTo(provider.hypervisor());
+            });
+        }
+    }
+
+    @Nested
+    @DisplayName("Describing")
+    class Describing {
+        @Test
+        @DisplayName("an instance is described by its UUID")
+        void byUuid() {
+            Created vm = create(InstanceSpec.running(uniqueName("by-uuid")));
+            assertDescribes(provider.describeInstance(host, vm.uuid().toString()), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("an instance is described by its UUID written in upper case")
+        void byUpperCaseUuid() {
+            Created vm = create(InstanceSpec.running(uniqueName("by-upper")));
+            InstanceDescriptor d = provider.describeInstance(host, vm.uuid().toString().toUpperCase(Locale.ROOT));
+            assertThat(d.uuid()).as("UUID of the instance described by upper-case UUID").isEqualTo(vm.uuid());
+        }
+
+        @Test
+        @DisplayName("an instance is described by its name")
+        void byName() {
+            Created vm = create(InstanceSpec.running(uniqueName("by-name")));
+            assertDescribes(provider.describeInstance(host, vm.spec().name()), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("a stopped instance is described as stopped")
+        void stopped() {
+            Created vm = create(InstanceSpec.running(uniqueName("desc-off")).stopped());
+            assertDescribes(provider.describeInstance(host, vm.uuid().toString()), vm, PowerState.STOPPED, true);
+        }
+
+        @Test
+        @DisplayName("describing agrees with listing on identity, state and hardware")
+        void agreesWithListing() {
+            Created vm = create(InstanceSpec.running(uniqueName("agree")).plusDisk("vdb", 1024).plusNic());
+            InstanceDescriptor listed = listed(vm);
+            InstanceDescriptor described = provider.describeInstance(host, vm.uuid().toString());
+            assertThat(described).as("described %s compared with its listing", vm)
+                    .usingRecursiveComparison().ignoringFields("warnings").isEqualTo(listed);
+        }
+    }
+
+    @Nested
+    @DisplayName("Power states")
+    class PowerStates {
+        @Test
+        @DisplayName("a persistent instance that shuts down is then listed as stopped")
+        void shutDownPersistent() {
+            Created vm = create(InstanceSpec.running(uniqueName("halt")));
+            bed.shutDown(vm.uuid());
+            assertDescribes(listed(vm), vm, PowerState.STOPPED, true);
+        }
+
+        @Test
+        @DisplayName("a transient instance that shuts down is no longer listed")
+        void shutDownTransient() {
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            Created vm = create(InstanceSpec.running(uniqueName("gone")).transientInstance());
+            bed.shutDown(vm.uuid());
+            assertThat(uuidsOf(provider.listInstances(host)))
+                    .as("UUIDs listed after the transient %s shut down", vm).doesNotContain(vm.uuid());
+        }
+
+        @Test
+        @DisplayName("the power state of each instance is its own, not its neighbour's")
+        void statesAreIndependent() {
+            Created running = create(InstanceSpec.running(uniqueName("ind-run")));
+            Created stopped = create(InstanceSpec.running(uniqueName("ind-off")).stopped());
+            List<InstanceDescriptor> listing = provider.listInstances(host);
+            assertThat(only(listing, running).powerState()).as("power state of %s", running)
+                    .isEqualTo(PowerState.RUNNING);
+            assertThat(only(listing, stopped).powerState()).as("power state of %s", stopped)
+                    .isEqualTo(PowerState.STOPPED);
+        }
+    }
+
+    @Nested
+    @DisplayName("Identity")
+    class Identity {
+        @Test
+        @DisplayName("UUID and name are the same in every listing and in describe")
+        void stableAcrossCalls() {
+            Created vm = create(InstanceSpec.running(uniqueName("stable")));
+            for (int i = 0; i < 3; i++) {
+                InstanceDescriptor d = listed(vm);
+                assertThat(d.name()).as("name of %s in listing %d", vm, i).isEqualTo(vm.spec().name());
+            }
+            InstanceDescriptor byName = provider.describeInstance(host, vm.spec().name());
+            assertThat(byName.uuid()).as("UUID of %s described by name", vm).isEqualTo(vm.uuid());
+        }
+
+        @Test
+        @DisplayName("an instance keeps its UUID when it shuts down")
+        void stableAcrossShutdown() {
+            Created vm = create(InstanceSpec.running(uniqueName("keep")));
+            bed.shutDown(vm.uuid());
+            assertThat(provider.describeInstance(host, vm.spec().name()).uuid())
+                    .as("UUID of %s after shutdown", vm).isEqualTo(vm.uuid());
+        }
+
+        @Test
+        @DisplayName("a listing holds each UUID and each name once")
+        void noDuplicates() {
+            create(InstanceSpec.running(uniqueName("dup-a")));
+            create(InstanceSpec.running(uniqueName("dup-b")).stopped());
+            List<InstanceDescriptor> listing = provider.listInstances(host);
+            List<UUID> uuids = listing.stream().map(InstanceDescriptor::uuid).filter(Objects::nonNull).toList();
+            assertThat(uuids).as("UUIDs in the listing of host %s", host.id()).doesNotHaveDuplicates();
+            assertThat(listing.stream().map(InstanceDescriptor::name).toList())
+                    .as("names in the listing of host %s", host.id()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Nested
+    @DisplayName("Unmanage preparation")
+    class UnmanagePreparationGroup {
+        @Test
+        @DisplayName("preparing a persistent instance changes nothing and says so")
+        void persistentUnchanged() {
+            Created vm = create(InstanceSpec.running(uniqueName("prep-pers")));
+            UnmanagePreparation prep = provider.prepareForUnmanage(host, vm.uuid());
+            assertThat(prep).as("preparation of the persistent %s", vm)
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("preparing a stopped instance leaves it stopped and defined")
+        void stoppedUnchanged() {
+            Created vm = create(InstanceSpec.running(uniqueName("prep-off")).stopped());
+            assertThat(provider.prepareForUnmanage(host, vm.uuid()))
+                    .as("preparation of the stopped %s", vm).isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+            assertDescribes(listed(vm), vm, PowerState.STOPPED, true);
+        }
+
+        @Test
+        @DisplayName("preparing a transient instance makes it persistent and keeps it running")
+        void transientBecomesPersistent() {
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            Created vm = create(InstanceSpec.running(uniqueName("prep-trans")).transientInstance());
+            UnmanagePreparation prep = provider.prepareForUnmanage(host, vm.uuid());
+            assertThat(prep).as("preparation of the transient %s", vm)
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), true));
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("a prepared transient instance survives its own shutdown")
+        void preparedTransientSurvivesShutdown() {
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            Created vm = create(InstanceSpec.running(uniqueName("survive")).transientInstance());
+            provider.prepareForUnmanage(host, vm.uuid());
+            bed.shutDown(vm.uuid());
+            List<InstanceDescriptor> listing = provider.listInstances(host);
+            assertThat(uuidsOf(listing)).as("UUIDs listed after the prepared %s shut down", vm)
+                    .contains(vm.uuid());
+            assertDescribes(only(listing, vm), vm, PowerState.STOPPED, true);
+        }
+
+        @Test
+        @DisplayName("preparing a transient instance twice is idempotent: the second time changes nothing")
+        void idempotentForTransient() {
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            Created vm = create(InstanceSpec.running(uniqueName("twice-trans")).transientInstance());
+            provider.prepareForUnmanage(host, vm.uuid());
+            UnmanagePreparation second = provider.prepareForUnmanage(host, vm.uuid());
+            assertThat(second).as("second preparation of %s", vm)
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
+        }
+
+        @Test
+        @DisplayName("preparing a persistent instance twice is idempotent")
+        void idempotentForPersistent() {
+            Created vm = create(InstanceSpec.running(uniqueName("twice-pers")));
+            provider.prepareForUnmanage(host, vm.uuid());
+            assertThat(provider.prepareForUnmanage(host, vm.uuid())).as("second preparation of %s", vm)
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+            assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
+        }
+    }
+
+    @Nested
+    @DisplayName("Errors")
+    class Errors {
+        @Test
+        @DisplayName("describing an unknown UUID fails with InstanceNotFoundException naming it")
+        void unknownUuid() {
+            String absent = UUID.randomUUID().toString();
+            assertThatThrownBy(() -> provider.describeInstance(host, absent))
+                    .as("describing the unknown UUID %s", absent)
+                    .isInstanceOf(InstanceNotFoundException.class).hasMessageContaining(absent);
+        }
+
+        @Test
+        @DisplayName("describing an unknown name fails with InstanceNotFoundException naming it")
+        void unknownName() {
+            String absent = uniqueName("absent");
+            assertThatThrownBy(() -> provider.describeInstance(host, absent))
+                    .as("describing the unknown name %s", absent)
+                    .isInstanceOf(InstanceNotFoundException.class).hasMessageContaining(absent);
+        }
+
+        @Test
+        @DisplayName("preparing an unknown instance fails with InstanceNotFoundException")
+        void prepareUnknown() {
+            UUID absent = UUID.randomUUID();
+            assertThatThrownBy(() -> provider.prepareForUnmanage(host, absent))
+                    .as("preparing the unknown instance %s", absent)
+                    .isInstanceOf(InstanceNotFoundException.class);
+        }
+
+        @Test
+        @DisplayName("a removed instance is no longer listed and describing it fails with InstanceNotFoundException")
+        void removed() {
+            Created vm = create(InstanceSpec.running(uniqueName("removed")));
+            listed(vm);
+            bed.remove(vm.uuid());
+            assertThat(uuidsOf(provider.listInstances(host))).as("UUIDs listed after %s was removed", vm)
+                    .doesNotContain(vm.uuid());
+            assertThatThrownBy(() -> provider.describeInstance(host, vm.uuid().toString()))
+                    .as("describing the removed %s", vm).isInstanceOf(InstanceNotFoundException.class);
+        }
+
+        @ParameterizedTest(name = "describing \"{0}\" fails with a typed error")
+        @ValueSource(strings = {"", " ", "tck-no-such-instance-0000"})
+        @DisplayName("describing a blank or unknown name fails with a typed error")
+        void blankOrUnknown(String nameOrUuid) {
+            assertThatThrownBy(() -> provider.describeInstance(host, nameOrUuid))
+                    .as("describing '%s'", nameOrUuid).isInstanceOf(UnmanagedException.class);
+        }
+
+        @Test
+        @DisplayName("an unreachable host fails with HostUnavailableException, never with an empty listing")
+        void unreachableHost() {
+            Host unreachable = bed.unreachableHost().orElse(null);
+            Assumptions.assumeTrue(unreachable != null, "the test bed offers no unreachable host");
+            assertThatThrownBy(() -> provider.listInstances(unreachable))
+                    .as("listing the unreachable host %s", unreachable.id())
+                    .isInstanceOf(HostUnavailableException.class);
+        }
+    }
+
+    @Nested
+    @DisplayName("Secrets")
+    class Secrets {
+        @Test
+        @DisplayName("no descriptor, nor its text form, contains the graphics password the test bed set")
+        void graphicsPasswordNeverDescribed() {
+            String password = "tck-secret-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+            Created vm = create(InstanceSpec.running(uniqueName("secret")).withGraphicsPassword(password));
+            List<InstanceDescriptor> listing = provider.listInstances(host);
+            List<InstanceDescriptor> seen = new ArrayList<>(listing);
+            seen.add(provider.describeInstance(host, vm.uuid().toString()));
+            seen.add(provider.describeInstance(host, vm.spec().name()));
+            for (InstanceDescriptor d : seen) {
+                assertThat(d.toString()).as("descriptor of %s contains the secret graphics password", d.name())
+                        .doesNotContain(password);
+            }
+            if (has(ProviderCapability.GRAPHICS)) {
+                List<GraphicsDescriptor> graphics = only(listing, vm).graphics();
+                assertThat(graphics).as("graphics of %s", vm).isNotEmpty()
+                        .allSatisfy(g -> assertThat(g.passwordSet()).as("passwordSet of %s console of %s",
+                                g.type(), vm).isTrue());
+            }
+        }
+    }
+
+    @Nested
+    @DisplayName("Concurrency")
+    class Concurrency {
+        @Test
+        @DisplayName("listing while instances appear and disappear never fails, never drops a steady instance and never invents one")
+        void listingDuringChurn() throws Exception {
+            Set<UUID> before = uuidsOf(provider.listInstances(host));
+            Created steady = create(InstanceSpec.running(uniqueName("steady")));
+            Set<UUID> churned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            ExecutorService churner = Executors.newSingleThreadExecutor();
+            List<List<InstanceDescriptor>> listings = new ArrayList<>();
+            try {
+                Future<?> churn = churner.submit(() -> {
+                    for (int round = 0; round < CHURN_ROUNDS; round++) {
+                        InstanceSpec spec = InstanceSpec.running(uniqueName("churn"));
+                        if (round % 3 == 1) {
+                            spec = spec.stopped();
+                        }
+                        UUID uuid = bed.create(spec);
+                        churned.add(uuid);
+                        created.add(uuid);
+                        if (round % 2 == 0) {
+                            bed.remove(uuid);
+                        }
+                    }
+                    return null;
+                });
+                while (!churn.isDone() || listings.size() < 5) {
+                    listings.add(provider.listInstances(host));
+                }
+                churn.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+            } finally {
+                churner.shutdownNow();
+            }
+            Set<UUID> known = new HashSet<>(before);
+            known.add(steady.uuid());
+            known.addAll(churned);
+            for (int i = 0; i < listings.size(); i++) {
+                Set<UUID> listed = uuidsOf(listings.get(i));
+                assertThat(listed).as("listing %d of %d during churn holds the steady %s", i, listings.size(), steady)
+                        .contains(steady.uuid());
+                assertThat(known).as("instances the host really had, against listing %d during churn", i)
+                        .containsAll(listed);
+            }
+        }
+
+        @Test
+        @DisplayName("listing from 16 threads at once gives every thread every instance in its right state")
+        void listingFromManyThreads() throws Exception {
+            Created running = create(InstanceSpec.running(uniqueName("par-run")));
+            Created stopped = create(InstanceSpec.running(uniqueName("par-off")).stopped());
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(LISTING_THREADS);
+            try {
+                List<Future<List<InstanceDescriptor>>> results = new ArrayList<>();
+                for (int t = 0; t < LISTING_THREADS; t++) {
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return provider.listInstances(host);
+                    }));
+                }
+                start.countDown();
+                for (Future<List<InstanceDescriptor>> result : results) {
+                    List<InstanceDescriptor> listing = result.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
+                    assertDescribes(only(listing, running), running, PowerState.RUNNING, true);
+                    assertDescribes(only(listing, stopped), stopped, PowerState.STOPPED, true);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        @Test
+        @DisplayName("describing one instance from 16 threads at once gives the same answer")
+        void describingFromManyThreads() throws Exception {
+            Created vm = create(InstanceSpec.running(uniqueName("par-desc")).plusNic());
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(LISTING_THREADS);
+            try {
+                List<Future<InstanceDescriptor>> results = new ArrayList<>();
+                for (int t = 0; t < LISTING_THREADS; t++) {
+                    String key = t % 2 == 0 ? vm.uuid().toString() : vm.spec().name();
+                    results.add(pool.submit(() -> {
+                        start.await();
+                        return provider.describeInstance(host, key);
+                    }));
+                }
+                start.countDown();
+                for (Future<InstanceDescriptor> result : results) {
+                    assertDescribes(result.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS), vm, PowerState.RUNNING, true);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------------------
+
+    /** An instance the kit created, with what it asked for. */
+    protected record Created(UUID uuid, InstanceSpec spec) {
+        @Override
+        public String toString() {
+            return "instance " + spec.name() + " (" + uuid + ")";
+        }
+    }
+
+    /** The provider under test, for extra tests in a subclass. */
+    protected final HypervisorInstanceProvider provider() {
+        return provider;
+    }
+
+    /** The test bed, for extra tests in a subclass. */
+    protected final TestBed bed() {
+        return bed;
+    }
+
+    /** Creates an instance through the bed and removes it after the test. */
+    protected final Created create(InstanceSpec spec) {
+        UUID uuid = Objects.requireNonNull(bed.create(spec), "the test bed returned no UUID for " + spec.name());
+        created.add(uuid);
+        return new Created(uuid, spec);
+    }
+
+    /** A name no other test run uses: {@code tck-<hint>-<random>}. */
+    protected static String uniqueName(String hint) {
+        return "tck-" + hint + "-" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x100000, 0xffffff));
+    }
+
+    private boolean has(ProviderCapability capability) {
+        return provider.capabilities().contains(capability);
+    }
+
+    private void requires(ProviderCapability capability) {
+        Assumptions.assumeTrue(has(capability), () -> "the provider does not declare " + capability);
+    }
+
+    private InstanceDescriptor listed(Created vm) {
+        return only(provider.listInstances(host), vm);
+    }
+
+    private InstanceDescriptor only(List<InstanceDescriptor> listing, Created vm) {
+        List<InstanceDescriptor> matches = listing.stream().filter(d -> vm.uuid().equals(d.uuid())).toList();
+        if (matches.isEmpty()) {
+            fail("%s (%s) is missing from the listing of host %s, which holds %s", vm, vm.spec().state(),
+                    host.id(), listing.stream().map(d -> d.name() + "/" + d.powerState()).toList());
+        }
+        assertThat(matches).as("entries for %s in the listing of host %s", vm, host.id()).hasSize(1);
+        return matches.get(0);
+    }
+
+    private void assertDescribes(InstanceDescriptor d, Created vm, PowerState state, boolean persistent) {
+        InstanceSpec spec = vm.spec();
+        assertThat(d.uuid()).as("UUID of %s", vm).isEqualTo(vm.uuid());
+        assertThat(d.name()).as("name of %s", vm).isEqualTo(spec.name());
+        assertThat(d.hostId()).as("host id of %s", vm).isEqualTo(host.id());
+        assertThat(d.hypervisor()).as("hypervisor of %s", vm).isEqualTo(provider.hypervisor());
+        assertThat(d.powerState()).as("power state of %s", vm).isEqualTo(state);
+        assertThat(d.persistent()).as("persistence of %s", vm).isEqualTo(persistent);
+        assertThat(d.cpu().vcpus()).as("vCPUs of %s", vm).isEqualTo(spec.vcpus());
+        assertThat(d.memory().maxBytes()).as("memory of %s", vm).isEqualTo(spec.memoryBytes());
+        assertThat(disksOf(d).stream().map(DiskDescriptor::targetDev).toList())
+                .as("disk targets of %s in definition order", vm)
+                .containsExactlyElementsOf(spec.disks().stream().map(InstanceSpec.DiskSpec::targetDev).toList());
+        assertThat(d.nics().stream().map(NicDescriptor::mac).toList()).as("NIC MACs of %s in definition order", vm)
+                .containsExactlyElementsOf(spec.nics().stream().map(InstanceSpec.NicSpec::mac).toList());
+    }
+
+    private static List<DiskDescriptor> disksOf(InstanceDescriptor d) {
+        return d.disks().stream().filter(DiskDescriptor::isDisk).toList();
+    }
+
+    private static Set<UUID> uuidsOf(List<InstanceDescriptor> listing) {
+        return listing.stream().map(InstanceDescriptor::uuid).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+}
