@@ -1,0 +1,165 @@
+package dev.unmanaged.kvm;
+
+import dev.unmanaged.api.instance.CpuDescriptor;
+import dev.unmanaged.api.instance.DescriptorWarning;
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.MemoryDescriptor;
+import dev.unmanaged.api.instance.OsDescriptor;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.instance.WarningCodes;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.DomainInfo;
+import org.libvirt.LibvirtException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Reads one libvirt domain into a descriptor: its definition (never the secure one), power state, persistence
+ * and disk sizes. Anything that cannot be read becomes a warning on the instance, so that an instance is never
+ * missing from a listing because one detail failed. When the definition cannot be read or parsed, the
+ * instance is described from what libvirt's API reports and carries a blocking
+ * {@link WarningCodes#DEFINITION_UNREADABLE} warning.
+ */
+final class DomainReader {
+    /** Listing flags for {@code getXMLDesc}: 0, i.e. never {@code VIR_DOMAIN_XML_SECURE}. */
+    private static final int PLAIN_DEFINITION = 0;
+
+    private final DefinitionParser parser;
+
+    DomainReader(DefinitionParser parser) {
+        this.parser = parser;
+    }
+
+    /**
+     * The descriptor of {@code domain}, or empty when the domain vanished while it was read.
+     *
+     * @throws LibvirtException only when the connection was lost
+     */
+    Optional<InstanceDescriptor> read(Connect connect, Domain domain, String hostId) throws LibvirtException {
+        try {
+            return Optional.of(describe(connect, domain, hostId));
+        } catch (DomainVanished vanished) {
+            return Optional.empty();
+        }
+    }
+
+    private InstanceDescriptor describe(Connect connect, Domain domain, String hostId)
+            throws LibvirtException, DomainVanished {
+        List<DescriptorWarning> warnings = new ArrayList<>();
+        String name = domain.getName();
+        UUID uuid = uuid(domain, warnings);
+
+        DomainInfo info = null;
+        try {
+            info = domain.getInfo();
+        } catch (LibvirtException e) {
+            warnings.add(unavailable("power state, vCPUs and memory", rethrowIfFatal(e)));
+        }
+        PowerState state = info == null ? PowerState.UNKNOWN : PowerStates.of(info.state);
+
+        Boolean persistent = null;
+        try {
+            persistent = domain.isPersistent() == 1;
+        } catch (LibvirtException e) {
+            warnings.add(unavailable("persistence", rethrowIfFatal(e)));
+        }
+
+        InstanceDescriptor descriptor;
+        try {
+            descriptor = parse(domain.getXMLDesc(PLAIN_DEFINITION), name, uuid, info, domain);
+        } catch (LibvirtException e) {
+            descriptor = fromApi(name, uuid, info, domain, "libvirt did not return the definition: "
+                    + LibvirtErrors.libvirtMessage(rethrowIfFatal(e)));
+        }
+
+        List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, isActive(domain, state), descriptor.disks(),
+                warnings);
+        return descriptor.onHost(hostId, state, persistent).withDisks(disks).withWarnings(warnings);
+    }
+
+    private InstanceDescriptor parse(String xml, String name, UUID uuid, DomainInfo info, Domain domain)
+            throws LibvirtException, DomainVanished {
+        try {
+            return parser.parse(xml);
+        } catch (RuntimeException e) {
+            // The parser's typed errors name the element and value but never quote a secret.
+            return fromApi(name, uuid, info, domain, "the definition could not be read: " + e.getMessage());
+        }
+    }
+
+    /** What libvirt's API reports without the definition, marked as not importable. */
+    private static InstanceDescriptor fromApi(String name, UUID uuid, DomainInfo info, Domain domain, String why)
+            throws LibvirtException, DomainVanished {
+        List<DescriptorWarning> warnings = new ArrayList<>();
+        warnings.add(DescriptorWarning.blocking(WarningCodes.DEFINITION_UNREADABLE,
+                why + "; only what libvirt's API reports is shown (name, UUID, state, persistence, vCPUs, memory)"));
+        CpuDescriptor cpu = null;
+        MemoryDescriptor memory = null;
+        if (info != null && info.nrVirtCpu >= 1 && info.maxMem > 0) {
+            int max = Math.max(info.nrVirtCpu, maxVcpus(domain));
+            cpu = new CpuDescriptor(info.nrVirtCpu, max, null, null, null, null, null, null, null);
+            long maxBytes = Math.multiplyExact(info.maxMem, 1024L);
+            long currentBytes = info.memory > 0 && info.memory <= info.maxMem
+                    ? Math.multiplyExact(info.memory, 1024L) : maxBytes;
+            memory = new MemoryDescriptor(maxBytes, currentBytes);
+        }
+        if (cpu == null) {
+            // The record needs values; these are placeholders, flagged as such and blocking any import.
+            cpu = CpuDescriptor.of(1);
+            memory = MemoryDescriptor.ofBytes(1);
+            warnings.add(DescriptorWarning.blocking(WarningCodes.DETAIL_UNAVAILABLE,
+                    "vCPUs and memory could not be read; 1 vCPU and 1 byte are placeholders, not facts"));
+        }
+        return new InstanceDescriptor(uuid, name, null, KvmInstanceProvider.HYPERVISOR, null, PowerState.UNKNOWN,
+                null, cpu, memory, OsDescriptor.UNKNOWN, List.of(), List.of(), List.of(), warnings);
+    }
+
+    /** The maximum vCPUs; libvirt only knows it for running domains on some drivers, so 0 when it cannot say. */
+    private static int maxVcpus(Domain domain) throws LibvirtException, DomainVanished {
+        try {
+            return domain.getMaxVcpus();
+        } catch (LibvirtException e) {
+            rethrowIfFatal(e);
+            return 0;
+        }
+    }
+
+    private static UUID uuid(Domain domain, List<DescriptorWarning> warnings) throws LibvirtException, DomainVanished {
+        try {
+            return UUID.fromString(domain.getUUIDString());
+        } catch (LibvirtException e) {
+            warnings.add(unavailable("UUID", rethrowIfFatal(e)));
+            return null;
+        }
+    }
+
+    private static boolean isActive(Domain domain, PowerState state) throws LibvirtException, DomainVanished {
+        try {
+            return domain.isActive() == 1;
+        } catch (LibvirtException e) {
+            rethrowIfFatal(e);
+            return state != PowerState.STOPPED && state != PowerState.UNKNOWN;
+        }
+    }
+
+    private static DescriptorWarning unavailable(String what, LibvirtException e) {
+        return DescriptorWarning.info(WarningCodes.DETAIL_UNAVAILABLE,
+                what + " could not be read: " + LibvirtErrors.libvirtMessage(e));
+    }
+
+    /** Lets connection losses end the call and vanished domains drop out; returns any other error. */
+    static LibvirtException rethrowIfFatal(LibvirtException e) throws LibvirtException, DomainVanished {
+        if (LibvirtErrors.isConnectionLost(e)) {
+            throw e;
+        }
+        if (LibvirtErrors.isNoDomain(e)) {
+            throw new DomainVanished();
+        }
+        return e;
+    }
+}

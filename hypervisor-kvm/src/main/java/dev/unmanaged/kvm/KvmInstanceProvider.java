@@ -1,0 +1,230 @@
+package dev.unmanaged.kvm;
+
+import dev.unmanaged.api.error.AccessDeniedException;
+import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.error.ProviderFailureException;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ProviderCapability;
+import dev.unmanaged.api.spi.UnmanagePreparation;
+import dev.unmanaged.kvm.xml.DomainXmlParser;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The KVM provider: lists, describes and prepares libvirt domains on hosts reached at any libvirt URI
+ * ({@link Host#address()}, e.g. {@code qemu:///system}, {@code qemu+ssh://root@h1/system},
+ * {@code qemu+tls://h1/system}, {@code test:///path/node.xml}).
+ *
+ * <p>One connection per host is opened on first use and shared by all threads; a dropped connection is
+ * reopened on the next call. Listing asks only for the plain definition, never for the secure one, so
+ * graphics passwords are never read. Preparing a transient domain for unmanage defines it persistently from
+ * its live secure definition, handed straight from libvirt back to libvirt.
+ *
+ * <p>The public no-argument constructor (used by {@link java.util.ServiceLoader}) opens read-write connections
+ * without credentials; use {@link #KvmInstanceProvider(KvmProviderOptions)} for anything else.
+ */
+public final class KvmInstanceProvider implements HypervisorInstanceProvider {
+    /** The hypervisor kind served. */
+    public static final String HYPERVISOR = "kvm";
+
+    /** Flags of the one secure read: the live definition with secrets, as libvirt accepts it back. */
+    private static final int LIVE_SECURE_DEFINITION = Domain.XMLFlags.SECURE | Domain.XMLFlags.MIGRATABLE;
+
+    private final KvmProviderOptions options;
+    private final HostCalls calls;
+    private final DomainReader reader;
+
+    /** A provider with {@link KvmProviderOptions#defaults()}. */
+    public KvmInstanceProvider() {
+        this(KvmProviderOptions.defaults());
+    }
+
+    /** A provider with the given connection options. */
+    public KvmInstanceProvider(KvmProviderOptions options) {
+        this(options, DomainXmlParser.shared()::parse);
+    }
+
+    KvmInstanceProvider(KvmProviderOptions options, DefinitionParser parser) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.calls = new HostCalls(options);
+        this.reader = new DomainReader(Objects.requireNonNull(parser, "parser"));
+    }
+
+    @Override
+    public String hypervisor() {
+        return HYPERVISOR;
+    }
+
+    @Override
+    public Set<ProviderCapability> capabilities() {
+        return EnumSet.allOf(ProviderCapability.class);
+    }
+
+    /** The options this provider connects with. */
+    public KvmProviderOptions options() {
+        return options;
+    }
+
+    @Override
+    public List<InstanceDescriptor> listInstances(Host host) {
+        requireServed(host);
+        return calls.run(host, "listing domains", null, connect -> {
+            // One call for active and inactive domains, so none is missed while it changes state.
+            Domain[] domains = connect.listAllDomains(0);
+            List<InstanceDescriptor> listed = new ArrayList<>(domains.length);
+            try {
+                for (Domain domain : domains) {
+                    reader.read(connect, domain, host.id()).ifPresent(listed::add);
+                }
+            } finally {
+                free(domains);
+            }
+            listed.sort(Comparator.comparing(InstanceDescriptor::name));
+            return List.copyOf(listed);
+        });
+    }
+
+    @Override
+    public InstanceDescriptor describeInstance(Host host, String nameOrUuid) {
+        requireServed(host);
+        if (nameOrUuid == null || nameOrUuid.isBlank()) {
+            throw new InvalidRequestException("nameOrUuid", String.valueOf(nameOrUuid),
+                    "a domain UUID or name that is not blank");
+        }
+        return calls.run(host, "describing domain '" + nameOrUuid + "'", nameOrUuid, connect -> {
+            Domain domain = lookup(connect, nameOrUuid);
+            try {
+                return reader.read(connect, domain, host.id()).orElseThrow(
+                        () -> new dev.unmanaged.api.error.InstanceNotFoundException(nameOrUuid, host.id()));
+            } finally {
+                free(domain);
+            }
+        });
+    }
+
+    @Override
+    public UnmanagePreparation prepareForUnmanage(Host host, UUID uuid) {
+        requireServed(host);
+        Objects.requireNonNull(uuid, "uuid");
+        String operation = "preparing domain " + uuid + " for unmanage";
+        return calls.run(host, operation, uuid.toString(), connect -> {
+            Domain domain = connect.domainLookupByUUIDString(uuid.toString());
+            try {
+                if (domain.isPersistent() == 1) {
+                    return new UnmanagePreparation(uuid, false);
+                }
+                if (options.readOnly()) {
+                    throw new AccessDeniedException("host " + host.id() + ": domain " + uuid + " is transient; "
+                            + "defining it persistently needs a read-write connection, and this provider was "
+                            + "built read-only", null);
+                }
+                defineFromLiveDefinition(connect, domain, host, operation, uuid);
+            } finally {
+                free(domain);
+            }
+            verifyPersistent(connect, host, uuid);
+            return new UnmanagePreparation(uuid, true);
+        });
+    }
+
+    /**
+     * Defines the domain from its live secure definition. The document goes from libvirt straight back to
+     * libvirt: it is never parsed, stored, logged, or quoted in an error, so passwords in it stay intact.
+     */
+    private static void defineFromLiveDefinition(Connect connect, Domain domain, Host host, String operation,
+                                                 UUID uuid) {
+        try {
+            connect.domainDefineXML(domain.getXMLDesc(LIVE_SECURE_DEFINITION)).free();
+        } catch (LibvirtException e) {
+            throw LibvirtErrors.mapWithoutDetail(e, host.id(), operation, uuid.toString());
+        }
+    }
+
+    private static void verifyPersistent(Connect connect, Host host, UUID uuid) throws LibvirtException {
+        Domain defined = connect.domainLookupByUUIDString(uuid.toString());
+        try {
+            if (defined.isPersistent() != 1) {
+                throw new ProviderFailureException("host " + host.id() + ": domain " + uuid
+                        + " is still transient after it was defined from its live definition", null);
+            }
+        } finally {
+            free(defined);
+        }
+    }
+
+    /** The domain with that UUID, else the one with that name (a name may look like a UUID). */
+    private static Domain lookup(Connect connect, String nameOrUuid) throws LibvirtException {
+        Optional<UUID> uuid = parseUuid(nameOrUuid);
+        if (uuid.isPresent()) {
+            try {
+                return connect.domainLookupByUUIDString(uuid.get().toString());
+            } catch (LibvirtException e) {
+                if (!LibvirtErrors.isNoDomain(e)) {
+                    throw e;
+                }
+            }
+        }
+        return connect.domainLookupByName(nameOrUuid);
+    }
+
+    private static Optional<UUID> parseUuid(String value) {
+        String trimmed = value.trim();
+        if (trimmed.length() != 36) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(UUID.fromString(trimmed));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static void requireServed(Host host) {
+        Objects.requireNonNull(host, "host");
+        if (!HYPERVISOR.equals(host.hypervisor())) {
+            throw new InvalidRequestException("host.hypervisor", host.hypervisor(), "'" + HYPERVISOR + "'");
+        }
+        if (host.address().isBlank()) {
+            throw new InvalidRequestException("host.address", host.address(),
+                    "a libvirt URI such as qemu:///system or qemu+ssh://user@host/system");
+        }
+    }
+
+    private static void free(Domain... domains) {
+        for (Domain domain : domains) {
+            try {
+                domain.free();
+            } catch (LibvirtException ignored) {
+                // Freeing only drops our reference; nothing to report.
+            }
+        }
+    }
+
+    /** Connections opened so far, counting reconnects. */
+    int openedConnections() {
+        return calls.openedConnections();
+    }
+
+    /** The connection now open to {@code host}, null when none is. */
+    Connect currentConnection(Host host) {
+        return calls.currentConnection(host);
+    }
+
+    /** Closes every connection once the calls using it finish; later calls fail. */
+    @Override
+    public void close() {
+        calls.close();
+    }
+}

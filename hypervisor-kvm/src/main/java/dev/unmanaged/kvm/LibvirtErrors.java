@@ -1,0 +1,90 @@
+package dev.unmanaged.kvm;
+
+import dev.unmanaged.api.error.AccessDeniedException;
+import dev.unmanaged.api.error.HostUnavailableException;
+import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.error.OperationNotSupportedException;
+import dev.unmanaged.api.error.ProviderFailureException;
+import dev.unmanaged.api.error.UnmanagedException;
+import org.libvirt.Error.ErrorNumber;
+import org.libvirt.LibvirtException;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** Turns libvirt's error codes into the api's typed errors. */
+final class LibvirtErrors {
+    /** The connection is gone or never came up: worth one reconnect, else the host is unavailable. */
+    private static final Set<ErrorNumber> CONNECTION_LOST = EnumSet.of(
+            ErrorNumber.VIR_ERR_NO_CONNECT, ErrorNumber.VIR_ERR_INVALID_CONN, ErrorNumber.VIR_ERR_RPC,
+            ErrorNumber.VIR_ERR_SYSTEM_ERROR, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT, ErrorNumber.VIR_ERR_UNKNOWN_HOST,
+            ErrorNumber.VIR_ERR_GNUTLS_ERROR, ErrorNumber.VIR_ERR_SSH, ErrorNumber.VIR_ERR_LIBSSH,
+            ErrorNumber.VIR_ERR_NO_SERVER, ErrorNumber.VIR_ERR_NO_CLIENT, ErrorNumber.VIR_ERR_NO_HOSTNAME);
+    private static final Set<ErrorNumber> DENIED = EnumSet.of(
+            ErrorNumber.VIR_ERR_OPERATION_DENIED, ErrorNumber.VIR_ERR_ACCESS_DENIED, ErrorNumber.VIR_ERR_AUTH_FAILED,
+            ErrorNumber.VIR_ERR_AUTH_CANCELLED, ErrorNumber.VIR_ERR_AUTH_UNAVAILABLE);
+    private static final Set<ErrorNumber> UNSUPPORTED = EnumSet.of(
+            ErrorNumber.VIR_ERR_NO_SUPPORT, ErrorNumber.VIR_ERR_OPERATION_UNSUPPORTED,
+            ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED);
+
+    private LibvirtErrors() {
+    }
+
+    static ErrorNumber code(LibvirtException e) {
+        return e.getError() == null || e.getError().getCode() == null ? ErrorNumber.VIR_ERR_UNKNOWN
+                : e.getError().getCode();
+    }
+
+    static boolean isNoDomain(LibvirtException e) {
+        return code(e) == ErrorNumber.VIR_ERR_NO_DOMAIN;
+    }
+
+    static boolean isConnectionLost(LibvirtException e) {
+        return CONNECTION_LOST.contains(code(e));
+    }
+
+    /**
+     * The typed error for {@code e}.
+     *
+     * @param hostId    the host, for the message
+     * @param operation what was being done, e.g. {@code "listing domains"}
+     * @param instance  the instance asked for, used for not-found errors; may be null
+     */
+    static UnmanagedException map(LibvirtException e, String hostId, String operation, String instance) {
+        ErrorNumber code = code(e);
+        return typed(code, hostId, operation + " failed (" + code + "): " + libvirtMessage(e), instance, e);
+    }
+
+    /**
+     * As {@link #map} without libvirt's message text or the libvirt exception as cause: for calls that handled
+     * a secure definition, whose error text could quote part of it.
+     */
+    static UnmanagedException mapWithoutDetail(LibvirtException e, String hostId, String operation,
+                                               String instance) {
+        ErrorNumber code = code(e);
+        return typed(code, hostId, operation + " failed (" + code + "); libvirt's message is withheld because the"
+                + " call carried the domain's secure definition", instance, null);
+    }
+
+    private static UnmanagedException typed(ErrorNumber code, String hostId, String detail, String instance,
+                                            Throwable cause) {
+        if (code == ErrorNumber.VIR_ERR_NO_DOMAIN) {
+            return new InstanceNotFoundException(instance == null ? "(unnamed)" : instance, hostId);
+        }
+        if (CONNECTION_LOST.contains(code)) {
+            return new HostUnavailableException(hostId, detail, cause);
+        }
+        if (DENIED.contains(code)) {
+            return new AccessDeniedException("host " + hostId + ": " + detail, cause);
+        }
+        if (UNSUPPORTED.contains(code)) {
+            return new OperationNotSupportedException("host " + hostId + ": " + detail, cause);
+        }
+        return new ProviderFailureException("host " + hostId + ": " + detail, cause);
+    }
+
+    static String libvirtMessage(LibvirtException e) {
+        String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
+        return message == null ? "no message" : message;
+    }
+}

@@ -1,0 +1,20 @@
+/**
+ * The KVM provider of Unmanaged: libvirt connections, the domain XML model, and its mapping to the api's
+ * instance descriptors. Found by {@link java.util.ServiceLoader} as a
+ * {@link dev.unmanaged.api.spi.HypervisorInstanceProvider} for hypervisor {@code kvm}.
+ */
+module dev.unmanaged.kvm {
+    requires transitive dev.unmanaged.api;
+    requires libvirt;
+    requires com.sun.jna;
+    requires jakarta.xml.bind;
+    requires java.xml;
+    requires org.slf4j;
+
+    exports dev.unmanaged.kvm;
+    exports dev.unmanaged.kvm.xml;
+
+    opens dev.unmanaged.kvm.xml.model to jakarta.xml.bind, org.glassfish.jaxb.runtime;
+
+    provides dev.unmanaged.api.spi.HypervisorInstanceProvider with dev.unmanaged.kvm.KvmInstanceProvider;
+}
