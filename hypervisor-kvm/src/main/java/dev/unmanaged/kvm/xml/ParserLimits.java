@@ -2,8 +2,8 @@ package dev.unmanaged.kvm.xml;
 
 /**
  * How much a document may hold. Real domain XML is a few kilobytes (the largest upstream libvirt test
- * document is under 100 KiB) and rarely 20 elements deep, so these leave a wide margin while keeping a
- * hostile document from exhausting memory or the stack.
+ * document is 30 KB) and at most 15 elements deep, so these leave a wide margin while keeping a hostile
+ * document from exhausting memory or the stack.
  *
  * @param maxDocumentBytes bytes (or characters, for a string) read before giving up
  * @param maxElementDepth  element nesting accepted, counting the root as 1
