@@ -1,6 +1,12 @@
 package dev.unmanaged.cli;
 
+import dev.unmanaged.cli.command.CatalogCommand;
+import dev.unmanaged.cli.command.DescribeCommand;
+import dev.unmanaged.cli.command.ImportCommand;
+import dev.unmanaged.cli.command.InventoryCommand;
+import dev.unmanaged.cli.command.ListCommand;
 import dev.unmanaged.cli.command.ParseCommand;
+import dev.unmanaged.cli.command.UnmanageCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -20,6 +26,12 @@ import picocli.CommandLine.Command;
                 "Without --connect the host is the bundled demo host; without --store the inventory is an embedded"
                         + " H2 database under $UNMANAGED_HOME (default ~/.unmanaged), seeded with a demo catalog."},
         subcommands = {
+                ListCommand.class,
+                DescribeCommand.class,
+                ImportCommand.class,
+                UnmanageCommand.class,
+                InventoryCommand.class,
+                CatalogCommand.class,
                 ParseCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -20,6 +20,8 @@ public final class Session implements AutoCloseable {
     private JdbcInventoryStore store;
     private ProviderRegistry providers;
     private UnmanagedInstances instances;
+    private Host demoHost;
+    private int bulkConcurrency = UnmanagedInstances.DEFAULT_BULK_CONCURRENCY;
 
     private Session(UnmanagedHome home, String storeUrl) {
         this.home = home;
@@ -62,15 +64,24 @@ public final class Session implements AutoCloseable {
         if (instances == null) {
             JdbcInventoryStore opened = store();
             providers = ProviderRegistry.load();
-            instances = UnmanagedInstances.builder().providers(providers).store(opened).build();
+            instances = UnmanagedInstances.builder()
+                    .providers(providers)
+                    .store(opened)
+                    .bulkConcurrency(bulkConcurrency)
+                    .build();
         }
         return instances;
+    }
+
+    /** How many bulk items run at once; takes effect when called before {@link #instances()}. */
+    public void bulkConcurrency(int items) {
+        this.bulkConcurrency = items;
     }
 
     /** The host at the libvirt URI {@code connect}, or the demo host when it is null. */
     public Host host(String connect) {
         if (connect == null) {
-            return DemoHost.at(home);
+            return demoHost();
         }
         if (!connect.contains(":")) {
             throw new CliFailure(ExitCodes.USAGE, "--connect: found '" + connect
@@ -82,7 +93,7 @@ public final class Session implements AutoCloseable {
     /** The hosts named by repeated --connect options, or the demo host when there are none. */
     public List<Host> hosts(List<String> connect) {
         if (connect == null || connect.isEmpty()) {
-            return List.of(DemoHost.at(home));
+            return List.of(demoHost());
         }
         var hosts = new ArrayList<Host>();
         for (String uri : connect) {
@@ -92,6 +103,13 @@ public final class Session implements AutoCloseable {
             }
         }
         return hosts;
+    }
+
+    private Host demoHost() {
+        if (demoHost == null) {
+            demoHost = DemoHost.at(home);
+        }
+        return demoHost;
     }
 
     @Override

@@ -1,0 +1,209 @@
+package dev.unmanaged.cli.command;
+
+import dev.unmanaged.api.instance.CpuDescriptor;
+import dev.unmanaged.api.instance.CpuTune;
+import dev.unmanaged.api.instance.DescriptorWarning;
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.instance.GraphicsDescriptor;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.NicDescriptor;
+import dev.unmanaged.api.instance.OsDescriptor;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.JsonOutput;
+import dev.unmanaged.cli.output.Sizes;
+import dev.unmanaged.cli.output.Table;
+import dev.unmanaged.cli.session.CommonOptions;
+import dev.unmanaged.cli.session.Session;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Shows everything the descriptor of one instance holds. */
+@Command(name = "describe", mixinStandardHelpOptions = true,
+        description = "Show everything known about one instance of a host, managed or not: CPU, tuning, memory,"
+                + " OS and firmware, disks, NICs, consoles (never their passwords) and warnings.")
+public final class DescribeCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Mixin
+    private HostOption host;
+
+    @Parameters(paramLabel = "NAME|UUID", description = "The instance's name or UUID on the host.")
+    private String instance;
+
+    @Option(names = "--json", description = "Print the descriptor as JSON (docs/descriptor-json.md).")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        try (Session session = Session.of(common)) {
+            Host target = session.host(host.uri);
+            InstanceDescriptor descriptor = session.instances().describe(target, instance);
+            boolean managed = descriptor.uuid() != null && session.store().isManaged(descriptor.uuid());
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, descriptor);
+            } else {
+                print(out, descriptor, managed);
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static void print(PrintWriter out, InstanceDescriptor d, boolean managed) {
+        field(out, "Name", d.name());
+        field(out, "UUID", d.uuid() == null ? "(none)" : d.uuid());
+        field(out, "Host", d.hostId());
+        field(out, "Managed", managed ? "yes (in the inventory)" : "no");
+        field(out, "State", d.powerState() + ", " + (d.persistent() == null ? "persistence unknown"
+                : d.persistent() ? "persistent" : "transient"));
+        field(out, "Domain type", d.domainType());
+        field(out, "CPU", cpu(d.cpu()));
+        String tune = tune(d.cpu().tune());
+        if (!tune.isEmpty()) {
+            field(out, "CPU tuning", tune);
+        }
+        field(out, "Memory", Sizes.format(d.memory().maxBytes())
+                + (d.memory().currentBytes() == d.memory().maxBytes() ? ""
+                : " (current " + Sizes.format(d.memory().currentBytes()) + ")"));
+        field(out, "OS", os(d.os()));
+        out.println();
+        out.println("Disks:");
+        if (d.disks().isEmpty()) {
+            out.println("  (none)");
+        } else {
+            Table disks = Table.of("TARGET", "DEVICE", "TYPE", "FORMAT", "BUS", "CACHE", "SOURCE", "CAPACITY",
+                    "ALLOCATED", "FLAGS");
+            for (DiskDescriptor disk : d.disks()) {
+                disks.row(disk.targetDev(), disk.device(), disk.type(), disk.driverType(), disk.bus(), disk.cache(),
+                        source(disk), Sizes.format(disk.capacityBytes()), Sizes.format(disk.allocationBytes()),
+                        flags(disk));
+            }
+            disks.print(out, "  ");
+        }
+        out.println();
+        out.println("NICs:");
+        if (d.nics().isEmpty()) {
+            out.println("  (none)");
+        } else {
+            Table nics = Table.of("MAC", "TYPE", "MODEL", "SOURCE", "VLAN", "PORT", "TARGET", "BOOT");
+            for (NicDescriptor nic : d.nics()) {
+                nics.row(nic.mac(), nic.type(), nic.model(), nic.source(), Text.list(nic.vlanTags()),
+                        nic.virtualPortType(), nic.targetDev(), nic.bootOrder());
+            }
+            nics.print(out, "  ");
+        }
+        if (!d.graphics().isEmpty()) {
+            out.println();
+            out.println("Consoles:");
+            Table graphics = Table.of("TYPE", "PORT", "LISTEN", "PASSWORD");
+            for (GraphicsDescriptor g : d.graphics()) {
+                graphics.row(g.type(), g.port() == null ? "auto" : g.port(), g.listen(),
+                        g.passwordSet() ? "set" : "none");
+            }
+            graphics.print(out, "  ");
+        }
+        out.println();
+        out.println("Warnings:");
+        if (d.warnings().isEmpty()) {
+            out.println("  (none)");
+        }
+        for (DescriptorWarning w : d.warnings()) {
+            out.println("  " + w.code() + (w.blocksImport() ? " (blocks import)" : "") + ": " + w.message());
+        }
+        out.flush();
+    }
+
+    private static void field(PrintWriter out, String label, Object value) {
+        out.printf("%-12s %s%n", label + ":", value == null ? "-" : value);
+    }
+
+    private static String cpu(CpuDescriptor cpu) {
+        var parts = new ArrayList<String>();
+        parts.add(Text.count(cpu.vcpus(), "vCPU") + (cpu.maxVcpus() == cpu.vcpus() ? "" : " of " + cpu.maxVcpus()));
+        if (cpu.mode() != null) {
+            parts.add("mode " + cpu.mode());
+        }
+        if (cpu.model() != null) {
+            parts.add("model " + cpu.model());
+        }
+        if (cpu.sockets() != null) {
+            parts.add("topology " + cpu.sockets() + " socket(s) x " + (cpu.dies() == null ? 1 : cpu.dies())
+                    + " die(s) x " + cpu.cores() + " core(s) x " + cpu.threads() + " thread(s)");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String tune(CpuTune tune) {
+        var parts = new ArrayList<String>();
+        if (tune.shares() != null) {
+            parts.add("shares " + tune.shares());
+        }
+        if (tune.periodMicros() != null) {
+            parts.add("period " + tune.periodMicros() + " us");
+        }
+        if (tune.quotaMicros() != null) {
+            parts.add("quota " + tune.quotaMicros() + " us");
+        } else if (tune.quotaUnlimited()) {
+            parts.add("quota unlimited");
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String os(OsDescriptor os) {
+        var parts = new ArrayList<String>();
+        for (String value : new String[] {os.type(), os.arch(), os.machine()}) {
+            if (value != null) {
+                parts.add(value);
+            }
+        }
+        if (os.firmware() != null) {
+            parts.add("firmware " + os.firmware());
+        }
+        if (os.secureBoot() != null) {
+            parts.add("secure boot " + (os.secureBoot() ? "on" : "off"));
+        }
+        if (!os.bootOrder().isEmpty()) {
+            parts.add("boot " + String.join(",", os.bootOrder()));
+        }
+        return parts.isEmpty() ? "-" : String.join(", ", parts);
+    }
+
+    private static String source(DiskDescriptor disk) {
+        if (disk.source() == null) {
+            return "(empty)";
+        }
+        String protocol = disk.protocol() == null ? "" : disk.protocol() + ":";
+        String hosts = disk.hosts().isEmpty() ? "" : " @" + String.join(",", disk.hosts());
+        return protocol + disk.source() + hosts;
+    }
+
+    private static String flags(DiskDescriptor disk) {
+        List<String> flags = new ArrayList<>();
+        if (disk.readOnly()) {
+            flags.add("read-only");
+        }
+        if (disk.shareable()) {
+            flags.add("shareable");
+        }
+        if (disk.bootOrder() != null) {
+            flags.add("boot " + disk.bootOrder());
+        }
+        if (disk.serial() != null) {
+            flags.add("serial " + disk.serial());
+        }
+        return flags.isEmpty() ? "-" : String.join(", ", flags);
+    }
+}

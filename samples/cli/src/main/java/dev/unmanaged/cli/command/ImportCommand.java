@@ -1,0 +1,248 @@
+package dev.unmanaged.cli.command;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.unmanaged.api.error.ImportRejectedException;
+import dev.unmanaged.api.operation.BulkOutcome;
+import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.operation.ImportPlan;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.ImportResult;
+import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.JsonOutput;
+import dev.unmanaged.cli.output.Progress;
+import dev.unmanaged.cli.output.Sizes;
+import dev.unmanaged.cli.output.Table;
+import dev.unmanaged.cli.session.CommonOptions;
+import dev.unmanaged.cli.session.Session;
+import dev.unmanaged.core.BulkOperation;
+import dev.unmanaged.core.UnmanagedInstances;
+import dev.unmanaged.json.UnmanagedJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Imports one unmanaged instance, or many from a plan file; or, with --dry-run, shows the plan only. */
+@Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Import an unmanaged instance into the inventory, mapped onto an offering, networks, IP"
+                + " addresses and storage pools. Every problem is reported at once; nothing is written unless the"
+                + " whole import can go ahead.",
+                "With --dry-run, show the plan only: every problem with its code, or what would be recorded.",
+                "With --plan FILE, import many instances from a JSON plan file (see docs/cli.md), --parallel at a"
+                        + " time; the options below then act as defaults for every import of the file.",
+                "A mapping without DEVICE= applies to every NIC (or disk) not named otherwise.",
+                "Exit status 0 when everything was (or would be) imported, 1 when anything was refused."})
+public final class ImportCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(paramLabel = "NAME|UUID", arity = "0..1", description = "The instance on the host.")
+    private String instance;
+
+    @Option(names = "--connect", paramLabel = "URI",
+            description = "The host's libvirt URI. Default: the demo host.")
+    private String connect;
+
+    @Option(names = "--owner", paramLabel = "ID", description = "The owner the instance will belong to.")
+    private String owner;
+
+    @Option(names = "--offering", paramLabel = "ID", description = "The compute offering.")
+    private String offering;
+
+    @Option(names = "--cpus", paramLabel = "N", description = "vCPUs, for a custom offering (default: the instance's).")
+    private Integer cpus;
+
+    @Option(names = "--memory", paramLabel = "SIZE",
+            description = "Memory for a custom offering, e.g. 4GiB or 512MiB (default: the instance's).")
+    private String memory;
+
+    @Option(names = "--display-name", paramLabel = "NAME", description = "The name shown to the owner.")
+    private String displayName;
+
+    @Option(names = "--template", paramLabel = "ID", description = "The template / OS type to record.")
+    private String template;
+
+    @Option(names = "--network", paramLabel = "[MAC=]NETWORK", description = "Map a NIC onto a network.")
+    private List<String> networks;
+
+    @Option(names = "--ip", paramLabel = "[MAC=]ADDRESS|auto",
+            description = "Give a NIC a fixed address, or 'auto' for a free one of its network.")
+    private List<String> ips;
+
+    @Option(names = "--pool", paramLabel = "[DEV=]POOL", description = "Map a disk (e.g. vda) onto a storage pool.")
+    private List<String> pools;
+
+    @Option(names = "--disk-offering", paramLabel = "[DEV=]ID", description = "Map a disk onto a disk offering.")
+    private List<String> diskOfferings;
+
+    @Option(names = "--regenerate-macs",
+            description = "Record a fresh MAC for a NIC whose MAC is already in use on its network, instead of refusing.")
+    private boolean regenerateMacs;
+
+    @Option(names = "--dry-run", description = "Validate and show the plan; write nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--plan", paramLabel = "FILE", description = "Import the instances of a JSON plan file.")
+    private Path plan;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "With --plan: how many imports run at once (default ${DEFAULT-VALUE}).")
+    private int parallel;
+
+    @Option(names = "--json", description = "Print the plan, result or bulk outcomes as JSON.")
+    private boolean json;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if ((instance == null) == (plan == null)) {
+            throw new ParameterException(spec.commandLine(),
+                    "expected either an instance (NAME|UUID) or --plan FILE, " + (plan == null ? "found neither" : "found both"));
+        }
+        if (parallel < 1) {
+            throw new ParameterException(spec.commandLine(), "--parallel: found " + parallel + ", expected at least 1");
+        }
+        if (cpus != null && cpus < 1) {
+            throw new ParameterException(spec.commandLine(), "--cpus: found " + cpus + ", expected at least 1");
+        }
+        ImportFields fromCommandLine = commandLineFields();
+        try (Session session = Session.of(common)) {
+            session.bulkConcurrency(parallel);
+            return plan == null ? importOne(session, fromCommandLine) : importPlan(session, fromCommandLine);
+        }
+    }
+
+    private ImportFields commandLineFields() {
+        try {
+            Long memoryBytes = memory == null ? null : Sizes.parse(memory);
+            return new ImportFields(connect, instance, owner, offering, displayName, cpus, memoryBytes, template,
+                    Mapping.parse("--network", networks), Mapping.parse("--ip", ips),
+                    Mapping.parse("--pool", pools), Mapping.parse("--disk-offering", diskOfferings),
+                    regenerateMacs ? Boolean.TRUE : null);
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage().startsWith("--") ? e.getMessage() : "--memory: " + e.getMessage();
+            throw new ParameterException(spec.commandLine(), message);
+        }
+    }
+
+    private int importOne(Session session, ImportFields fields) {
+        UnmanagedInstances instances = session.instances();
+        ImportRequest request = fields.toSpec(session::host, dryRun).toRequest(instances, false);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (dryRun) {
+            ImportPlan result = instances.plan(request);
+            if (json) {
+                JsonOutput.print(out, result);
+            } else {
+                PlanPrinter.printPlan(out, result);
+            }
+            return result.importable() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
+        }
+        try {
+            ImportResult result = instances.importInstance(request);
+            if (json) {
+                JsonOutput.print(out, result);
+            } else if (result.alreadyExisted()) {
+                out.println(result.instance().name() + " (" + result.instance().uuid()
+                        + ") was already imported by the same request; nothing changed.");
+            } else {
+                out.println("Imported " + result.instance().name() + " (" + result.instance().uuid() + ") from "
+                        + result.instance().host().id() + ".");
+                PlanPrinter.printRecord(out, result.instance(), "Recorded:");
+            }
+            out.flush();
+            return ExitCodes.OK;
+        } catch (ImportRejectedException rejected) {
+            if (json) {
+                ObjectNode node = UnmanagedJson.mapper().createObjectNode();
+                node.set("error", UnmanagedJson.mapper().valueToTree(rejected));
+                node.set("problems", UnmanagedJson.mapper().valueToTree(rejected.problems()));
+                out.println(node.toPrettyString());
+            } else {
+                PlanPrinter.printProblems(out, rejected.problems());
+            }
+            out.flush();
+            err.println("error: import of " + request.instance() + " rejected: "
+                    + Text.count(rejected.problems().stream().filter(p -> p.blocks()).count(), "blocking problem")
+                    + "; nothing was written");
+            err.flush();
+            return ExitCodes.REQUEST_PROBLEM;
+        }
+    }
+
+    private int importPlan(Session session, ImportFields fromCommandLine) throws InterruptedException {
+        // The command line's instance is absent here; its other options are the defaults of every import.
+        List<ImportFields> items = PlanFile.read(plan);
+        UnmanagedInstances instances = session.instances();
+        List<ImportRequest> requests = new ArrayList<>();
+        for (ImportFields item : items) {
+            requests.add(item.over(fromCommandLine).toSpec(session::host, dryRun).toRequest(instances, true));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        return dryRun ? planAll(instances, requests, out) : importAll(instances, requests, out);
+    }
+
+    private int planAll(UnmanagedInstances instances, List<ImportRequest> requests, PrintWriter out) {
+        List<ImportPlan> plans = new ArrayList<>();
+        for (ImportRequest request : requests) {
+            plans.add(instances.plan(request));
+        }
+        if (json) {
+            JsonOutput.print(out, plans);
+        } else {
+            Table table = Table.of("INSTANCE", "PLAN", "PROBLEMS");
+            for (ImportPlan p : plans) {
+                table.row(p.request().instance(), p.importable() ? "importable" : "blocked",
+                        p.problems().isEmpty() ? "-" : p.problems().stream()
+                                .map(problem -> problem.code() + " (" + problem.subject() + ")"
+                                        + (problem.blocks() ? "" : " [warning]"))
+                                .reduce((a, b) -> a + ", " + b).orElse("-"));
+            }
+            table.print(out);
+            out.println();
+            long importable = plans.stream().filter(ImportPlan::importable).count();
+            out.println(importable + " importable, " + (plans.size() - importable) + " blocked");
+            out.flush();
+        }
+        return plans.stream().allMatch(ImportPlan::importable) ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
+    }
+
+    private int importAll(UnmanagedInstances instances, List<ImportRequest> requests, PrintWriter out)
+            throws InterruptedException {
+        PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
+        Progress<ImportResult> progress = Progress.forOutput(progressOut, !json, requests.size(), "imported",
+                outcome -> PlanPrinter.failure(outcome.error()));
+        BulkOperation<ImportResult> operation = instances.importAll(requests, progress);
+        BulkResult<ImportResult> result = Progress.awaitCancellingOnInterrupt(operation);
+        progress.finish();
+        if (json) {
+            JsonOutput.print(out, result);
+        } else {
+            Table summary = Table.of("INSTANCE", "STATUS", "DETAIL");
+            for (BulkOutcome<ImportResult> outcome : result.outcomes()) {
+                summary.row(outcome.key(), outcome.status(), switch (outcome.status()) {
+                    case SUCCEEDED -> PlanPrinter.success(outcome.result().instance());
+                    case FAILED -> PlanPrinter.failure(outcome.error());
+                    case CANCELLED -> "not started: the run was cancelled";
+                });
+            }
+            out.println();
+            summary.print(out);
+            out.println();
+            out.println(Progress.totals(result, "imported"));
+            out.flush();
+        }
+        return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.unmanaged.cli.command;
+
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.inventory.ManagedNic;
+import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.JsonOutput;
+import dev.unmanaged.cli.output.Sizes;
+import dev.unmanaged.cli.output.Table;
+import dev.unmanaged.cli.session.CommonOptions;
+import dev.unmanaged.cli.session.Session;
+import java.io.PrintWriter;
+import java.time.temporal.ChronoUnit;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Shows what the inventory manages. */
+@Command(name = "inventory", mixinStandardHelpOptions = true,
+        description = "Show the instances the inventory manages, with their owner, offering, addresses and host.")
+public final class InventoryCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--json", description = "Print the managed instances as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        try (Session session = Session.of(common)) {
+            List<ManagedInstance> managed = session.store().list().stream()
+                    .sorted(Comparator.comparing((ManagedInstance m) -> m.host().id()).thenComparing(ManagedInstance::name))
+                    .toList();
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, managed);
+                return ExitCodes.OK;
+            }
+            Table table = Table.of("NAME", "UUID", "OWNER", "OFFERING", "VCPUS", "MEMORY", "ADDRESSES", "DISKS",
+                    "HOST", "IMPORTED");
+            for (ManagedInstance m : managed) {
+                table.row(m.displayName().equals(m.name()) ? m.name() : m.name() + " (" + m.displayName() + ")",
+                        m.uuid(), m.ownerId(), m.offeringId(), m.vcpus(), Sizes.format(m.memoryBytes()),
+                        addresses(m.nics()), m.disks().size(), m.host().id(),
+                        m.importedAt().truncatedTo(ChronoUnit.SECONDS));
+            }
+            if (!table.isEmpty()) {
+                table.print(out);
+                out.println();
+            }
+            out.println(Text.count(managed.size(), "managed instance"));
+            out.flush();
+            return ExitCodes.OK;
+        }
+    }
+
+    private static String addresses(List<ManagedNic> nics) {
+        if (nics.isEmpty()) {
+            return "-";
+        }
+        return nics.stream()
+                .map(n -> n.networkId() + ":" + (n.ipAddress() == null ? "no-ip" : n.ipAddress()))
+                .collect(Collectors.joining(" "));
+    }
+}

@@ -1,0 +1,99 @@
+package dev.unmanaged.cli.command;
+
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.operation.HostFailure;
+import dev.unmanaged.api.operation.InstanceListing;
+import dev.unmanaged.api.operation.ListQuery;
+import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.JsonOutput;
+import dev.unmanaged.cli.output.Sizes;
+import dev.unmanaged.cli.output.Table;
+import dev.unmanaged.cli.session.CommonOptions;
+import dev.unmanaged.cli.session.Session;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Lists the instances of one or many hosts that the inventory does not manage. */
+@Command(name = "list", mixinStandardHelpOptions = true,
+        description = {"List the virtual machines of one or many hosts that the inventory does not manage."
+                + " Hosts are asked in parallel; a host that cannot be reached is reported on stderr with its reason"
+                + " (exit status 3) and the others are still listed."})
+public final class ListCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Option(names = "--connect", paramLabel = "URI",
+            description = "A host's libvirt URI; repeat for several hosts. Default: the demo host.")
+    private List<String> connect;
+
+    @Option(names = "--name", paramLabel = "TEXT", description = "Only instances whose name contains TEXT.")
+    private String nameContains;
+
+    @Option(names = "--state", paramLabel = "STATE", split = ",",
+            description = "Only instances in these states: ${COMPLETION-CANDIDATES}.")
+    private Set<PowerState> states;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
+            description = "How long one host may take before it is reported unreachable (default ${DEFAULT-VALUE}).")
+    private int timeoutSeconds;
+
+    @Option(names = "--json", description = "Print the listing as JSON (instances, totalMatching, failures).")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        if (timeoutSeconds < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--timeout: found " + timeoutSeconds + ", expected at least 1 second");
+        }
+        try (Session session = Session.of(common)) {
+            ListQuery query = ListQuery.of(session.hosts(connect))
+                    .withHostDeadline(Duration.ofSeconds(timeoutSeconds))
+                    .withNameContaining(nameContains)
+                    .withStates(states == null ? Set.of() : states);
+            InstanceListing listing = session.instances().list(query);
+            PrintWriter out = spec.commandLine().getOut();
+            if (json) {
+                JsonOutput.print(out, listing);
+            } else {
+                print(out, listing, query.hosts().size());
+            }
+            PrintWriter err = spec.commandLine().getErr();
+            for (HostFailure failure : listing.failures()) {
+                err.println("error: " + failure.error().getMessage());
+            }
+            err.flush();
+            return listing.complete() ? ExitCodes.OK : ExitCodes.UNREACHABLE;
+        }
+    }
+
+    private static void print(PrintWriter out, InstanceListing listing, int hostCount) {
+        Table table = Table.of("NAME", "UUID", "STATE", "PERSISTENT", "VCPUS", "MEMORY", "DISKS", "NICS", "HOST");
+        for (InstanceDescriptor d : listing.instances()) {
+            table.row(d.name(), d.uuid(), d.powerState(), Text.persistence(d.persistent()),
+                    d.cpu().vcpus(), Sizes.format(d.memory().maxBytes()), d.disks().size(), d.nics().size(),
+                    d.hostId());
+        }
+        if (!table.isEmpty()) {
+            table.print(out);
+            out.println();
+        }
+        int answered = hostCount - listing.failures().size();
+        out.println(Text.count(listing.instances().size(), "unmanaged instance") + " on "
+                + Text.count(answered, "host") + (listing.complete() ? ""
+                : " (" + Text.count(listing.failures().size(), "host") + " could not be listed)"));
+        out.flush();
+    }
+}

@@ -1,0 +1,71 @@
+package dev.unmanaged.cli.command;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A mapping option of an import: values for named devices ({@code MAC=NETWORK}, {@code vda=POOL}) and an
+ * optional value for every device not named ({@code NETWORK} alone).
+ *
+ * @param byDevice values for named devices (MAC addresses or disk targets)
+ * @param forAll   the value for every other device, or null
+ */
+record Mapping(Map<String, String> byDevice, String forAll) {
+    static final Mapping NONE = new Mapping(Map.of(), null);
+
+    Mapping {
+        byDevice = Map.copyOf(byDevice);
+    }
+
+    /**
+     * Parses {@code DEVICE=VALUE} and {@code VALUE} items.
+     *
+     * @param option the option's name, for messages
+     * @throws IllegalArgumentException naming the option and the item when an item is empty or two items
+     *                                  disagree
+     */
+    static Mapping parse(String option, List<String> items) {
+        if (items == null || items.isEmpty()) {
+            return NONE;
+        }
+        var byDevice = new LinkedHashMap<String, String>();
+        String forAll = null;
+        for (String item : items) {
+            int eq = item.indexOf('=');
+            String device = eq < 0 ? null : item.substring(0, eq).trim();
+            String value = (eq < 0 ? item : item.substring(eq + 1)).trim();
+            if (value.isEmpty() || (device != null && device.isEmpty())) {
+                throw new IllegalArgumentException(option + ": found '" + item
+                        + "', expected DEVICE=VALUE or VALUE (for every device not named)");
+            }
+            if (device == null) {
+                if (forAll != null && !forAll.equals(value)) {
+                    throw new IllegalArgumentException(option + ": found both '" + forAll + "' and '" + value
+                            + "' for every device; expected one");
+                }
+                forAll = value;
+            } else {
+                String earlier = byDevice.put(device, value);
+                if (earlier != null && !earlier.equals(value)) {
+                    throw new IllegalArgumentException(option + ": device " + device + " is mapped to both '"
+                            + earlier + "' and '" + value + "'; expected one value");
+                }
+            }
+        }
+        return new Mapping(byDevice, forAll);
+    }
+
+    /** This mapping with {@code fallback}'s entries where this one has none. */
+    Mapping orElse(Mapping fallback) {
+        var merged = new LinkedHashMap<>(fallback.byDevice);
+        merged.putAll(byDevice);
+        return new Mapping(merged, Objects.requireNonNullElse(forAll, fallback.forAll));
+    }
+
+    /** True when the value for every device depends on which devices the instance has. */
+    boolean needsDevices() {
+        return forAll != null;
+    }
+}

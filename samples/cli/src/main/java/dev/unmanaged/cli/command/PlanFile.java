@@ -1,0 +1,177 @@
+package dev.unmanaged.cli.command;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unmanaged.cli.CliFailure;
+import dev.unmanaged.cli.output.Sizes;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A bulk-import plan file: a JSON array of imports, or an object with {@code "imports"} and optional
+ * {@code "defaults"} that every import inherits. Each import names its {@code instance} and any of
+ * {@code host, owner, offering, displayName, cpus, memory, template, network, networks, ip, ips, pool, pools,
+ * diskOffering, diskOfferings, regenerateMacs}; the singular mappings apply to every NIC or disk, the plural
+ * ones are objects keyed by MAC or disk target. See docs/cli.md.
+ */
+final class PlanFile {
+    private static final Set<String> KEYS = Set.of("instance", "host", "owner", "offering", "displayName", "cpus",
+            "memory", "template", "network", "networks", "ip", "ips", "pool", "pools", "diskOffering",
+            "diskOfferings", "regenerateMacs");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private PlanFile() {
+    }
+
+    /**
+     * The imports of {@code file}, each layered over the file's defaults.
+     *
+     * @throws CliFailure naming the file, the place in it and what was expected
+     */
+    static List<ImportFields> read(Path file) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(Files.readString(file));
+        } catch (JsonProcessingException e) {
+            throw CliFailure.request("plan file " + file + " is not valid JSON: " + e.getOriginalMessage()
+                    + " (line " + e.getLocation().getLineNr() + ")");
+        } catch (IOException e) {
+            throw CliFailure.request("cannot read plan file " + file + ": " + e);
+        }
+        if (root == null) {
+            throw CliFailure.request("plan file " + file + " is empty; expected a JSON array of imports");
+        }
+        String where = file.toString();
+        JsonNode imports;
+        ImportFields defaults = ImportFields.EMPTY;
+        if (root.isArray()) {
+            imports = root;
+        } else if (root.isObject()) {
+            for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+                String name = names.next();
+                if (!name.equals("imports") && !name.equals("defaults")) {
+                    throw CliFailure.request(where + ": unknown key '" + name + "'; expected 'imports' and 'defaults'");
+                }
+            }
+            imports = root.get("imports");
+            if (imports == null || !imports.isArray()) {
+                throw CliFailure.request(where + ": 'imports' must be an array of imports");
+            }
+            if (root.has("defaults")) {
+                defaults = fields(root.get("defaults"), where + ": defaults", false);
+            }
+        } else {
+            throw CliFailure.request(where + ": expected a JSON array of imports or an object with 'imports'");
+        }
+        if (imports.isEmpty()) {
+            throw CliFailure.request(where + ": the plan holds no imports");
+        }
+        var result = new ArrayList<ImportFields>();
+        for (int i = 0; i < imports.size(); i++) {
+            result.add(fields(imports.get(i), where + ": imports[" + i + "]", true).over(defaults));
+        }
+        return result;
+    }
+
+    private static ImportFields fields(JsonNode node, String where, boolean needsInstance) {
+        if (!node.isObject()) {
+            throw CliFailure.request(where + ": expected an object, found " + node.getNodeType());
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!KEYS.contains(name)) {
+                throw CliFailure.request(where + ": unknown key '" + name + "'; expected one of "
+                        + String.join(", ", KEYS.stream().sorted().toList()));
+            }
+        }
+        String instance = text(node, "instance", where);
+        if (needsInstance && instance == null) {
+            throw CliFailure.request(where + ": 'instance' is missing; expected the instance's name or UUID");
+        }
+        if (!needsInstance && instance != null) {
+            throw CliFailure.request(where + ": 'instance' cannot be a default; name it in each import");
+        }
+        return new ImportFields(text(node, "host", where), instance, text(node, "owner", where),
+                text(node, "offering", where), text(node, "displayName", where), cpus(node, where),
+                memory(node, where), text(node, "template", where),
+                mapping(node, "network", "networks", where), mapping(node, "ip", "ips", where),
+                mapping(node, "pool", "pools", where), mapping(node, "diskOffering", "diskOfferings", where),
+                flag(node, "regenerateMacs", where));
+    }
+
+    private static String text(JsonNode node, String key, String where) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual() || value.asText().isBlank()) {
+            throw CliFailure.request(where + "." + key + ": found " + value + ", expected a non-empty string");
+        }
+        return value.asText();
+    }
+
+    private static Integer cpus(JsonNode node, String where) {
+        JsonNode value = node.get("cpus");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
+            throw CliFailure.request(where + ".cpus: found " + value + ", expected a whole number of at least 1");
+        }
+        return value.asInt();
+    }
+
+    private static Long memory(JsonNode node, String where) {
+        JsonNode value = node.get("memory");
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (value.isIntegralNumber() && value.asLong() > 0) {
+            return value.asLong();
+        }
+        try {
+            return Sizes.parse(value.asText());
+        } catch (IllegalArgumentException e) {
+            throw CliFailure.request(where + ".memory: " + e.getMessage());
+        }
+    }
+
+    private static Boolean flag(JsonNode node, String key, String where) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isBoolean()) {
+            throw CliFailure.request(where + "." + key + ": found " + value + ", expected true or false");
+        }
+        return value.asBoolean();
+    }
+
+    private static Mapping mapping(JsonNode node, String single, String plural, String where) {
+        String forAll = text(node, single, where);
+        JsonNode map = node.get(plural);
+        var byDevice = new java.util.LinkedHashMap<String, String>();
+        if (map != null && !map.isNull()) {
+            if (!map.isObject()) {
+                throw CliFailure.request(where + "." + plural + ": found " + map
+                        + ", expected an object such as {\"52:54:00:aa:bb:cc\": \"guest\"} or {\"vda\": \"local-images\"}");
+            }
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> entry = it.next();
+                if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
+                    throw CliFailure.request(where + "." + plural + "." + entry.getKey() + ": found "
+                            + entry.getValue() + ", expected a non-empty string");
+                }
+                byDevice.put(entry.getKey(), entry.getValue().asText());
+            }
+        }
+        return byDevice.isEmpty() && forAll == null ? Mapping.NONE : new Mapping(byDevice, forAll);
+    }
+}

@@ -1,0 +1,30 @@
+package dev.unmanaged.cli.command;
+
+import java.util.Collection;
+import java.util.stream.Collectors;
+
+/** Small wordings shared by the commands' human-readable output. */
+final class Text {
+    private Text() {
+    }
+
+    /** {@code 1 host}, {@code 3 hosts}. */
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** yes, no, or - when unknown. */
+    static String persistence(Boolean persistent) {
+        return persistent == null ? "-" : persistent ? "yes" : "no";
+    }
+
+    /** yes/no. */
+    static String yesNo(boolean value) {
+        return value ? "yes" : "no";
+    }
+
+    /** The items joined with commas, or - when there are none. */
+    static String list(Collection<?> items) {
+        return items.isEmpty() ? "-" : items.stream().map(String::valueOf).collect(Collectors.joining(","));
+    }
+}

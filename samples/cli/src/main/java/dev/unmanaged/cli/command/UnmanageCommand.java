@@ -1,0 +1,101 @@
+package dev.unmanaged.cli.command;
+
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.operation.BulkOutcome;
+import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.operation.UnmanageRequest;
+import dev.unmanaged.api.operation.UnmanageResult;
+import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.JsonOutput;
+import dev.unmanaged.cli.output.Progress;
+import dev.unmanaged.cli.output.Table;
+import dev.unmanaged.cli.session.CommonOptions;
+import dev.unmanaged.cli.session.Session;
+import dev.unmanaged.core.BulkOperation;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** Releases managed instances from the inventory; they keep running on their hosts. */
+@Command(name = "unmanage", mixinStandardHelpOptions = true,
+        description = "Release managed instances from the inventory. Each keeps running on its host; a transient"
+                + " one is first defined persistently there, so it survives a restart. Exit status 1 when any"
+                + " instance could not be released.")
+public final class UnmanageCommand implements Callable<Integer> {
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private CommonOptions common;
+
+    @Parameters(paramLabel = "UUID|NAME", arity = "1..*", description = "Managed instances, by UUID or name.")
+    private List<String> instances;
+
+    @Option(names = "--parallel", paramLabel = "N", defaultValue = "4",
+            description = "How many instances to release at once (default ${DEFAULT-VALUE}).")
+    private int parallel;
+
+    @Option(names = "--json", description = "Print the outcomes as JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        if (parallel < 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--parallel: found " + parallel + ", expected at least 1");
+        }
+        try (Session session = Session.of(common)) {
+            session.bulkConcurrency(parallel);
+            List<UnmanageRequest> requests = instances.stream().map(UnmanageRequest::new).toList();
+            PrintWriter out = spec.commandLine().getOut();
+            PrintWriter err = spec.commandLine().getErr();
+            if (requests.size() == 1 && !json) {
+                UnmanageResult result = session.instances().unmanage(requests.get(0));
+                out.println(released(result));
+                out.flush();
+                return ExitCodes.OK;
+            }
+            Progress<UnmanageResult> progress = Progress.forOutput(json ? err : out, !json, requests.size(),
+                    "released", UnmanageCommand::detail);
+            BulkOperation<UnmanageResult> operation = session.instances().unmanageAll(requests, progress);
+            BulkResult<UnmanageResult> result = Progress.awaitCancellingOnInterrupt(operation);
+            progress.finish();
+            if (json) {
+                JsonOutput.print(out, result);
+            } else {
+                Table summary = Table.of("INSTANCE", "STATUS", "DETAIL");
+                for (BulkOutcome<UnmanageResult> outcome : result.outcomes()) {
+                    summary.row(outcome.key(), outcome.status(), detail(outcome));
+                }
+                out.println();
+                summary.print(out);
+                out.println();
+                out.println(Progress.totals(result, "released"));
+                out.flush();
+            }
+            return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
+        }
+    }
+
+    private static String released(UnmanageResult result) {
+        ManagedInstance m = result.released();
+        return "Released " + m.name() + " (" + m.uuid() + ") from the inventory; it keeps running on " + m.host().id()
+                + "." + (result.preparation().definedPersistently()
+                ? " It was transient and is now defined persistently on its host." : "");
+    }
+
+    private static String detail(BulkOutcome<UnmanageResult> outcome) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> outcome.result().released().name() + " on " + outcome.result().released().host().id()
+                    + (outcome.result().preparation().definedPersistently() ? ", now defined persistently" : "");
+            case FAILED -> outcome.error().code() + ": " + outcome.error().getMessage();
+            case CANCELLED -> "not started: the run was cancelled";
+        };
+    }
+}

@@ -1,0 +1,111 @@
+package dev.unmanaged.cli.output;
+
+import dev.unmanaged.api.operation.BulkOutcome;
+import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.core.BulkOperation;
+import dev.unmanaged.core.BulkProgress;
+import dev.unmanaged.core.BulkProgressListener;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
+
+/**
+ * Shows a bulk run as it goes: a progress bar redrawn in place on a terminal, or one plain line per finished
+ * item when the output is a file or a pipe (logs and CI keep every line).
+ *
+ * @param <T> the result type of one item
+ */
+public final class Progress<T> implements BulkProgressListener<T> {
+    private static final int BAR_WIDTH = 30;
+    private final PrintWriter out;
+    private final boolean bar;
+    private final int total;
+    private final String verb;
+    private final Function<BulkOutcome<T>, String> detail;
+    private int lastWidth;
+
+    private Progress(PrintWriter out, boolean bar, int total, String verb, Function<BulkOutcome<T>, String> detail) {
+        this.out = out;
+        this.bar = bar;
+        this.total = total;
+        this.verb = verb;
+        this.detail = detail;
+    }
+
+    /**
+     * Progress for {@code total} items written to {@code out}.
+     *
+     * @param barAllowed false when {@code out} is not the terminal the user watches (e.g. stderr beside JSON)
+     * @param verb       what a success is called, e.g. {@code imported}
+     * @param detail     the words after an item's key in a plain line
+     */
+    public static <T> Progress<T> forOutput(PrintWriter out, boolean barAllowed, int total, String verb,
+                                            Function<BulkOutcome<T>, String> detail) {
+        return new Progress<>(out, barAllowed && Terminal.isInteractive(), total, verb, detail);
+    }
+
+    @Override
+    public synchronized void onProgress(BulkProgress<T> progress) {
+        BulkOutcome<T> outcome = progress.outcome();
+        String status = switch (outcome.status()) {
+            case SUCCEEDED -> verb;
+            case FAILED -> "FAILED";
+            case CANCELLED -> "cancelled";
+        };
+        if (bar) {
+            int filled = total == 0 ? BAR_WIDTH : progress.done() * BAR_WIDTH / total;
+            String line = "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + progress.done() + "/"
+                    + total + "  " + outcome.key() + " " + status;
+            out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
+            lastWidth = line.length();
+        } else {
+            int width = String.valueOf(total).length();
+            out.println(String.format("[%" + width + "d/%d] %s: %s", progress.done(), total, outcome.key(),
+                    outcome.status() == BulkOutcome.Status.SUCCEEDED ? verb : status + " " + detail.apply(outcome)));
+        }
+        out.flush();
+    }
+
+    /** Ends the bar's line; nothing for plain lines. */
+    public synchronized void finish() {
+        if (bar && lastWidth > 0) {
+            out.println();
+            out.flush();
+        }
+    }
+
+    /** {@code 8 imported, 2 failed, 0 cancelled}. */
+    public static String totals(BulkResult<?> result, String verb) {
+        return result.count(BulkOutcome.Status.SUCCEEDED) + " " + verb + ", "
+                + result.count(BulkOutcome.Status.FAILED) + " failed, "
+                + result.count(BulkOutcome.Status.CANCELLED) + " cancelled";
+    }
+
+    /**
+     * Waits for the run. On Ctrl-C (JVM shutdown) it is cancelled: items already running finish, each atomically,
+     * and the ones not started are not started.
+     */
+    public static <T> BulkResult<T> awaitCancellingOnInterrupt(BulkOperation<T> operation) throws InterruptedException {
+        Thread hook = new Thread(() -> {
+            operation.cancel();
+            try {
+                operation.await(Duration.ofSeconds(60));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (TimeoutException e) {
+                // Gives up waiting; the items still running are each atomic in the store.
+            }
+        }, "unmanaged-cancel-on-exit");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            return operation.await();
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // The hook is running already.
+            }
+        }
+    }
+}
