@@ -43,7 +43,7 @@ final class ImportPlanner {
         checkTemplate(request, catalog, access, problems);
         String displayName = request.displayName() == null ? instance.name() : request.displayName();
         checkDisplayName(request, displayName, problems);
-        List<PlannedNic> nics = new NicPlanner(request, catalog, access, problems).plan(instance);
+        List<PlannedNic> nics = new NicPlanner(request, catalog, access, problems, existing).plan(instance);
         List<ManagedDisk> disks = new DiskPlanner(request, catalog, access, problems).plan(instance);
 
         ManagedInstance proposed = null;

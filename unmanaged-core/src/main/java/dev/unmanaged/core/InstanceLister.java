@@ -81,7 +81,7 @@ final class InstanceLister {
                 .sorted(BY_HOST_THEN_NAME)
                 .toList();
         List<InstanceDescriptor> page = page(matching, query.offset(), query.limit());
-        LOG.debug("Listed {} hosts: {} unmanaged instances match, {} returned, {} hosts failed",
+        LOG.debug("Listing asked {} host(s): {} unmanaged instance(s) match, {} returned, {} host(s) failed",
                 hosts.size(), matching.size(), page.size(), failures.size());
         return new InstanceListing(page, matching.size(), failures);
     }

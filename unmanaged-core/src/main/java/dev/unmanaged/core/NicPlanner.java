@@ -3,6 +3,7 @@ package dev.unmanaged.core;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.inventory.AddressRange;
+import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.IpAssignment;
@@ -32,12 +33,21 @@ final class NicPlanner {
     /** "network|address" pairs taken by this request so far. */
     private final Set<String> takenInRequest = new HashSet<>();
     private final Set<String> macsInRequest = new HashSet<>();
+    /** "network|address" pairs the instance's own existing record holds; they are no collision with itself. */
+    private final Set<String> heldByItself = new HashSet<>();
 
-    NicPlanner(ImportRequest request, InventoryCatalog catalog, CatalogAccess access, List<Problem> problems) {
+    NicPlanner(ImportRequest request, InventoryCatalog catalog, CatalogAccess access, List<Problem> problems,
+               Optional<ManagedInstance> existing) {
         this.request = request;
         this.catalog = catalog;
         this.access = access;
         this.problems = problems;
+        existing.ifPresent(record -> record.nics().forEach(nic -> {
+            heldByItself.add(key(nic.networkId(), nic.mac()));
+            if (nic.ipAddress() != null) {
+                heldByItself.add(key(nic.networkId(), nic.ipAddress()));
+            }
+        }));
     }
 
     List<PlannedNic> plan(InstanceDescriptor instance) {
@@ -100,7 +110,7 @@ final class NicPlanner {
     }
 
     private String planMac(String subject, String mac, Network network) {
-        boolean collides = catalog.isMacInUse(network.id(), mac);
+        boolean collides = !heldByItself.contains(key(network.id(), mac)) && catalog.isMacInUse(network.id(), mac);
         if (!collides) {
             macsInRequest.add(mac);
             return mac;
@@ -129,7 +139,7 @@ final class NicPlanner {
             problems.add(Problem.block(ProblemCode.IP_DUPLICATE_IN_REQUEST, subject, "IP " + address
                     + " is asked for by more than one NIC on network " + SafeText.quoted(network.id())
                     + "; expected each fixed address once"));
-        } else if (catalog.isIpInUse(network.id(), address)) {
+        } else if (!heldByItself.contains(key(network.id(), address)) && catalog.isIpInUse(network.id(), address)) {
             problems.add(Problem.block(ProblemCode.IP_IN_USE, subject, "IP " + address
                     + " is already in use on network " + SafeText.quoted(network.id())
                     + "; expected a free address, or auto"));

@@ -19,6 +19,7 @@ import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.IpAssignment;
+import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -26,10 +27,10 @@ import java.util.UUID;
 
 /** A small orchestrator catalog and instances to import into it. */
 final class Fixtures {
-    static final String KIND = "test";
-    static final Host H1 = new Host("h1", KIND, "test:///h1");
-    static final Host H2 = new Host("h2", KIND, "test:///h2");
-    static final Host H3 = new Host("h3", KIND, "test:///h3");
+    static final String KIND = InMemoryHypervisorProvider.DEFAULT_HYPERVISOR;
+    static final Host H1 = host("h1");
+    static final Host H2 = host("h2");
+    static final Host H3 = host("h3");
 
     static final long GIB = 1L << 30;
     static final long MIB = 1L << 20;
@@ -50,6 +51,28 @@ final class Fixtures {
             List.of(new Template("debian12", "Debian 12", "Debian 12", Set.of())));
 
     private Fixtures() {
+    }
+
+    /** A host of the reference provider, addressed as that provider addresses it. */
+    static Host host(String id) {
+        return new Host(id, KIND, "memory://" + id);
+    }
+
+    /** The reference provider with hosts h1, h2 and h3. */
+    static InMemoryHypervisorProvider provider() {
+        var provider = new InMemoryHypervisorProvider();
+        provider.addHost(H1.id());
+        provider.addHost(H2.id());
+        provider.addHost(H3.id());
+        return provider;
+    }
+
+    /** Puts instances on a host of the reference provider. */
+    static void put(InMemoryHypervisorProvider provider, Host host, InstanceDescriptor... instances) {
+        provider.addHost(host.id());
+        for (InstanceDescriptor instance : instances) {
+            provider.putInstance(host.id(), instance);
+        }
     }
 
     /** A running instance with 2 vCPUs and 2 GiB, one NIC per MAC and one 10 GiB disk vda per image path. */

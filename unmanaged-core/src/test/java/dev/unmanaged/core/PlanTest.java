@@ -18,6 +18,8 @@ import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.operation.Severity;
 import java.util.List;
+import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
+import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -25,14 +27,14 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Planning an import")
 class PlanTest {
-    private TestProvider provider;
-    private TestStore store;
+    private InMemoryHypervisorProvider provider;
+    private InMemoryInventoryStore store;
     private UnmanagedInstances instances;
 
     @BeforeEach
     void setUp() {
-        provider = new TestProvider(Fixtures.KIND);
-        store = new TestStore(Fixtures.CATALOG);
+        provider = Fixtures.provider();
+        store = new InMemoryInventoryStore(Fixtures.CATALOG);
         instances = UnmanagedInstances.builder().providers(provider).store(store).build();
     }
 
@@ -44,7 +46,7 @@ class PlanTest {
     @Test
     @DisplayName("a clean request has no problem and proposes the record with the planned address")
     void cleanPlan() {
-        provider.add(H1, Fixtures.simpleVm("web", 1));
+        Fixtures.put(provider, H1, Fixtures.simpleVm("web", 1));
 
         ImportPlan plan = instances.plan(Fixtures.cleanRequest(H1, 1).build());
 
@@ -63,7 +65,7 @@ class PlanTest {
     @DisplayName("every problem is reported at once, each with its code, subject and found-versus-expected message")
     void everyProblemAtOnce() {
         // 4 vCPUs / 3 GiB against a fixed 2 vCPU / 2 GiB offering; two NICs, two disks, one of them elsewhere.
-        provider.add(H1, Fixtures.vm("bad name!", uuid(7), 4, 3 * GIB, List.of(mac(1), mac(2)),
+        Fixtures.put(provider, H1, Fixtures.vm("bad name!", uuid(7), 4, 3 * GIB, List.of(mac(1), mac(2)),
                 List.of("/var/lib/libvirt/images/a.qcow2", "/home/user/b.qcow2"),
                 List.of(DescriptorWarning.blocking(WarningCodes.DUPLICATE_DISK_TARGET, "two disks are vda"),
                         DescriptorWarning.info(WarningCodes.UNMODELLED, "a <watchdog> was kept as a value"))));
@@ -106,7 +108,7 @@ class PlanTest {
     @Test
     @DisplayName("missing owner, offering, network and pool are reported by name")
     void missingCatalogEntries() {
-        provider.add(H1, Fixtures.simpleVm("web", 1));
+        Fixtures.put(provider, H1, Fixtures.simpleVm("web", 1));
         ImportRequest request = ImportRequest.builder(H1, "web")
                 .owner("carol").offering("huge")
                 .network(mac(1), "nonet").pool("vda", "nopool").diskOffering("vda", "nodo")
@@ -124,7 +126,7 @@ class PlanTest {
     @Test
     @DisplayName("catalog entries the owner may not use are refused as ACCESS_DENIED")
     void accessDenied() {
-        provider.add(H1, Fixtures.simpleVm("web", 1));
+        Fixtures.put(provider, H1, Fixtures.simpleVm("web", 1));
         ImportRequest request = Fixtures.cleanRequest(H1, 1).offering("gold").network(mac(1), "bobnet").build();
 
         ImportPlan plan = instances.plan(request);
@@ -137,7 +139,7 @@ class PlanTest {
     @Test
     @DisplayName("a custom offering takes the instance's size within bounds, and refuses a request outside them")
     void customOffering() {
-        provider.add(H1, Fixtures.vm("big", uuid(3), 6, 12 * GIB, List.of(mac(3)),
+        Fixtures.put(provider, H1, Fixtures.vm("big", uuid(3), 6, 12 * GIB, List.of(mac(3)),
                 List.of("/var/lib/libvirt/images/big.qcow2"), List.of()));
 
         ImportPlan fits = instances.plan(Fixtures.cleanRequest(H1, 3).offering("flex").build());
@@ -154,7 +156,7 @@ class PlanTest {
     @Test
     @DisplayName("fixed IPs in use or asked twice, and an exhausted range for auto, are each reported")
     void addressProblems() {
-        provider.add(H1, Fixtures.vm("multi", uuid(4), 2, 2 * GIB, List.of(mac(41), mac(42), mac(43), mac(44)),
+        Fixtures.put(provider, H1, Fixtures.vm("multi", uuid(4), 2, 2 * GIB, List.of(mac(41), mac(42), mac(43), mac(44)),
                 List.of("/var/lib/libvirt/images/m.qcow2"), List.of()));
         store.inUnitOfWork(w -> {
             w.reserveIp("net1", "10.0.0.12", uuid(99));
@@ -180,7 +182,7 @@ class PlanTest {
     @Test
     @DisplayName("auto never plans an address that a fixed NIC of the same request asks for")
     void autoSkipsFixedAddressesOfTheRequest() {
-        provider.add(H1, Fixtures.vm("two", uuid(5), 2, 2 * GIB, List.of(mac(51), mac(52)),
+        Fixtures.put(provider, H1, Fixtures.vm("two", uuid(5), 2, 2 * GIB, List.of(mac(51), mac(52)),
                 List.of("/var/lib/libvirt/images/two.qcow2"), List.of()));
         ImportRequest request = ImportRequest.builder(H1, "two").owner("alice").offering("small")
                 .network(mac(51), "net1").ip(mac(51), IpAssignment.auto())
@@ -196,7 +198,7 @@ class PlanTest {
     @Test
     @DisplayName("a MAC in use on the network blocks, or is replaced by a fresh local MAC when asked")
     void macCollisions() {
-        provider.add(H1, Fixtures.simpleVm("web", 1));
+        Fixtures.put(provider, H1, Fixtures.simpleVm("web", 1));
         store.inUnitOfWork(w -> {
             w.reserveMac("net1", mac(1), uuid(99));
             return null;
@@ -218,7 +220,7 @@ class PlanTest {
     @Test
     @DisplayName("an instance without UUID, or already managed, is refused")
     void identity() {
-        provider.add(H1, Fixtures.vm("nouuid", null, 2, 2 * GIB, List.of(mac(8)),
+        Fixtures.put(provider, H1, Fixtures.vm("nouuid", null, 2, 2 * GIB, List.of(mac(8)),
                 List.of("/var/lib/libvirt/images/n.qcow2"),
                 List.of(DescriptorWarning.blocking(WarningCodes.UUID_MISSING, "no <uuid>"))));
 
@@ -240,7 +242,7 @@ class PlanTest {
     @Test
     @DisplayName("a display name with a newline is refused and the message stays on one line")
     void hostileNames() {
-        provider.add(H1, Fixtures.simpleVm("web", 1));
+        Fixtures.put(provider, H1, Fixtures.simpleVm("web", 1));
 
         ImportPlan plan = instances.plan(Fixtures.cleanRequest(H1, 1).displayName("web\nINFO forged").build());
 

@@ -1,0 +1,102 @@
+package dev.unmanaged.core;
+
+import static dev.unmanaged.core.Fixtures.H1;
+import static dev.unmanaged.core.Fixtures.H2;
+import static dev.unmanaged.core.Fixtures.mac;
+import static dev.unmanaged.core.Fixtures.uuid;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.UnmanageRequest;
+import dev.unmanaged.api.operation.UnmanageResult;
+import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
+import dev.unmanaged.tck.fake.InMemoryHypervisorProvider.Operation;
+import dev.unmanaged.tck.fake.InMemoryInventoryStore;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+@DisplayName("Unmanaging an instance")
+class UnmanageTest {
+    private InMemoryHypervisorProvider provider;
+    private InMemoryInventoryStore store;
+    private UnmanagedInstances instances;
+    private final List<InstanceEvent> events = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void setUp() {
+        provider = Fixtures.provider();
+        store = new InMemoryInventoryStore(Fixtures.CATALOG);
+        instances = UnmanagedInstances.builder().providers(provider).store(store).listener(events::add).build();
+        var web = Fixtures.simpleVm("web", 1);
+        provider.putInstance(H1.id(), web.onHost(H1.id(), PowerState.RUNNING, false));
+        instances.importInstance(Fixtures.cleanRequest(H1, 1).build());
+        events.clear();
+    }
+
+    @AfterEach
+    void tearDown() {
+        instances.close();
+    }
+
+    @Test
+    @DisplayName("prepares the VM first, then removes the record and frees its MAC and address")
+    void releases() {
+        UnmanageResult result = instances.unmanage(new UnmanageRequest("web"));
+
+        assertThat(result.released().uuid()).isEqualTo(uuid(1));
+        assertThat(result.preparation().definedPersistently()).isTrue();
+        assertThat(provider.calls(H1.id(), Operation.PREPARE)).isEqualTo(1);
+        assertThat(store.find(uuid(1))).isEmpty();
+        assertThat(store.catalog().isMacInUse("net1", mac(1))).isFalse();
+        assertThat(store.catalog().isIpInUse("net1", "10.0.0.10")).isFalse();
+        assertThat(provider.instance(H1.id(), uuid(1))).hasValueSatisfying(vm ->
+                assertThat(vm.persistent()).isTrue());
+        assertThat(events).singleElement().isInstanceOfSatisfying(InstanceEvent.Unmanaged.class,
+                e -> assertThat(e.instance().uuid()).isEqualTo(uuid(1)));
+    }
+
+    @Test
+    @DisplayName("a second unmanage of a released instance is a typed not-found error")
+    void secondUnmanage() {
+        instances.unmanage(new UnmanageRequest(uuid(1).toString().toUpperCase(Locale.ROOT)));
+
+        assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest(uuid(1).toString())))
+                .isInstanceOf(InstanceNotFoundException.class)
+                .hasMessageContaining(uuid(1).toString()).hasMessageContaining("the inventory");
+    }
+
+    @Test
+    @DisplayName("a name two managed instances share is refused, naming both; their UUIDs work")
+    void ambiguousName() {
+        var twin = Fixtures.vm("web", uuid(2), List.of(mac(2)), List.of("/var/lib/libvirt/images/web2.qcow2"));
+        Fixtures.put(provider, H2, twin);
+        instances.importInstance(ImportRequest.builder(H2, "web").owner("alice").offering("small")
+                .displayName("web-two").network(mac(2), "net1").pool("vda", "images").build());
+
+        assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest("web")))
+                .isInstanceOf(InvalidRequestException.class)
+                .hasMessageContaining(uuid(1).toString()).hasMessageContaining(uuid(2).toString())
+                .hasMessageContaining("expected a UUID");
+        assertThat(store.list()).hasSize(2);
+
+        instances.unmanage(new UnmanageRequest(uuid(2).toString()));
+        assertThat(store.list()).extracting(m -> m.uuid()).containsExactly(uuid(1));
+    }
+
+    @Test
+    @DisplayName("an unknown name is a typed not-found error and the provider is not touched")
+    void unknown() {
+        assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest("nope")))
+                .isInstanceOf(InstanceNotFoundException.class).hasMessageContaining("'nope'");
+        assertThat(provider.calls(H1.id(), Operation.PREPARE)).isZero();
+    }
+}
