@@ -1,0 +1,151 @@
+package dev.unmanaged.kvm;
+
+import dev.unmanaged.api.error.AccessDeniedException;
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.instance.WarningCodes;
+import dev.unmanaged.api.spi.UnmanagePreparation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The provider against a real libvirt daemon running QEMU ({@code scripts/libvirt-live.sh start}). Domains are
+ * created with {@code virsh}, independently of the provider, and removed afterwards.
+ */
+@DisplayName("The KVM provider on a live libvirt daemon with QEMU")
+class KvmLiveDaemonTest {
+    private static final long MIB = 1024L * 1024;
+    private static final String VNC_PASSWORD = "l1ve-pw";
+    private static final Host HOST = new Host("live-qemu", "kvm", LiveDaemon.URI);
+
+    private static KvmInstanceProvider provider;
+    private LiveDaemon daemon;
+
+    @BeforeAll
+    static void openProvider() {
+        provider = new KvmInstanceProvider();
+    }
+
+    @AfterAll
+    static void closeProvider() {
+        if (provider != null) {
+            provider.close();
+        }
+    }
+
+    @BeforeEach
+    void requireDaemon() {
+        daemon = LiveDaemon.require();
+    }
+
+    @AfterEach
+    void removeDomains() throws Exception {
+        if (daemon != null) {
+            daemon.cleanUp();
+        }
+    }
+
+    private InstanceDescriptor listed(UUID uuid) {
+        return provider.listInstances(HOST).stream().filter(i -> uuid.equals(i.uuid())).findFirst()
+                .orElseThrow(() -> new AssertionError("domain " + uuid + " is not listed"));
+    }
+
+    @Test
+    @DisplayName("lists a running transient VM, makes it persistent while it keeps running, and it survives destroy")
+    void transientRunningVm() throws Exception {
+        String name = daemon.newName("transient");
+        UUID uuid = UUID.randomUUID();
+        daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "create");
+
+        InstanceDescriptor before = listed(uuid);
+        assertThat(before.name()).isEqualTo(name);
+        assertThat(before.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(before.persistent()).isFalse();
+        assertThat(before.domainType()).isEqualTo(LiveDaemon.domainType());
+        assertThat(before.memory().maxBytes()).isEqualTo(64 * MIB);
+        assertThat(before.disks()).singleElement().satisfies(disk -> {
+            assertThat(disk.driverType()).isEqualTo("qcow2");
+            assertThat(disk.capacityBytes()).isEqualTo(64 * MIB);
+            assertThat(disk.allocationBytes()).isPositive();
+        });
+        assertThat(before.toString()).doesNotContain(VNC_PASSWORD);
+
+        UnmanagePreparation preparation = provider.prepareForUnmanage(HOST, uuid);
+
+        assertThat(preparation.definedPersistently()).isTrue();
+        InstanceDescriptor after = provider.describeInstance(HOST, uuid.toString());
+        assertThat(after.persistent()).isTrue();
+        assertThat(after.powerState()).isEqualTo(PowerState.RUNNING);
+        assertThat(daemon.virsh("dumpxml", "--inactive", "--security-info", name))
+                .as("the persistent definition keeps the VNC password").contains("passwd='" + VNC_PASSWORD + "'");
+        assertThat(provider.prepareForUnmanage(HOST, uuid).definedPersistently()).isFalse();
+
+        daemon.virsh("destroy", name);
+
+        InstanceDescriptor destroyed = provider.describeInstance(HOST, name);
+        assertThat(destroyed.uuid()).isEqualTo(uuid);
+        assertThat(destroyed.persistent()).isTrue();
+        assertThat(destroyed.powerState()).isEqualTo(PowerState.STOPPED);
+    }
+
+    @Test
+    @DisplayName("lists a shut-off persistent VM with its disk size and leaves it as it is when preparing")
+    void shutOffPersistentVm() throws Exception {
+        String name = daemon.newName("off");
+        UUID uuid = UUID.randomUUID();
+        daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "define");
+
+        InstanceDescriptor off = listed(uuid);
+        assertThat(off.powerState()).isEqualTo(PowerState.STOPPED);
+        assertThat(off.persistent()).isTrue();
+        assertThat(off.disks()).extracting(DiskDescriptor::capacityBytes).containsExactly(64 * MIB);
+        assertThat(off.warnings()).noneMatch(w -> w.code().equals(WarningCodes.DISK_SIZE_UNKNOWN));
+
+        assertThat(provider.prepareForUnmanage(HOST, uuid)).isEqualTo(new UnmanagePreparation(uuid, false));
+        assertThat(provider.describeInstance(HOST, uuid.toString()).powerState()).isEqualTo(PowerState.STOPPED);
+    }
+
+    @Test
+    @DisplayName("lists a paused transient VM and makes it persistent without resuming it")
+    void pausedVm() throws Exception {
+        String name = daemon.newName("paused");
+        UUID uuid = UUID.randomUUID();
+        daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "create", "--paused");
+
+        InstanceDescriptor paused = listed(uuid);
+        assertThat(paused.powerState()).isEqualTo(PowerState.PAUSED);
+        assertThat(paused.persistent()).isFalse();
+
+        assertThat(provider.prepareForUnmanage(HOST, uuid).definedPersistently()).isTrue();
+
+        InstanceDescriptor prepared = provider.describeInstance(HOST, name);
+        assertThat(prepared.persistent()).isTrue();
+        assertThat(prepared.powerState()).isEqualTo(PowerState.PAUSED);
+    }
+
+    @Test
+    @DisplayName("lists through a read-only connection, which may not define a transient VM")
+    void readOnlyConnection() throws Exception {
+        String name = daemon.newName("readonly");
+        UUID uuid = UUID.randomUUID();
+        daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "create");
+
+        try (KvmInstanceProvider viewer = new KvmInstanceProvider(
+                KvmProviderOptions.builder().readOnly(true).build())) {
+            assertThat(viewer.describeInstance(HOST, name).powerState()).isEqualTo(PowerState.RUNNING);
+            assertThatThrownBy(() -> viewer.prepareForUnmanage(HOST, uuid)).isInstanceOf(AccessDeniedException.class);
+        }
+        assertThat(provider.describeInstance(HOST, uuid.toString()).persistent()).isFalse();
+    }
+}
