@@ -41,8 +41,11 @@ public final class JdbcInventoryStore implements InventoryStore {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcInventoryStore.class);
     private static final String H2_FILE_NAME = "inventory";
     private static final int POOL_SIZE = 8;
-    /** H2 waits this long for a row another transaction holds (its own default is one second). */
-    private static final int H2_LOCK_TIMEOUT_MILLIS = 30_000;
+    /**
+     * H2 waits this long for a row another transaction holds (its own default is one second). Units of work are
+     * short, and H2 finds no deadlocks: a wait this long means one, which the waiting write then resolves.
+     */
+    private static final int H2_LOCK_TIMEOUT_MILLIS = 5_000;
     private static final String HISTORY_TABLE = "unmanaged_schema_history";
 
     /** Set while this thread runs a writing transaction of this store; a nested one would wait on itself. */

@@ -83,7 +83,9 @@ final class JdbcWrites implements InventoryStore.Writes {
     /**
      * Picks the lowest free address, then inserts it. When another transaction took the same address first,
      * the insert waits for it and then fails on the primary key; the next pick sees that address as held
-     * (read committed), so the loop moves on and ends at the latest when the range is exhausted.
+     * (read committed). When the wait would close a cycle (two units each holding an address the other picked,
+     * possible with several NICs), the database aborts the insert as a deadlock: the address is then passed
+     * over and the pick goes on above it. Either way the loop ends at the latest when the range is exhausted.
      */
     @Override
     public String reserveFreeIp(String networkId, UUID owner) {
@@ -94,24 +96,54 @@ final class JdbcWrites implements InventoryStore.Writes {
                 .orElseThrow(() -> unknownNetwork(networkId));
         long first = range[0];
         long last = range[1];
-        for (long attempt = 0; attempt <= last - first; attempt++) {
-            OptionalLong candidate = guarded(what, c -> AddressRows.lowestFree(c, networkId, first, last), null, null);
+        long from = first;
+        for (long attempt = 0; attempt <= last - first && from <= last; attempt++) {
+            long lowest = from;
+            OptionalLong candidate = guarded(what, c -> AddressRows.lowestFree(c, networkId, lowest, last), null, null);
             if (candidate.isEmpty()) {
                 break;
             }
             long address = candidate.getAsLong();
-            boolean reserved = guarded(what, c -> {
-                AddressRows.insertIp(c, networkId, address, owner);
-                return true;
-            }, c -> false, null);
-            if (reserved) {
-                return Ipv4.fromNumber(address);
+            switch (tryToReserve(what, networkId, address, owner)) {
+                case RESERVED:
+                    return Ipv4.fromNumber(address);
+                case TAKEN:
+                    LOG.debug("IP {} on network {} was taken concurrently; picking the next free one",
+                            Ipv4.fromNumber(address), networkId);
+                    break;
+                case CONTENDED:
+                    LOG.debug("IP {} on network {} is held by a unit that waits for this one; passing it over",
+                            Ipv4.fromNumber(address), networkId);
+                    from = address + 1;
+                    break;
+                default:
+                    throw new IllegalStateException("unknown attempt outcome");
             }
-            LOG.debug("IP {} on network {} was taken concurrently; picking the next free one",
-                    Ipv4.fromNumber(address), networkId);
         }
         throw new AddressInUseException(AddressInUseException.Kind.IP, networkId,
                 "every address of " + Ipv4.fromNumber(first) + "-" + Ipv4.fromNumber(last));
+    }
+
+    /** What became of one attempt to reserve a picked address. */
+    private enum Attempt { RESERVED, TAKEN, CONTENDED }
+
+    private Attempt tryToReserve(String what, String networkId, long address, UUID owner) {
+        requireOpen();
+        Savepoint savepoint = savepoint(what);
+        try {
+            AddressRows.insertIp(connection, networkId, address, owner);
+            connection.releaseSavepoint(savepoint);
+            return Attempt.RESERVED;
+        } catch (SQLException e) {
+            rollBackTo(savepoint, what, e);
+            if (SqlErrors.isUniqueViolation(e)) {
+                return Attempt.TAKEN;
+            }
+            if (SqlErrors.isConcurrencyConflict(e)) {
+                return Attempt.CONTENDED;
+            }
+            throw SqlErrors.failure(what, e);
+        }
     }
 
     @Override
@@ -140,15 +172,8 @@ final class JdbcWrites implements InventoryStore.Writes {
      */
     private <T> T guarded(String what, SqlWork<T> work, SqlWork<T> onDuplicate,
                           Supplier<RuntimeException> onMissingParent) {
-        if (!open) {
-            throw new IllegalStateException("the unit of work is over: its writes can no longer be used");
-        }
-        Savepoint savepoint;
-        try {
-            savepoint = connection.setSavepoint();
-        } catch (SQLException e) {
-            throw SqlErrors.failure(what, e);
-        }
+        requireOpen();
+        Savepoint savepoint = savepoint(what);
         try {
             T result = work.run(connection);
             connection.releaseSavepoint(savepoint);
@@ -167,6 +192,20 @@ final class JdbcWrites implements InventoryStore.Writes {
                 again.addSuppressed(e);
                 throw SqlErrors.failure(what, again);
             }
+        }
+    }
+
+    private void requireOpen() {
+        if (!open) {
+            throw new IllegalStateException("the unit of work is over: its writes can no longer be used");
+        }
+    }
+
+    private Savepoint savepoint(String what) {
+        try {
+            return connection.setSavepoint();
+        } catch (SQLException e) {
+            throw SqlErrors.failure(what, e);
         }
     }
 
