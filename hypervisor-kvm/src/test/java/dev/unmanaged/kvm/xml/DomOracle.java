@@ -219,7 +219,10 @@ final class DomOracle {
         for (Element host : children(source, "host")) {
             String name = attr(host, "name");
             if (name != null) {
-                hosts.add(attr(host, "port") == null ? name : name + ":" + attr(host, "port"));
+                String port = attr(host, "port");
+                // RFC 3986 style: an IPv6 literal is bracketed when a port follows it.
+                String shown = name.contains(":") ? "[" + name + "]" : name;
+                hosts.add(port == null ? name : shown + ":" + port);
             } else if (attr(host, "socket") != null) {
                 hosts.add(attr(host, "socket"));
             }

@@ -23,10 +23,18 @@ public class NetworkHostXml {
         return socket;
     }
 
-    /** {@code name[:port]}, or the socket path of a unix transport; null when the element names neither. */
+    /**
+     * {@code name[:port]} ({@code [ipv6]:port} for an IPv6 address, so the port stays unambiguous), or the
+     * socket path of a unix transport; null when the element names neither.
+     */
     public String endpoint() {
         if (name != null && !name.isBlank()) {
-            return port == null || port.isBlank() ? name.strip() : name.strip() + ":" + port.strip();
+            String host = name.strip();
+            if (port == null || port.isBlank()) {
+                return host;
+            }
+            boolean ipv6 = host.indexOf(':') >= 0 && !host.startsWith("[");
+            return (ipv6 ? "[" + host + "]" : host) + ":" + port.strip();
         }
         return socket;
     }
