@@ -2,6 +2,7 @@ package dev.unmanaged.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.members;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
@@ -18,8 +19,8 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.module.ModuleDescriptor;
-import java.net.URI;
 import java.net.URL;
+import java.util.Enumeration;
 import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
  */
 class KvmPublicSurfaceTest {
     private static final String KVM_ROOT = "dev.unmanaged.kvm";
+    private static final String KVM_MODULE = "dev.unmanaged.kvm";
     private static final Set<String> FORBIDDEN_PREFIXES = Set.of("org.libvirt.", "jakarta.xml.bind.", "com.sun.jna.");
 
     private static JavaClasses kvmClasses;
@@ -43,7 +45,7 @@ class KvmPublicSurfaceTest {
         kvmClasses = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(KVM_ROOT);
-        exportedPackages = exportedPackagesOfKvm(kvmClasses);
+        exportedPackages = exportedPackagesOfKvm();
     }
 
     @Test
@@ -51,6 +53,42 @@ class KvmPublicSurfaceTest {
     void kvmClassesAreImported() {
         assertThat(kvmClasses).isNotEmpty();
         assertThat(exportedPackages).isNotEmpty();
+        assertThat(kvmClasses.stream().filter(c -> exportedPackages.contains(c.getPackageName())))
+                .anySatisfy(c -> assertThat(c.getModifiers()).contains(JavaModifier.PUBLIC));
+    }
+
+    @Test
+    @DisplayName("the rule bites: a public method returning a libvirt type and a public JAXB field are reported")
+    void ruleCatchesLeaks() {
+        JavaClasses leaky = new ClassFileImporter().importClasses(LeakyApi.class);
+        String fixturePackage = LeakyApi.class.getPackageName();
+
+        assertThatThrownBy(() -> members()
+                .that(arePublicMembersOfPublicClassesIn(Set.of(fixturePackage)))
+                .should(exposeNoForbiddenType())
+                .check(leaky))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeakyApi.connection()").hasMessageContaining("org.libvirt.Connect")
+                .hasMessageContaining("LeakyApi.context").hasMessageContaining("jakarta.xml.bind.JAXBContext")
+                .hasMessageContaining("LeakyApi.domains() exposes [org.libvirt.Domain]").satisfies(e ->
+                        assertThat(e.getMessage()).doesNotContain("LeakyApi.hidden"));
+    }
+
+    /** A public API that leaks libvirt and JAXB types, to prove the rule reports them. */
+    public static class LeakyApi {
+        public jakarta.xml.bind.JAXBContext context;
+
+        public org.libvirt.Connect connection() {
+            return null;
+        }
+
+        public java.util.List<org.libvirt.Domain> domains() {
+            return java.util.List.of();
+        }
+
+        org.libvirt.Connect hidden() {
+            return null;
+        }
     }
 
     @Test
@@ -95,23 +133,22 @@ class KvmPublicSurfaceTest {
     }
 
     /**
-     * The packages the KVM module's descriptor exports. Before the module has a descriptor, its root package is
-     * taken as its public API.
+     * The packages the KVM module's descriptor exports without qualification. Before the module has a
+     * descriptor, its root package is taken as its public API.
      */
-    private static Set<String> exportedPackagesOfKvm(JavaClasses classes) throws IOException {
-        JavaClass any = classes.stream().findFirst().orElseThrow(
-                () -> new AssertionError("no class of " + KVM_ROOT + " on the class path"));
-        URI classUri = any.getSource().orElseThrow().getUri();
-        String classFile = any.getName().replace('.', '/') + ".class";
-        String base = classUri.toString();
-        URL descriptor = new URL(base.substring(0, base.length() - classFile.length()) + "module-info.class");
-        try (InputStream in = descriptor.openStream()) {
-            return ModuleDescriptor.read(in).exports().stream()
-                    .filter(e -> !e.isQualified())
-                    .map(ModuleDescriptor.Exports::source)
-                    .collect(Collectors.toCollection(LinkedHashSet::new));
-        } catch (IOException notThere) {
-            return Set.of(KVM_ROOT);
+    private static Set<String> exportedPackagesOfKvm() throws IOException {
+        Enumeration<URL> descriptors = KvmPublicSurfaceTest.class.getClassLoader().getResources("module-info.class");
+        while (descriptors.hasMoreElements()) {
+            try (InputStream in = descriptors.nextElement().openStream()) {
+                ModuleDescriptor descriptor = ModuleDescriptor.read(in);
+                if (descriptor.name().equals(KVM_MODULE)) {
+                    return descriptor.exports().stream()
+                            .filter(e -> !e.isQualified())
+                            .map(ModuleDescriptor.Exports::source)
+                            .collect(Collectors.toCollection(LinkedHashSet::new));
+                }
+            }
         }
+        return Set.of(KVM_ROOT);
     }
 }
