@@ -72,7 +72,7 @@ final class ImportWorkflow {
         ImportPlan plan = planned.plan();
         if (planned.existing().isPresent()) {
             ManagedInstance existing = planned.existing().get();
-            if (SameImport.matches(request, plan, existing)) {
+            if (SameImport.matches(request, planned, existing)) {
                 LOG.info("Import of instance {} was already done; returning the existing record", existing.uuid());
                 return new ImportResult(existing, plan, true);
             }

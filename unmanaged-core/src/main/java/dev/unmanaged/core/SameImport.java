@@ -3,9 +3,9 @@ package dev.unmanaged.core;
 import dev.unmanaged.api.inventory.ManagedDisk;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
-import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.IpAssignment;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Function;
@@ -14,14 +14,14 @@ import java.util.stream.Collectors;
 /**
  * Decides whether an existing record is what a request would have written, so that a retry after a success
  * (say, when the answer was lost) is reported as done rather than as a conflict. Automatic addresses match any
- * address; regenerated MACs never match, as they are random.
+ * address, and when MACs may be regenerated a recorded locally-administered MAC matches the instance's.
  */
 final class SameImport {
     private SameImport() {
     }
 
-    static boolean matches(ImportRequest request, ImportPlan plan, ManagedInstance existing) {
-        ManagedInstance proposed = plan.proposed();
+    static boolean matches(ImportRequest request, PlannedImport planned, ManagedInstance existing) {
+        ManagedInstance proposed = planned.plan().proposed();
         if (proposed == null) {
             return false;
         }
@@ -33,23 +33,25 @@ final class SameImport {
                 && existing.displayName().equals(proposed.displayName())
                 && existing.vcpus() == proposed.vcpus()
                 && existing.memoryBytes() == proposed.memoryBytes()
-                && sameNics(request, existing)
+                && sameNics(request, planned.nics(), existing)
                 && sameDisks(proposed, existing);
     }
 
-    private static boolean sameNics(ImportRequest request, ManagedInstance existing) {
-        if (existing.nics().size() != request.networkByMac().size()) {
+    /** NICs are recorded in the instance's order, so the planned and the recorded ones pair up by position. */
+    private static boolean sameNics(ImportRequest request, List<PlannedNic> planned, ManagedInstance existing) {
+        if (existing.nics().size() != planned.size()) {
             return false;
         }
-        for (ManagedNic nic : existing.nics()) {
-            if (!nic.networkId().equals(request.networkByMac().get(nic.mac()))) {
-                return false;
-            }
-            IpAssignment ip = request.ipByMac().get(nic.mac());
+        for (int i = 0; i < planned.size(); i++) {
+            PlannedNic wanted = planned.get(i);
+            ManagedNic nic = existing.nics().get(i);
+            boolean sameMac = nic.mac().equals(wanted.instanceMac())
+                    || request.options().regenerateCollidingMacs() && MacAddresses.isLocallyAdministeredUnicast(nic.mac());
+            IpAssignment ip = wanted.ip();
             boolean sameIp = ip == null ? nic.ipAddress() == null
                     : ip instanceof IpAssignment.Fixed fixed ? fixed.address().equals(nic.ipAddress())
                     : nic.ipAddress() != null;
-            if (!sameIp) {
+            if (!sameMac || !nic.networkId().equals(wanted.networkId()) || !sameIp) {
                 return false;
             }
         }

@@ -96,6 +96,24 @@ class ImportTest {
     }
 
     @Test
+    @DisplayName("a retry of an import whose colliding MAC was regenerated also returns the existing record")
+    void idempotentRetryWithRegeneratedMac() {
+        store.inUnitOfWork(w -> {
+            w.reserveMac("net1", mac(1), uuid(99));
+            return null;
+        });
+        ImportRequest request = Fixtures.cleanRequest(H1, 1).regenerateCollidingMacs(true).build();
+        ImportResult first = instances.importInstance(request);
+        assertThat(first.instance().nics().get(0).mac()).isNotEqualTo(mac(1));
+
+        ImportResult again = instances.importInstance(request);
+
+        assertThat(again.alreadyExisted()).isTrue();
+        assertThat(again.instance()).isEqualTo(first.instance());
+        assertThat(store.list()).hasSize(1);
+    }
+
+    @Test
     @DisplayName("a different request for a managed instance fails with AlreadyManaged and is audited as rejected")
     void differentRequestForManagedInstance() {
         instances.importInstance(Fixtures.cleanRequest(H1, 1).build());
