@@ -5,11 +5,11 @@ import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,19 +61,18 @@ final class BulkRunner {
         private final Function<I, String> keyOf;
         private final Function<I, T> work;
         private final BulkProgressListener<T> listener;
-        private final BulkOutcome<T>[] outcomes;
+        private final AtomicReferenceArray<BulkOutcome<T>> outcomes;
         private final AtomicInteger next = new AtomicInteger();
         private final AtomicInteger done = new AtomicInteger();
         private final AtomicInteger lanesRunning;
 
-        @SuppressWarnings("unchecked")
         Run(List<I> items, Function<I, String> keyOf, Function<I, T> work, BulkProgressListener<T> listener,
             int lanes) {
             this.items = items;
             this.keyOf = keyOf;
             this.work = work;
             this.listener = listener;
-            this.outcomes = new BulkOutcome[items.size()];
+            this.outcomes = new AtomicReferenceArray<>(items.size());
             this.lanesRunning = new AtomicInteger(lanes);
         }
 
@@ -114,7 +113,7 @@ final class BulkRunner {
         }
 
         private void record(BulkOutcome<T> outcome) {
-            outcomes[outcome.index()] = outcome;
+            outcomes.set(outcome.index(), outcome);
             int count = done.incrementAndGet();
             try {
                 listener.onProgress(new BulkProgress<>(count, items.size(), outcome));
@@ -133,15 +132,19 @@ final class BulkRunner {
             if (operation.isDone()) {
                 return;
             }
-            for (int index = 0; index < outcomes.length; index++) {
-                if (outcomes[index] == null) {
+            var all = new ArrayList<BulkOutcome<T>>(outcomes.length());
+            for (int index = 0; index < outcomes.length(); index++) {
+                if (outcomes.get(index) == null) {
                     String key = safeKey(items.get(index));
                     record(operation.isCancelled() ? BulkOutcome.cancelled(index, key)
                             : BulkOutcome.failed(index, key, new ProviderFailureException(
                                     "not run: the executor refused the work", null)));
                 }
             }
-            var result = new BulkResult<>(new ArrayList<>(Arrays.asList(outcomes)));
+            for (int index = 0; index < outcomes.length(); index++) {
+                all.add(outcomes.get(index));
+            }
+            var result = new BulkResult<>(all);
             LOG.info("Bulk operation finished: {} succeeded, {} failed, {} cancelled",
                     result.count(BulkOutcome.Status.SUCCEEDED), result.count(BulkOutcome.Status.FAILED),
                     result.count(BulkOutcome.Status.CANCELLED));
