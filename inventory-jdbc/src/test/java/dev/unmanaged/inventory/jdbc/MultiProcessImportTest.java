@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @DisplayName("Management nodes in separate processes sharing one PostgreSQL inventory")
 class MultiProcessImportTest {
+    /** Skips (or, in CI, fails) the whole class up front when PostgreSQL is not to be used or not there. */
+    @BeforeAll
+    static void requirePostgres() {
+        PostgresTestDatabase.serverUrl();
+    }
+
     private static final int COUNT = 200;
 
     @TempDir

@@ -3,10 +3,17 @@ package dev.unmanaged.inventory.jdbc;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("The JDBC store on PostgreSQL")
 class PostgresStoreTest extends JdbcStoreBehaviour {
+    /** Skips (or, in CI, fails) the whole class up front when PostgreSQL is not to be used or not there. */
+    @BeforeAll
+    static void requirePostgres() {
+        PostgresTestDatabase.serverUrl();
+    }
+
     private final List<PostgresTestDatabase> databases = new ArrayList<>();
 
     @Override
