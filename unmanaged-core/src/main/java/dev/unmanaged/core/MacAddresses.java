@@ -4,11 +4,13 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 
 /** Fresh MAC addresses for NICs whose MAC collides on their network. */
 final class MacAddresses {
     private static final int MAX_TRIES = 1_000;
     private static final Random RANDOM = new SecureRandom();
+    private static final Pattern WELL_FORMED = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
     private MacAddresses() {
     }
@@ -41,6 +43,11 @@ final class MacAddresses {
             out.append(String.format(Locale.ROOT, "%02x", octets[i] & 0xff));
         }
         return out.toString();
+    }
+
+    /** True for six lower-case hexadecimal pairs separated by colons. */
+    static boolean isWellFormed(String mac) {
+        return mac != null && WELL_FORMED.matcher(mac).matches();
     }
 
     /** True for a MAC whose first octet has the locally-administered bit set and the multicast bit clear. */

@@ -83,6 +83,11 @@ final class NicPlanner {
             return Optional.empty();
         }
         String subject = "nic " + SafeText.of(nic.mac());
+        if (!MacAddresses.isWellFormed(nic.mac())) {
+            problems.add(Problem.block(ProblemCode.INSTANCE_UNSAFE, subject, "nic #" + (index + 1) + " has MAC "
+                    + SafeText.quoted(nic.mac()) + "; expected six hexadecimal pairs such as 52:54:00:12:34:56"));
+            return Optional.empty();
+        }
         String networkId = request.networkByMac().get(nic.mac());
         if (networkId == null) {
             problems.add(Problem.block(ProblemCode.NIC_UNMAPPED, subject, "nic " + SafeText.of(nic.mac())

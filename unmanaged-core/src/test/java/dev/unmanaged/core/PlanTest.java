@@ -233,6 +233,19 @@ class PlanTest {
     }
 
     @Test
+    @DisplayName("a NIC whose MAC is not a MAC address blocks the import instead of failing at commit")
+    void malformedMac() {
+        Fixtures.put(provider, H1, Fixtures.vm("odd", uuid(12), List.of("52:54:00:zz:00:01"),
+                List.of("/var/lib/libvirt/images/odd.qcow2")));
+
+        ImportPlan plan = instances.plan(ImportRequest.builder(H1, "odd").owner("alice").offering("small")
+                .network("52:54:00:zz:00:01", "net1").pool("vda", "images").build());
+
+        assertThat(plan.blockingProblems()).extracting(Problem::code, Problem::subject)
+                .contains(tuple(ProblemCode.INSTANCE_UNSAFE, "nic 52:54:00:zz:00:01"));
+    }
+
+    @Test
     @DisplayName("an instance that is not on the host is a typed not-found error")
     void notFound() {
         assertThatThrownBy(() -> instances.plan(Fixtures.cleanRequest(H1, 404).build()))
