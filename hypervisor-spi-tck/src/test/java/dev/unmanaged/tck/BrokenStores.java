@@ -163,6 +163,29 @@ final class BrokenStores {
         }
     }
 
+    /**
+     * Picks a "free" address from the committed state instead of the unit's own view, so a unit that needs two
+     * addresses is handed the same one twice.
+     */
+    static class FreeAddressFromCommittedState extends InventoryStoreContract {
+        @Override
+        protected InventoryStore createStore(Catalog seed) {
+            return new Delegating(seed) {
+                @Override
+                Writes writes(Writes real) {
+                    return new DelegatingWrites(real) {
+                        @Override
+                        public String reserveFreeIp(String networkId, UUID owner) {
+                            String address = fake.catalog().firstFreeIp(networkId).orElseThrow();
+                            real.reserveIp(networkId, address, owner);
+                            return address;
+                        }
+                    };
+                }
+            };
+        }
+    }
+
     /** Reads catalog entries without their owner lists, so restricted entries look shared. */
     static class CatalogLosesOwnership extends InventoryStoreContract {
         @Override

@@ -139,6 +139,15 @@ class KitBitesTest {
         }
 
         @Test
+        @DisplayName("a store that hands out one free address twice fails the free-address test")
+        void freeAddressTwice() {
+            KitRun run = KitRun.of(BrokenStores.FreeAddressFromCommittedState.class);
+            assertCaught(run, "a free address is the lowest one not reserved, in the catalog and when reserved",
+                    "two free IPs reserved in one unit");
+            assertStillPasses(run, INSERT_AND_FIND);
+        }
+
+        @Test
         @DisplayName("a store whose catalog drops owner restrictions fails the ownership test")
         void catalogLosesOwnership() {
             KitRun run = KitRun.of(BrokenStores.CatalogLosesOwnership.class);
