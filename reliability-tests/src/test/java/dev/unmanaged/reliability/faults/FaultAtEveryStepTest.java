@@ -1,0 +1,206 @@
+package dev.unmanaged.reliability.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+import dev.unmanaged.api.error.HostUnavailableException;
+import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.ImportResult;
+import dev.unmanaged.api.operation.UnmanageRequest;
+import dev.unmanaged.api.operation.UnmanageResult;
+import dev.unmanaged.reliability.support.FaultyStore;
+import dev.unmanaged.reliability.support.Stores;
+import dev.unmanaged.reliability.support.World;
+import dev.unmanaged.tck.fake.InMemoryHypervisorProvider.Operation;
+import dev.unmanaged.tck.fake.InstanceDescriptors;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * A failure injected at each step of an import and of an unmanage in turn, over the reference fakes and over
+ * the JDBC store on H2 (behind a fault-injecting decorator of the store SPI). After each: the store is exactly
+ * as before or exactly as after (full snapshots: every row of every table on H2), the VM is untouched or
+ * persistent, and a retry of the same request converges on the state a fault-free run produces.
+ */
+@DisplayName("A fault at any step of import or unmanage leaves all or nothing, and a retry converges")
+class FaultAtEveryStepTest {
+    private static final AtomicInteger INJECTED = new AtomicInteger();
+    private static final AtomicInteger ENDED_BEFORE = new AtomicInteger();
+    private static final AtomicInteger ENDED_AFTER = new AtomicInteger();
+
+    /** A failure at one step, and how to arm it. */
+    enum ImportFault {
+        PROVIDER_READ(w -> w.provider.failOnce(w.host.id(), Operation.DESCRIBE,
+                new HostUnavailableException(w.host.id(), "injected: connection reset while describing", null))),
+        STORE_READ(w -> w.store.failOnce(FaultyStore.Step.READ)),
+        VALIDATION_CATALOG_READ(w -> w.store.failOnce(FaultyStore.Step.CATALOG_READ)),
+        RESERVE_MAC(w -> w.store.failOnce(FaultyStore.Step.RESERVE_MAC)),
+        RESERVE_FIXED_IP(w -> w.store.failOnce(FaultyStore.Step.RESERVE_IP)),
+        RESERVE_AUTOMATIC_IP(w -> w.store.failOnce(FaultyStore.Step.RESERVE_FREE_IP)),
+        INSERT_INSTANCE(w -> w.store.failOnce(FaultyStore.Step.INSERT_INSTANCE)),
+        COMMIT(w -> w.store.failOnce(FaultyStore.Step.COMMIT)),
+        ACKNOWLEDGEMENT_LOST_AFTER_COMMIT(w -> w.store.failOnce(FaultyStore.Step.AFTER_COMMIT));
+
+        final Consumer<World> arm;
+
+        ImportFault(Consumer<World> arm) {
+            this.arm = arm;
+        }
+    }
+
+    /** A failure at one step of unmanage. */
+    enum UnmanageFault {
+        STORE_READ(w -> w.store.failOnce(FaultyStore.Step.READ)),
+        PROVIDER_PREPARE_BEFORE_CHANGE(w -> w.provider.failOnce(w.host.id(), Operation.PREPARE,
+                new HostUnavailableException(w.host.id(), "injected: connection refused", null))),
+        PROVIDER_PREPARE_AFTER_CHANGE(w -> w.provider.failOnce(w.host.id(), Operation.PREPARE_AFTER_CHANGE,
+                new HostUnavailableException(w.host.id(), "injected: connection dropped before the answer", null))),
+        STORE_REMOVAL(w -> w.store.failOnce(FaultyStore.Step.REMOVE_INSTANCE)),
+        COMMIT(w -> w.store.failOnce(FaultyStore.Step.COMMIT)),
+        ACKNOWLEDGEMENT_LOST_AFTER_COMMIT(w -> w.store.failOnce(FaultyStore.Step.AFTER_COMMIT));
+
+        final Consumer<World> arm;
+
+        UnmanageFault(Consumer<World> arm) {
+            this.arm = arm;
+        }
+    }
+
+    static Stream<Arguments> importFaults() {
+        return Stream.of(Stores.Kind.values())
+                .flatMap(kind -> Stream.of(ImportFault.values()).map(fault -> Arguments.of(kind, fault)));
+    }
+
+    static Stream<Arguments> unmanageFaults() {
+        return Stream.of(Stores.Kind.values())
+                .flatMap(kind -> Stream.of(UnmanageFault.values()).map(fault -> Arguments.of(kind, fault)));
+    }
+
+    @AfterAll
+    static void report() {
+        System.out.printf("faults: %d injected; store ended as before %d times, as after %d times%n",
+                INJECTED.get(), ENDED_BEFORE.get(), ENDED_AFTER.get());
+    }
+
+    /** A running, persistent VM with two NICs (fixed and automatic address) and two disks. */
+    private static InstanceDescriptor importable() {
+        return InstanceDescriptors.named("web-" + UUID.randomUUID().toString().substring(0, 6))
+                .nic(InstanceDescriptors.freshMac(), "br0")
+                .nic(InstanceDescriptors.freshMac(), "br0")
+                .disk("vda", 10 * InstanceDescriptors.GIB)
+                .disk("vdb", 5 * InstanceDescriptors.GIB)
+                .build();
+    }
+
+    /** A running, transient VM: unmanage must define it persistently. */
+    private static InstanceDescriptor transientVm() {
+        return InstanceDescriptors.named("batch-" + UUID.randomUUID().toString().substring(0, 6))
+                .transientInstance()
+                .nic(InstanceDescriptors.freshMac(), "br0")
+                .disk("vda", 10 * InstanceDescriptors.GIB)
+                .build();
+    }
+
+    @ParameterizedTest(name = "{0}: import with a failure at {1}")
+    @MethodSource("importFaults")
+    void importFault(Stores.Kind kind, ImportFault fault) {
+        InstanceDescriptor vm = importable();
+        String expectedAfter = referenceAfterImport(kind, vm);
+
+        try (World world = World.open(kind)) {
+            InstanceDescriptor onHost = world.put(vm);
+            ImportRequest request = world.importRequest(vm, 150);
+            String before = world.snapshot();
+
+            fault.arm.accept(world);
+            Throwable failure = catchThrowable(() -> world.instances.importInstance(request));
+            INJECTED.incrementAndGet();
+
+            assertThat(failure).as("the failure reaches the caller typed").isInstanceOf(UnmanagedException.class);
+            assertThat(failure).hasMessageContaining("injected");
+            String during = world.snapshot();
+            assertThat(during).as("the store after the failed import").isIn(before, expectedAfter);
+            (during.equals(before) ? ENDED_BEFORE : ENDED_AFTER).incrementAndGet();
+            assertThat(world.provider.instance(world.host.id(), vm.uuid())).as("the VM is untouched").contains(onHost);
+
+            ImportResult retried = world.instances.importInstance(request);
+            assertThat(retried.alreadyExisted()).isEqualTo(during.equals(expectedAfter));
+            assertThat(world.snapshot()).as("the store after the retry").isEqualTo(expectedAfter);
+            assertThat(world.provider.instance(world.host.id(), vm.uuid())).contains(onHost);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}: unmanage with a failure at {1}")
+    @MethodSource("unmanageFaults")
+    void unmanageFault(Stores.Kind kind, UnmanageFault fault) {
+        InstanceDescriptor vm = transientVm();
+        String expectedAfter = referenceAfterUnmanage(kind, vm);
+
+        try (World world = World.open(kind)) {
+            world.put(vm);
+            ImportResult imported = world.instances.importInstance(world.importRequest(vm, 151));
+            var request = new UnmanageRequest(imported.instance().uuid().toString());
+            String before = world.snapshot();
+
+            fault.arm.accept(world);
+            Throwable failure = catchThrowable(() -> world.instances.unmanage(request));
+            INJECTED.incrementAndGet();
+
+            assertThat(failure).isInstanceOf(UnmanagedException.class).hasMessageContaining("injected");
+            String during = world.snapshot();
+            assertThat(during).as("the store after the failed unmanage").isIn(before, expectedAfter);
+            (during.equals(before) ? ENDED_BEFORE : ENDED_AFTER).incrementAndGet();
+            InstanceDescriptor vmDuring = world.provider.instance(world.host.id(), vm.uuid()).orElseThrow(
+                    () -> new AssertionError("the VM was lost"));
+            assertThat(vmDuring.powerState()).isEqualTo(PowerState.RUNNING);
+            if (during.equals(expectedAfter)) {
+                assertThat(vmDuring.persistent()).as("released from the inventory, so it must survive alone").isTrue();
+            }
+
+            Throwable retry = catchThrowable(() -> {
+                UnmanageResult result = world.instances.unmanage(request);
+                assertThat(result.released().uuid()).isEqualTo(vm.uuid());
+            });
+            if (during.equals(expectedAfter)) {
+                assertThat(retry).as("already released: the retry finds nothing to release")
+                        .isInstanceOf(InstanceNotFoundException.class);
+            } else {
+                assertThat(retry).isNull();
+            }
+            assertThat(world.snapshot()).isEqualTo(expectedAfter);
+            InstanceDescriptor vmAfter = world.provider.instance(world.host.id(), vm.uuid()).orElseThrow();
+            assertThat(vmAfter.persistent()).isTrue();
+            assertThat(vmAfter.powerState()).isEqualTo(PowerState.RUNNING);
+            // The VM survives being shut down now that it is defined persistently.
+            assertThat(world.provider.shutDown(world.host.id(), vm.uuid())).isPresent();
+        }
+    }
+
+    private static String referenceAfterImport(Stores.Kind kind, InstanceDescriptor vm) {
+        try (World reference = World.open(kind)) {
+            reference.put(vm);
+            reference.instances.importInstance(reference.importRequest(vm, 150));
+            return reference.snapshot();
+        }
+    }
+
+    private static String referenceAfterUnmanage(Stores.Kind kind, InstanceDescriptor vm) {
+        try (World reference = World.open(kind)) {
+            reference.put(vm);
+            var imported = reference.instances.importInstance(reference.importRequest(vm, 151));
+            reference.instances.unmanage(new UnmanageRequest(imported.instance().uuid().toString()));
+            return reference.snapshot();
+        }
+    }
+}

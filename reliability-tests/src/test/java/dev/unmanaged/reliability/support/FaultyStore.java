@@ -1,0 +1,256 @@
+package dev.unmanaged.reliability.support;
+
+import dev.unmanaged.api.error.StoreFailureException;
+import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.inventory.ComputeOffering;
+import dev.unmanaged.api.inventory.DiskOffering;
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.inventory.Network;
+import dev.unmanaged.api.inventory.Owner;
+import dev.unmanaged.api.inventory.StoragePool;
+import dev.unmanaged.api.inventory.Template;
+import dev.unmanaged.api.spi.InventoryCatalog;
+import dev.unmanaged.api.spi.InventoryStore;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An {@link InventoryStore} decorator that fails at a chosen step, for any store behind the SPI (the in-memory
+ * fake, the JDBC store). A failure inside a unit of work is thrown from the unit's own writes, so the store
+ * behind rolls the unit back exactly as it would for a real failure; {@link Step#AFTER_COMMIT} lets the unit
+ * commit and then reports a failure, as a connection that drops before the answer arrives does.
+ */
+public final class FaultyStore implements InventoryStore {
+    /** Where a failure can be injected. */
+    public enum Step {
+        /** Reads outside units: find, findByName, list, isManaged. */
+        READ,
+        /** Catalog lookups, which import validation makes. */
+        CATALOG_READ,
+        /** {@link Writes#reserveMac}. */
+        RESERVE_MAC,
+        /** {@link Writes#reserveIp}. */
+        RESERVE_IP,
+        /** {@link Writes#reserveFreeIp}. */
+        RESERVE_FREE_IP,
+        /** {@link Writes#insertInstance}. */
+        INSERT_INSTANCE,
+        /** {@link Writes#removeInstance}. */
+        REMOVE_INSTANCE,
+        /** The end of a unit whose work succeeded, before the store commits it. */
+        COMMIT,
+        /** After the store committed the unit: the change is made, but the caller hears of a failure. */
+        AFTER_COMMIT
+    }
+
+    private final InventoryStore delegate;
+    private final InventoryCatalog catalog;
+    private final Map<Step, Boolean> armed = new EnumMap<>(Step.class);
+    private final Map<Step, AtomicLong> reached = new EnumMap<>(Step.class);
+    private final AtomicLong injected = new AtomicLong();
+
+    public FaultyStore(InventoryStore delegate) {
+        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        this.catalog = new FaultyCatalog(delegate.catalog());
+        for (Step step : Step.values()) {
+            reached.put(step, new AtomicLong());
+        }
+    }
+
+    /** The next time {@code step} is reached, it fails. */
+    public synchronized void failOnce(Step step) {
+        armed.put(step, Boolean.TRUE);
+    }
+
+    /** Removes every armed failure. */
+    public synchronized void clearFaults() {
+        armed.clear();
+    }
+
+    /** True when a failure is armed and has not fired yet. */
+    public synchronized boolean armed(Step step) {
+        return armed.containsKey(step);
+    }
+
+    /** How many failures fired. */
+    public long injected() {
+        return injected.get();
+    }
+
+    /** The store behind this decorator. */
+    public InventoryStore delegate() {
+        return delegate;
+    }
+
+    private void trip(Step step) {
+        reached.get(step).incrementAndGet();
+        synchronized (this) {
+            if (armed.remove(step) == null) {
+                return;
+            }
+        }
+        injected.incrementAndGet();
+        throw new StoreFailureException("injected failure at " + step, null);
+    }
+
+    @Override
+    public Optional<ManagedInstance> find(UUID uuid) {
+        trip(Step.READ);
+        return delegate.find(uuid);
+    }
+
+    @Override
+    public List<ManagedInstance> findByName(String name) {
+        trip(Step.READ);
+        return delegate.findByName(name);
+    }
+
+    @Override
+    public List<ManagedInstance> list() {
+        trip(Step.READ);
+        return delegate.list();
+    }
+
+    @Override
+    public boolean isManaged(UUID uuid) {
+        trip(Step.READ);
+        return delegate.isManaged(uuid);
+    }
+
+    @Override
+    public InventoryCatalog catalog() {
+        return catalog;
+    }
+
+    @Override
+    public <T> T inUnitOfWork(UnitOfWork<T> work) {
+        T result = delegate.inUnitOfWork(writes -> {
+            T done = work.run(new FaultyWrites(writes));
+            trip(Step.COMMIT);
+            return done;
+        });
+        trip(Step.AFTER_COMMIT);
+        return result;
+    }
+
+    @Override
+    public void close() {
+        delegate.close();
+    }
+
+    private final class FaultyWrites implements Writes {
+        private final Writes writes;
+
+        FaultyWrites(Writes writes) {
+            this.writes = writes;
+        }
+
+        @Override
+        public void insertInstance(ManagedInstance instance) {
+            trip(Step.INSERT_INSTANCE);
+            writes.insertInstance(instance);
+        }
+
+        @Override
+        public void reserveMac(String networkId, String mac, UUID owner) {
+            trip(Step.RESERVE_MAC);
+            writes.reserveMac(networkId, mac, owner);
+        }
+
+        @Override
+        public void reserveIp(String networkId, String address, UUID owner) {
+            trip(Step.RESERVE_IP);
+            writes.reserveIp(networkId, address, owner);
+        }
+
+        @Override
+        public String reserveFreeIp(String networkId, UUID owner) {
+            trip(Step.RESERVE_FREE_IP);
+            return writes.reserveFreeIp(networkId, owner);
+        }
+
+        @Override
+        public Optional<ManagedInstance> removeInstance(UUID uuid) {
+            trip(Step.REMOVE_INSTANCE);
+            return writes.removeInstance(uuid);
+        }
+
+        @Override
+        public Optional<ManagedInstance> find(UUID uuid) {
+            return writes.find(uuid);
+        }
+    }
+
+    private final class FaultyCatalog implements InventoryCatalog {
+        private final InventoryCatalog catalog;
+
+        FaultyCatalog(InventoryCatalog catalog) {
+            this.catalog = catalog;
+        }
+
+        @Override
+        public Optional<Owner> owner(String id) {
+            trip(Step.CATALOG_READ);
+            return catalog.owner(id);
+        }
+
+        @Override
+        public Optional<ComputeOffering> offering(String id) {
+            trip(Step.CATALOG_READ);
+            return catalog.offering(id);
+        }
+
+        @Override
+        public Optional<Network> network(String id) {
+            trip(Step.CATALOG_READ);
+            return catalog.network(id);
+        }
+
+        @Override
+        public Optional<StoragePool> pool(String id) {
+            trip(Step.CATALOG_READ);
+            return catalog.pool(id);
+        }
+
+        @Override
+        public Optional<DiskOffering> diskOffering(String id) {
+            trip(Step.CATALOG_READ);
+            return catalog.diskOffering(id);
+        }
+
+        @Override
+        public Optional<Template> template(String id) {
+            trip(Step.CATALOG_READ);
+            return catalog.template(id);
+        }
+
+        @Override
+        public boolean isIpInUse(String networkId, String address) {
+            trip(Step.CATALOG_READ);
+            return catalog.isIpInUse(networkId, address);
+        }
+
+        @Override
+        public boolean isMacInUse(String networkId, String mac) {
+            trip(Step.CATALOG_READ);
+            return catalog.isMacInUse(networkId, mac);
+        }
+
+        @Override
+        public Optional<String> firstFreeIp(String networkId) {
+            trip(Step.CATALOG_READ);
+            return catalog.firstFreeIp(networkId);
+        }
+
+        @Override
+        public Catalog snapshot() {
+            trip(Step.CATALOG_READ);
+            return catalog.snapshot();
+        }
+    }
+}
