@@ -218,6 +218,19 @@ public final class ImportCommand implements Callable<Integer> {
         return plans.stream().allMatch(ImportPlan::importable) ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
     }
 
+    /** For each rejected import, its blocking problems in full: what was found and what was expected. */
+    private static void printWhyRejected(PrintWriter out, BulkResult<ImportResult> result) {
+        for (BulkOutcome<ImportResult> outcome : result.outcomes()) {
+            if (outcome.error() instanceof ImportRejectedException rejected) {
+                out.println();
+                out.println(outcome.key() + " was rejected:");
+                rejected.problems().stream()
+                        .filter(p -> p.blocks())
+                        .forEach(p -> out.println("  " + p.code() + " (" + p.subject() + "): " + p.message()));
+            }
+        }
+    }
+
     private int importAll(UnmanagedInstances instances, List<ImportRequest> requests, PrintWriter out)
             throws InterruptedException {
         PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
@@ -241,6 +254,7 @@ public final class ImportCommand implements Callable<Integer> {
             summary.print(out);
             out.println();
             out.println(Progress.totals(result, "imported"));
+            printWhyRejected(out, result);
             out.flush();
         }
         return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;

@@ -24,19 +24,23 @@ record ImportFields(String hostUri, String instance, String owner, String offeri
     /** These fields, with {@code lower}'s where these are silent. */
     ImportFields over(ImportFields lower) {
         return new ImportFields(
-                Objects.requireNonNullElse(hostUri, lower.hostUri),
-                Objects.requireNonNullElse(instance, lower.instance),
-                Objects.requireNonNullElse(owner, lower.owner),
-                Objects.requireNonNullElse(offering, lower.offering),
-                Objects.requireNonNullElse(displayName, lower.displayName),
-                Objects.requireNonNullElse(cpus, lower.cpus),
-                Objects.requireNonNullElse(memoryBytes, lower.memoryBytes),
-                Objects.requireNonNullElse(template, lower.template),
+                first(hostUri, lower.hostUri),
+                first(instance, lower.instance),
+                first(owner, lower.owner),
+                first(offering, lower.offering),
+                first(displayName, lower.displayName),
+                first(cpus, lower.cpus),
+                first(memoryBytes, lower.memoryBytes),
+                first(template, lower.template),
                 networks.orElse(lower.networks),
                 ips.orElse(lower.ips),
                 pools.orElse(lower.pools),
                 diskOfferings.orElse(lower.diskOfferings),
-                Objects.requireNonNullElse(regenerateMacs, lower.regenerateMacs));
+                first(regenerateMacs, lower.regenerateMacs));
+    }
+
+    private static <T> T first(T value, T fallback) {
+        return value != null ? value : fallback;
     }
 
     /** The import these fields state; {@code hosts} turns a URI (or null, for the default host) into a host. */

@@ -75,7 +75,11 @@ public final class ListCommand implements Callable<Integer> {
                 err.println("error: " + failure.error().getMessage());
             }
             err.flush();
-            return listing.complete() ? ExitCodes.OK : ExitCodes.UNREACHABLE;
+            // A host that cannot be reached is exit status 3; a host no provider serves is a request problem.
+            return listing.failures().stream()
+                    .mapToInt(failure -> ExitCodes.of(failure.error().code()))
+                    .max()
+                    .orElse(ExitCodes.OK);
         }
     }
 

@@ -3,7 +3,6 @@ package dev.unmanaged.cli.command;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 /**
  * A mapping option of an import: values for named devices ({@code MAC=NETWORK}, {@code vda=POOL}) and an
@@ -61,7 +60,7 @@ record Mapping(Map<String, String> byDevice, String forAll) {
     Mapping orElse(Mapping fallback) {
         var merged = new LinkedHashMap<>(fallback.byDevice);
         merged.putAll(byDevice);
-        return new Mapping(merged, Objects.requireNonNullElse(forAll, fallback.forAll));
+        return new Mapping(merged, forAll != null ? forAll : fallback.forAll);
     }
 
     /** True when the value for every device depends on which devices the instance has. */

@@ -24,6 +24,7 @@ public final class Progress<T> implements BulkProgressListener<T> {
     private final String verb;
     private final Function<BulkOutcome<T>, String> detail;
     private int lastWidth;
+    private int done;
 
     private Progress(PrintWriter out, boolean bar, int total, String verb, Function<BulkOutcome<T>, String> detail) {
         this.out = out;
@@ -48,20 +49,22 @@ public final class Progress<T> implements BulkProgressListener<T> {
     @Override
     public synchronized void onProgress(BulkProgress<T> progress) {
         BulkOutcome<T> outcome = progress.outcome();
+        // Counted here rather than taken from progress.done(): workers report concurrently, lines come out in turn.
+        done++;
         String status = switch (outcome.status()) {
             case SUCCEEDED -> verb;
             case FAILED -> "FAILED";
             case CANCELLED -> "cancelled";
         };
         if (bar) {
-            int filled = total == 0 ? BAR_WIDTH : progress.done() * BAR_WIDTH / total;
-            String line = "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + progress.done() + "/"
+            int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
+            String line = "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + done + "/"
                     + total + "  " + outcome.key() + " " + status;
             out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();
         } else {
             int width = String.valueOf(total).length();
-            out.println(String.format("[%" + width + "d/%d] %s: %s", progress.done(), total, outcome.key(),
+            out.println(String.format("[%" + width + "d/%d] %s: %s", done, total, outcome.key(),
                     outcome.status() == BulkOutcome.Status.SUCCEEDED ? verb : status + " " + detail.apply(outcome)));
         }
         out.flush();

@@ -52,7 +52,8 @@ public final class Sizes {
         }
         double value = bytes;
         int unit = 0;
-        while (value >= 1024 && unit < UNITS.length - 1) {
+        // 1023.97 GiB reads as 1024.0 GiB once rounded: such a value moves up a unit too.
+        while (value >= 1023.95 && unit < UNITS.length - 1) {
             value /= 1024;
             unit++;
         }

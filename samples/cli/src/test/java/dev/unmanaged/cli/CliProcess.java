@@ -1,0 +1,74 @@
+package dev.unmanaged.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged tool ({@code java -jar target/unmanaged-cli.jar}) as a separate process, the way an operator
+ * does, with its own {@code UNMANAGED_HOME}.
+ */
+final class CliProcess {
+    private static final long TIMEOUT_SECONDS = 180;
+    private final Path home;
+    private final Map<String, String> extraEnvironment;
+
+    CliProcess(Path home) {
+        this(home, Map.of());
+    }
+
+    CliProcess(Path home, Map<String, String> extraEnvironment) {
+        this.home = home;
+        this.extraEnvironment = extraEnvironment;
+    }
+
+    /** What one run printed and how it ended. */
+    record Result(int exitCode, String out, String err) {
+        /** The non-empty lines of stdout. */
+        List<String> outLines() {
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + out + "--- stderr\n" + err;
+        }
+    }
+
+    static Path jar() {
+        String configured = System.getProperty("unmanaged.cli.jar");
+        Path jar = Path.of(configured != null ? configured : "target/unmanaged-cli.jar").toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("the packaged tool " + jar + " is missing; run `mvn verify`");
+        }
+        return jar;
+    }
+
+    Result run(String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command);
+        builder.environment().put("UNMANAGED_HOME", home.toString());
+        builder.environment().remove("UNMANAGED_PROGRESS");
+        builder.environment().putAll(extraEnvironment);
+        Path out = Files.createTempFile(home.getParent(), "out", ".txt");
+        Path err = Files.createTempFile(home.getParent(), "err", ".txt");
+        builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        Process process = builder.start();
+        process.getOutputStream().close();
+        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("unmanaged " + String.join(" ", args) + " did not finish in "
+                    + TIMEOUT_SECONDS + " s");
+        }
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8));
+    }
+}
