@@ -69,6 +69,11 @@ final class ImportWorkflow {
                     "false here; a dry run is plan(request), which writes nothing");
         }
         PlannedImport planned = plan(request);
+        if (planned.existing().isEmpty() && !planned.plan().importable() && managedMeanwhile(planned.plan())) {
+            // Another import of this instance committed while the plan was reading the inventory, so the plan
+            // mixes both states (e.g. the instance unmanaged but its MAC taken). Plan again against the new state.
+            planned = plan(request);
+        }
         ImportPlan plan = planned.plan();
         if (planned.existing().isPresent()) {
             ManagedInstance existing = planned.existing().get();
@@ -89,6 +94,10 @@ final class ImportWorkflow {
                 SafeText.quoted(committed.ownerId()));
         events.publish(new InstanceEvent.Imported(committed, plan, clock.instant()));
         return new ImportResult(committed, plan, false);
+    }
+
+    private boolean managedMeanwhile(ImportPlan plan) {
+        return plan.instance() != null && plan.instance().uuid() != null && store.isManaged(plan.instance().uuid());
     }
 
     private ManagedInstance commit(ImportRequest request, PlannedImport planned) {

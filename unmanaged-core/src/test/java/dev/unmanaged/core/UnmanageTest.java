@@ -93,6 +93,25 @@ class UnmanageTest {
     }
 
     @Test
+    @DisplayName("a VM that vanished from its host is reported, and its record is kept rather than dropped silently")
+    void vanishedVm() {
+        provider.removeInstance(H1.id(), uuid(1));
+
+        assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest("web")))
+                .isInstanceOf(InstanceNotFoundException.class).hasMessageContaining("h1");
+        assertThat(store.find(uuid(1))).isPresent();
+        assertThat(events).isEmpty();
+    }
+
+    @Test
+    @DisplayName("describe reads one instance, managed or not, by name or UUID")
+    void describe() {
+        assertThat(instances.describe(H1, "web").uuid()).isEqualTo(uuid(1));
+        assertThat(instances.describe(H1, uuid(1).toString().toUpperCase(Locale.ROOT)).name()).isEqualTo("web");
+        assertThatThrownBy(() -> instances.describe(H1, "nope")).isInstanceOf(InstanceNotFoundException.class);
+    }
+
+    @Test
     @DisplayName("an unknown name is a typed not-found error and the provider is not touched")
     void unknown() {
         assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest("nope")))
