@@ -81,19 +81,29 @@ public abstract class HypervisorInstanceProviderContract {
         host = Objects.requireNonNull(bed.host(), "the test bed has no host");
     }
 
+    /** Removes every instance even when one removal fails, then closes bed and provider; reports the first error. */
     @AfterEach
     void removeCreatedInstances() throws Exception {
-        try {
-            for (UUID uuid : created) {
-                bed.remove(uuid);
-            }
-        } finally {
-            created.clear();
+        RuntimeException first = null;
+        for (UUID uuid : created) {
             try {
-                bed.close();
-            } finally {
-                provider.close();
+                bed.remove(uuid);
+            } catch (RuntimeException e) {
+                if (first == null) {
+                    first = e;
+                } else {
+                    first.addSuppressed(e);
+                }
             }
+        }
+        created.clear();
+        try {
+            bed.close();
+        } finally {
+            provider.close();
+        }
+        if (first != null) {
+            throw first;
         }
     }
 
