@@ -5,7 +5,7 @@
  */
 module dev.unmanaged.inventory.jdbc {
     requires transitive dev.unmanaged.api;
-    requires java.sql;
+    requires transitive java.sql;
     requires com.zaxxer.hikari;
     // flyway-core ships neither module-info nor Automatic-Module-Name: its name comes from the jar's file name.
     requires flyway.core;

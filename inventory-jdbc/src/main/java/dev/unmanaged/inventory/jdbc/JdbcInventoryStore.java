@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import javax.sql.DataSource;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -50,12 +51,15 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     /** Set while this thread runs a writing transaction of this store; a nested one would wait on itself. */
     private final ThreadLocal<Boolean> writing = ThreadLocal.withInitial(() -> Boolean.FALSE);
-    private final HikariDataSource dataSource;
+    private final DataSource dataSource;
+    /** The pool this store opened and closes; null when the caller's data source is used. */
+    private final HikariDataSource ownPool;
     private final String description;
     private final JdbcCatalog catalog;
 
-    private JdbcInventoryStore(HikariDataSource dataSource, String description) {
+    private JdbcInventoryStore(DataSource dataSource, HikariDataSource ownPool, String description) {
         this.dataSource = dataSource;
+        this.ownPool = ownPool;
         this.description = description;
         this.catalog = new JdbcCatalog(this);
     }
@@ -120,10 +124,26 @@ public final class JdbcInventoryStore implements InventoryStore {
             dataSource.close();
             throw e;
         }
-        return new JdbcInventoryStore(dataSource, shown);
+        return new JdbcInventoryStore(dataSource, dataSource, shown);
     }
 
-    private static void migrate(HikariDataSource dataSource, String shown) {
+    /**
+     * A store over the caller's {@code dataSource}, e.g. the orchestrator's own pool; {@link #close()} leaves it
+     * open. Each transaction runs with auto-commit off and read committed, and the connection's own settings are
+     * restored before it goes back. Migrating the schema on open takes two connections at once. H2's lock timeout
+     * is the caller's to set (the store's own pools use 5 s).
+     *
+     * @param description how the database is named in errors and logs; must not contain a password
+     * @throws StoreFailureException when the schema cannot be migrated
+     */
+    public static JdbcInventoryStore open(DataSource dataSource, String description) {
+        Objects.requireNonNull(dataSource, "dataSource");
+        Objects.requireNonNull(description, "description");
+        migrate(dataSource, description);
+        return new JdbcInventoryStore(dataSource, null, description);
+    }
+
+    private static void migrate(DataSource dataSource, String shown) {
         try {
             var result = Flyway.configure(JdbcInventoryStore.class.getClassLoader())
                     .dataSource(dataSource)
@@ -212,10 +232,15 @@ public final class JdbcInventoryStore implements InventoryStore {
         });
     }
 
-    /** Closes the connection pool; an embedded H2 database is closed with its last connection. */
+    /**
+     * Closes the connection pool this store opened (an embedded H2 database closes with its last connection);
+     * a data source given by the caller stays open.
+     */
     @Override
     public void close() {
-        dataSource.close();
+        if (ownPool != null) {
+            ownPool.close();
+        }
     }
 
     @Override
@@ -248,6 +273,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     private <T> T transaction(String what, SqlWork<T> work) {
         try (Connection connection = connection(what)) {
+            ConnectionSettings settings = ConnectionSettings.forTransaction(connection);
             try {
                 T result = work.run(connection);
                 connection.commit();
@@ -258,9 +284,11 @@ public final class JdbcInventoryStore implements InventoryStore {
             } catch (RuntimeException | Error e) {
                 rollback(connection, e);
                 throw e;
+            } finally {
+                settings.restore(connection);
             }
         } catch (SQLException e) {
-            // Only closing the connection is left to fail here.
+            // Only preparing, restoring or closing the connection is left to fail here.
             throw SqlErrors.failure(what, e);
         }
     }

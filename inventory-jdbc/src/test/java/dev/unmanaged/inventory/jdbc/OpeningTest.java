@@ -3,9 +3,15 @@ package dev.unmanaged.inventory.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.unmanaged.api.error.StoreFailureException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -30,6 +36,37 @@ class OpeningTest {
         assertThatThrownBy(() -> JdbcInventoryStore.openH2(file.resolve("inventory")))
                 .isInstanceOf(StoreFailureException.class)
                 .hasMessageContaining(file.toString());
+    }
+
+    @Test
+    @DisplayName("over the caller's data source it works in transactions, gives connections back as they came"
+            + " and leaves the data source open")
+    void callersDataSource(@TempDir Path dir) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setJdbcUrl("jdbc:h2:file:" + dir.resolve("orchestrator"));
+        config.setMaximumPoolSize(2); // the schema migration holds two connections at once
+        try (HikariDataSource orchestratorPool = new HikariDataSource(config)) {
+            UUID uuid = UUID.randomUUID();
+            try (JdbcInventoryStore store = JdbcInventoryStore.open(orchestratorPool, "the orchestrator's pool")) {
+                store.upsertCatalog(TestData.catalog());
+                assertThatThrownBy(() -> store.inUnitOfWork(w -> {
+                    w.insertInstance(TestData.instance(uuid, "rolled-back", TestData.mac(1), null));
+                    throw new IllegalStateException("undo");
+                })).hasMessage("undo");
+                store.inUnitOfWork(w -> {
+                    w.insertInstance(TestData.instance(uuid, "kept", TestData.mac(1), null));
+                    return w.reserveFreeIp(TestData.NET_A, uuid);
+                });
+                assertThat(store.find(uuid)).map(m -> m.name()).contains("kept");
+            }
+            assertThat(orchestratorPool.isClosed()).isFalse();
+            try (Connection c = orchestratorPool.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM managed_instances")) {
+                assertThat(c.getAutoCommit()).as("auto-commit as the pool hands it out").isTrue();
+                rs.next();
+                assertThat(rs.getInt(1)).isEqualTo(1);
+            }
+        }
     }
 
     @Test
