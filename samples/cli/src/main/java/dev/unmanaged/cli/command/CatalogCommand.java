@@ -15,6 +15,7 @@ import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
 import dev.unmanaged.inventory.jdbc.CatalogLoader;
+import dev.unmanaged.inventory.jdbc.DemoCatalog;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.TreeSet;
@@ -40,6 +41,10 @@ public final class CatalogCommand implements Callable<Integer> {
     @Option(names = "--load", paramLabel = "FILE", description = "A catalog JSON file to add or update.")
     private Path load;
 
+    @Option(names = "--load-demo",
+            description = "Add or update the demo catalog the embedded store is seeded with (e.g. in a new PostgreSQL store).")
+    private boolean loadDemo;
+
     @Option(names = "--json", description = "Print the catalog as JSON.")
     private boolean json;
 
@@ -47,11 +52,11 @@ public final class CatalogCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = Session.of(common)) {
             PrintWriter out = spec.commandLine().getOut();
+            if (loadDemo) {
+                upsert(session, DemoCatalog.catalog(), "the demo catalog");
+            }
             if (load != null) {
-                Catalog loaded = CatalogLoader.load(load);
-                session.store().upsertCatalog(loaded);
-                spec.commandLine().getErr().println("Loaded " + load + ": " + summary(loaded) + ".");
-                spec.commandLine().getErr().flush();
+                upsert(session, CatalogLoader.load(load), load.toString());
             }
             Catalog catalog = session.store().catalog().snapshot();
             if (json) {
@@ -61,6 +66,12 @@ public final class CatalogCommand implements Callable<Integer> {
             }
             return ExitCodes.OK;
         }
+    }
+
+    private void upsert(Session session, Catalog loaded, String source) {
+        session.store().upsertCatalog(loaded);
+        spec.commandLine().getErr().println("Loaded " + source + ": " + summary(loaded) + ".");
+        spec.commandLine().getErr().flush();
     }
 
     private static String summary(Catalog c) {

@@ -60,8 +60,10 @@ public final class Sizes {
         if (unit == 0) {
             return bytes + " B";
         }
-        String number = value == Math.rint(value) ? String.valueOf((long) value)
-                : String.format(Locale.ROOT, "%.1f", value);
+        String number = String.format(Locale.ROOT, "%.1f", value);
+        if (number.endsWith(".0")) {
+            number = number.substring(0, number.length() - 2);
+        }
         return number + " " + UNITS[unit];
     }
 }

@@ -1,0 +1,25 @@
+package dev.unmanaged.cli.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
+
+class TableTest {
+    @Test
+    @DisplayName("columns are as wide as their widest cell, two spaces apart, no trailing blanks, null as a dash")
+    void alignsColumns() {
+        var text = new StringWriter();
+        Table.of("NAME", "STATE", "HOST")
+                .row("web-01", "RUNNING", "demo")
+                .row("build-runner-07", null, "qemu+ssh://kvm1/system")
+                .print(new PrintWriter(text), "  ");
+
+        assertThat(text.toString().lines()).containsExactly(
+                "  NAME             STATE    HOST",
+                "  web-01           RUNNING  demo",
+                "  build-runner-07  -        qemu+ssh://kvm1/system");
+    }
+}
