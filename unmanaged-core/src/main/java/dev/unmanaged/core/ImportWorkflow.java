@@ -13,10 +13,8 @@ import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
-import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,31 +29,25 @@ import org.slf4j.LoggerFactory;
 final class ImportWorkflow {
     private static final Logger LOG = LoggerFactory.getLogger(ImportWorkflow.class);
 
-    private final ProviderRegistry providers;
+    private final WorkflowContext context;
     private final InventoryStore store;
-    private final HostCalls hostCalls;
-    private final Duration deadline;
     private final Clock clock;
     private final ImportPlanner planner;
     private final EventDispatcher events;
 
-    ImportWorkflow(ProviderRegistry providers, InventoryStore store, HostCalls hostCalls, Duration deadline,
-                   Clock clock, EventDispatcher events) {
-        this.providers = providers;
-        this.store = store;
-        this.hostCalls = hostCalls;
-        this.deadline = deadline;
-        this.clock = clock;
+    ImportWorkflow(WorkflowContext context) {
+        this.context = context;
+        this.store = context.store();
+        this.clock = context.clock();
         this.planner = new ImportPlanner(store, clock);
-        this.events = events;
+        this.events = context.events();
     }
 
     /** Re-reads the instance from its host (a listing may be stale) and validates the request against it. */
     PlannedImport plan(ImportRequest request) {
         Host host = request.host();
-        HypervisorInstanceProvider provider = providers.providerFor(host);
-        InstanceDescriptor instance = hostCalls.call(host, deadline, "describing an instance",
-                () -> provider.describeInstance(host, request.instance()));
+        InstanceDescriptor instance = context.onHost(host, "describing an instance",
+                provider -> provider.describeInstance(host, request.instance()));
         PlannedImport planned = planner.plan(request, instance);
         LOG.debug("Planned import of {} on host {}: {} problems, {} blocking", SafeText.quoted(instance.name()),
                 SafeText.host(host.id()), planned.plan().problems().size(),

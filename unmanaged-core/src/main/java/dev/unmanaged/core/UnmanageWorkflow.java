@@ -6,11 +6,8 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
-import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.InventoryStore;
 import dev.unmanaged.api.spi.UnmanagePreparation;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -26,29 +23,19 @@ final class UnmanageWorkflow {
     private static final Logger LOG = LoggerFactory.getLogger(UnmanageWorkflow.class);
     static final String INVENTORY = "the inventory";
 
-    private final ProviderRegistry providers;
+    private final WorkflowContext context;
     private final InventoryStore store;
-    private final HostCalls hostCalls;
-    private final Duration deadline;
-    private final Clock clock;
-    private final EventDispatcher events;
 
-    UnmanageWorkflow(ProviderRegistry providers, InventoryStore store, HostCalls hostCalls, Duration deadline,
-                     Clock clock, EventDispatcher events) {
-        this.providers = providers;
-        this.store = store;
-        this.hostCalls = hostCalls;
-        this.deadline = deadline;
-        this.clock = clock;
-        this.events = events;
+    UnmanageWorkflow(WorkflowContext context) {
+        this.context = context;
+        this.store = context.store();
     }
 
     UnmanageResult unmanage(UnmanageRequest request) {
         ManagedInstance record = findManaged(request.instance());
         Host host = record.host();
-        HypervisorInstanceProvider provider = providers.providerFor(host);
-        UnmanagePreparation preparation = hostCalls.call(host, deadline, "preparing an instance for unmanage",
-                () -> provider.prepareForUnmanage(host, record.uuid()));
+        UnmanagePreparation preparation = context.onHost(host, "preparing an instance for unmanage",
+                provider -> provider.prepareForUnmanage(host, record.uuid()));
         LOG.debug("Instance {} on host {} prepared for unmanage (defined persistently now: {})", record.uuid(),
                 SafeText.host(host.id()), preparation.definedPersistently());
         Optional<ManagedInstance> removed = store.inUnitOfWork(writes -> writes.removeInstance(record.uuid()));
@@ -58,7 +45,7 @@ final class UnmanageWorkflow {
         }
         LOG.info("Unmanaged instance {} ({}) on host {}", record.uuid(), SafeText.quoted(record.displayName()),
                 SafeText.host(host.id()));
-        events.publish(new InstanceEvent.Unmanaged(removed.get(), preparation, clock.instant()));
+        context.events().publish(new InstanceEvent.Unmanaged(removed.get(), preparation, context.clock().instant()));
         return new UnmanageResult(removed.get(), preparation);
     }
 

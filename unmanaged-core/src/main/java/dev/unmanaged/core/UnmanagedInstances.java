@@ -55,14 +55,13 @@ public final class UnmanagedInstances implements AutoCloseable {
     private final UnmanageWorkflow unmanages;
     private final BulkRunner bulk;
     private final ProviderRegistry providers;
-    private final HostCalls hostCalls;
-    private final Duration hostDeadline;
+    private final WorkflowContext context;
     private final List<ExecutorService> ownedExecutors;
 
     private UnmanagedInstances(Builder builder) {
         this.providers = Objects.requireNonNull(builder.providers, "providers: expected a ProviderRegistry");
         InventoryStore store = Objects.requireNonNull(builder.store, "store: expected an InventoryStore");
-        this.hostDeadline = builder.hostDeadline;
+        Duration hostDeadline = builder.hostDeadline;
         var owned = new ArrayList<ExecutorService>();
         ExecutorService hostExecutor = builder.executor;
         if (hostExecutor == null) {
@@ -76,11 +75,12 @@ public final class UnmanagedInstances implements AutoCloseable {
         owned.add(bulkExecutor);
         this.ownedExecutors = List.copyOf(owned);
 
-        this.hostCalls = new HostCalls(hostExecutor, timer);
+        var hostCalls = new HostCalls(hostExecutor, timer);
         var events = new EventDispatcher(builder.listeners);
         this.lister = new InstanceLister(providers, store, hostCalls, builder.listParallelism, hostDeadline);
-        this.imports = new ImportWorkflow(providers, store, hostCalls, hostDeadline, builder.clock, events);
-        this.unmanages = new UnmanageWorkflow(providers, store, hostCalls, hostDeadline, builder.clock, events);
+        this.context = new WorkflowContext(providers, store, hostCalls, hostDeadline, builder.clock, events);
+        this.imports = new ImportWorkflow(context);
+        this.unmanages = new UnmanageWorkflow(context);
         this.bulk = new BulkRunner(bulkExecutor, builder.bulkConcurrency);
     }
 
@@ -107,9 +107,7 @@ public final class UnmanagedInstances implements AutoCloseable {
     public InstanceDescriptor describe(Host host, String nameOrUuid) {
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(nameOrUuid, "nameOrUuid");
-        HypervisorInstanceProvider provider = providers.providerFor(host);
-        return hostCalls.call(host, hostDeadline, "describing an instance",
-                () -> provider.describeInstance(host, nameOrUuid));
+        return context.onHost(host, "describing an instance", provider -> provider.describeInstance(host, nameOrUuid));
     }
 
     /**
