@@ -53,6 +53,7 @@ public final class FaultyStore implements InventoryStore {
     private final Map<Step, Boolean> armed = new EnumMap<>(Step.class);
     private final Map<Step, AtomicLong> reached = new EnumMap<>(Step.class);
     private final AtomicLong injected = new AtomicLong();
+    private volatile Runnable beforeNextUnit;
 
     public FaultyStore(InventoryStore delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -75,6 +76,11 @@ public final class FaultyStore implements InventoryStore {
     /** True when a failure is armed and has not fired yet. */
     public synchronized boolean armed(Step step) {
         return armed.containsKey(step);
+    }
+
+    /** Runs {@code action} when the next unit of work starts, i.e. between an import's plan and its commit. */
+    public void beforeNextUnit(Runnable action) {
+        this.beforeNextUnit = action;
     }
 
     /** How many failures fired. */
@@ -129,6 +135,11 @@ public final class FaultyStore implements InventoryStore {
 
     @Override
     public <T> T inUnitOfWork(UnitOfWork<T> work) {
+        Runnable action = beforeNextUnit;
+        if (action != null) {
+            beforeNextUnit = null;
+            action.run();
+        }
         T result = delegate.inUnitOfWork(writes -> {
             T done = work.run(new FaultyWrites(writes));
             trip(Step.COMMIT);

@@ -63,12 +63,20 @@ public final class World implements AutoCloseable {
      * disk in the images pool with the 20 GiB disk offering, the offering matching the instance's size.
      */
     public ImportRequest importRequest(InstanceDescriptor instance, int fixedIpSuffix) {
+        return importRequest(instance, Integer.valueOf(fixedIpSuffix), "vm-" + instance.uuid().toString().substring(0, 8));
+    }
+
+    /**
+     * As {@link #importRequest(InstanceDescriptor, int)} with a chosen display name; without a fixed address
+     * suffix every NIC gets {@code auto}.
+     */
+    public ImportRequest importRequest(InstanceDescriptor instance, Integer fixedIpSuffix, String displayName) {
         var builder = ImportRequest.builder(host, instance.uuid().toString())
                 .owner(CatalogFixture.ACME)
-                .displayName("vm-" + instance.uuid().toString().substring(0, 8))
+                .displayName(displayName)
                 .offering(CatalogFixture.CUSTOM)
                 .template(CatalogFixture.DEBIAN);
-        boolean first = true;
+        boolean first = fixedIpSuffix != null;
         for (NicDescriptor nic : instance.nics()) {
             builder.network(nic.mac(), CatalogFixture.SHARED_NET);
             builder.ip(nic.mac(), first ? IpAssignment.fixed("10.0.0." + fixedIpSuffix) : IpAssignment.auto());
