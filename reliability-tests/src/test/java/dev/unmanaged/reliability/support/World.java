@@ -29,8 +29,8 @@ public final class World implements AutoCloseable {
     private final Stores.Opened opened;
     private final List<String> macs = new ArrayList<>();
 
-    private World(Stores.Kind kind, String hostId) {
-        this.opened = Stores.open(kind, CatalogFixture.catalog());
+    private World(Stores.Kind kind, String hostId, dev.unmanaged.api.inventory.Catalog catalog) {
+        this.opened = Stores.open(kind, catalog);
         this.store = new FaultyStore(opened.store());
         this.host = provider.addHost(hostId);
         this.instances = UnmanagedInstances.builder()
@@ -43,7 +43,12 @@ public final class World implements AutoCloseable {
 
     /** A world on a new, empty store of {@code kind}. */
     public static World open(Stores.Kind kind) {
-        return new World(kind, "host-1");
+        return new World(kind, "host-1", CatalogFixture.catalog());
+    }
+
+    /** A world on a new store of {@code kind} seeded with {@code catalog}. */
+    public static World open(Stores.Kind kind, dev.unmanaged.api.inventory.Catalog catalog) {
+        return new World(kind, "host-1", catalog);
     }
 
     /** Puts {@code instance} on the host, remembering its MACs for snapshots. */
