@@ -1,8 +1,9 @@
 package dev.unmanaged.core;
 
 /**
- * Told about each item of a bulk operation as it finishes. May be called from several worker threads at once;
- * {@link BulkProgress#done()} grows by one per call. A listener that throws is logged and ignored.
+ * Told about each item of a bulk operation as it finishes. Called from the worker threads, one call at a time,
+ * with {@link BulkProgress#done()} growing by one per call; a slow listener slows the operation down. A listener
+ * that throws is logged and ignored.
  *
  * @param <T> the result type of one item
  */

@@ -112,7 +112,8 @@ final class BulkRunner {
             }
         }
 
-        private void record(BulkOutcome<T> outcome) {
+        /** Serialised, so that listeners see {@code done} grow by one per call and are never called at once. */
+        private synchronized void record(BulkOutcome<T> outcome) {
             outcomes.set(outcome.index(), outcome);
             int count = done.incrementAndGet();
             try {
