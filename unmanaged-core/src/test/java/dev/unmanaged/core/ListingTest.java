@@ -64,13 +64,13 @@ class ListingTest {
     @DisplayName("a dead host and a host slower than its deadline are reported, and the others are still listed")
     void deadAndSlowHostsAreFailuresNotEmpty() {
         Fixtures.put(provider, H3, Fixtures.simpleVm("slowpoke", 6));
-        provider.setLatency("h3", Duration.ofSeconds(20));
+        provider.setLatency("h3", Duration.ofSeconds(60));
         Host dead = provider.addHost("h4");
         provider.setUnreachable("h4", true);
 
         long started = System.nanoTime();
         InstanceListing listing = instances.list(ListQuery.of(H1, H2, H3, dead)
-                .withHostDeadline(Duration.ofMillis(300)));
+                .withHostDeadline(Duration.ofSeconds(2)));
         Duration took = Duration.ofNanos(System.nanoTime() - started);
 
         assertThat(listing.complete()).isFalse();
@@ -79,11 +79,11 @@ class ListingTest {
             assertThat(f.error()).isInstanceOf(HostUnavailableException.class);
             assertThat(f.error().code()).isEqualTo(ErrorCode.HOST_UNAVAILABLE);
         });
-        assertThat(failureOf(listing, "h3").getMessage()).contains("within 300 ms");
+        assertThat(failureOf(listing, "h3").getMessage()).contains("within 2000 ms");
         assertThat(listing.instances()).extracting(InstanceDescriptor::name)
                 .containsExactly("alpha", "web-stopped", "zeta", "beta", "web-1");
-        // Not a timing assertion on speed: only that the 20 s host was not waited for.
-        assertThat(took).isLessThan(Duration.ofSeconds(15));
+        // Not a timing assertion on speed: only that the 60 s host was not waited for.
+        assertThat(took).isLessThan(Duration.ofSeconds(30));
     }
 
     @Test
