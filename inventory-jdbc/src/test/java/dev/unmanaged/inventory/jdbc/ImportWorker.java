@@ -48,18 +48,9 @@ public final class ImportWorker {
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.UTF_8);
 
         InMemoryHypervisorProvider provider = new InMemoryHypervisorProvider("kvm");
-        Host host = provider.addHost(HOST_ID);
+        provider.addHost(HOST_ID);
         provider.setLatency(HOST_ID, latency);
-        List<ImportRequest> requests = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            InstanceDescriptor instance = provider.putInstance(HOST_ID, descriptor(i));
-            String mac = instance.nics().get(0).mac();
-            requests.add(ImportRequest.builder(host, instance.uuid().toString())
-                    .owner("acme").offering("small").template("debian-12")
-                    .network(mac, NETWORK).ip(mac, IpAssignment.auto())
-                    .pool("vda", POOL).diskOffering("vda", "disk-20g")
-                    .build());
-        }
+        List<ImportRequest> requests = putInstances(provider, count);
 
         try (JdbcInventoryStore store = JdbcInventoryStore.open(url);
              UnmanagedInstances unmanaged = UnmanagedInstances.builder()
@@ -83,6 +74,26 @@ public final class ImportWorker {
             }
         }
         out.println("DONE");
+    }
+
+    /**
+     * Puts the first {@code count} instances on the provider's host {@link #HOST_ID} (which must exist) and
+     * returns a request for each: owner {@code acme}, offering {@code small}, an automatic IP on {@link #NETWORK},
+     * the disk on {@link #POOL} with a 20 GiB disk offering.
+     */
+    static List<ImportRequest> putInstances(InMemoryHypervisorProvider provider, int count) {
+        Host host = provider.host(HOST_ID);
+        List<ImportRequest> requests = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            InstanceDescriptor instance = provider.putInstance(HOST_ID, descriptor(i));
+            String mac = instance.nics().get(0).mac();
+            requests.add(ImportRequest.builder(host, instance.uuid().toString())
+                    .owner("acme").offering("small").template("debian-12")
+                    .network(mac, NETWORK).ip(mac, IpAssignment.auto())
+                    .pool("vda", POOL).diskOffering("vda", "disk-20g")
+                    .build());
+        }
+        return requests;
     }
 
     /** The error's code, with the codes of the blocking problems when the import was rejected. */
