@@ -28,9 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Shows the catalog imports map onto, or loads entries into it. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = "Show the catalog imports map onto: owners, compute offerings, networks, storage pools, disk"
-                + " offerings and templates. With --load, first add or update the entries of a catalog JSON file"
-                + " (matched by id; entries it does not name are kept).")
+        description = {"Show the catalog imports map onto, or load entries into it.",
+                "Owners, compute offerings, networks, storage pools, disk offerings and templates. With --load, first add or update the entries of a catalog JSON file"
+                + " (matched by id; entries it does not name are kept)."})
 public final class CatalogCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

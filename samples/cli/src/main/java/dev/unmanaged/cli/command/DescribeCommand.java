@@ -28,8 +28,9 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Shows everything the descriptor of one instance holds. */
 @Command(name = "describe", mixinStandardHelpOptions = true,
-        description = "Show everything known about one instance of a host, managed or not: CPU, tuning, memory,"
-                + " OS and firmware, disks, NICs, consoles (never their passwords) and warnings.")
+        description = {"Show everything known about one instance of a host.",
+                "Managed or not: CPU, tuning, memory, OS and firmware, disks, NICs, consoles (never their"
+                        + " passwords) and warnings."})
 public final class DescribeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -140,8 +141,10 @@ public final class DescribeCommand implements Callable<Integer> {
             parts.add("model " + cpu.model());
         }
         if (cpu.sockets() != null) {
-            parts.add("topology " + cpu.sockets() + " socket(s) x " + (cpu.dies() == null ? 1 : cpu.dies())
-                    + " die(s) x " + cpu.cores() + " core(s) x " + cpu.threads() + " thread(s)");
+            parts.add("topology " + Text.count(cpu.sockets(), "socket") + " x "
+                    + Text.count(cpu.dies() == null ? 1 : cpu.dies(), "die") + " x "
+                    + Text.count(cpu.cores() == null ? 1 : cpu.cores(), "core") + " x "
+                    + Text.count(cpu.threads() == null ? 1 : cpu.threads(), "thread"));
         }
         return String.join(", ", parts);
     }

@@ -32,8 +32,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Imports one unmanaged instance, or many from a plan file; or, with --dry-run, shows the plan only. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Import an unmanaged instance into the inventory, mapped onto an offering, networks, IP"
-                + " addresses and storage pools. Every problem is reported at once; nothing is written unless the"
+        description = {"Import unmanaged instances into the inventory (or plan it with --dry-run).",
+                "An instance is mapped onto an offering, networks, IP addresses and storage pools. Every problem is reported at once; nothing is written unless the"
                 + " whole import can go ahead.",
                 "With --dry-run, show the plan only: every problem with its code, or what would be recorded.",
                 "With --plan FILE, import many instances from a JSON plan file (see docs/cli.md), --parallel at a"

@@ -22,7 +22,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Shows what the inventory manages. */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
-        description = "Show the instances the inventory manages, with their owner, offering, addresses and host.")
+        description = "Show the instances the inventory manages, with owner, offering, addresses and host.")
 public final class InventoryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;

@@ -24,8 +24,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Lists the instances of one or many hosts that the inventory does not manage. */
 @Command(name = "list", mixinStandardHelpOptions = true,
-        description = {"List the virtual machines of one or many hosts that the inventory does not manage."
-                + " Hosts are asked in parallel; a host that cannot be reached is reported on stderr with its reason"
+        description = {"List the virtual machines of hosts that the inventory does not manage.",
+                "Hosts are asked in parallel; a host that cannot be reached is reported on stderr with its reason"
                 + " (exit status 3) and the others are still listed."})
 public final class ListCommand implements Callable<Integer> {
     @Spec

@@ -24,9 +24,10 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** Releases managed instances from the inventory; they keep running on their hosts. */
 @Command(name = "unmanage", mixinStandardHelpOptions = true,
-        description = "Release managed instances from the inventory. Each keeps running on its host; a transient"
+        description = {"Release managed instances from the inventory; they keep running.",
+                "Each keeps running on its host; a transient"
                 + " one is first defined persistently there, so it survives a restart. Exit status 1 when any"
-                + " instance could not be released.")
+                + " instance could not be released."})
 public final class UnmanageCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
