@@ -24,6 +24,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -31,6 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
  * one PostgreSQL inventory: the store's guarantees have to hold across processes, and across a process that dies.
  */
 @DisplayName("Management nodes in separate processes sharing one PostgreSQL inventory")
+@Timeout(value = 5, unit = TimeUnit.MINUTES, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class MultiProcessImportTest {
     /** Skips (or, in CI, fails) the whole class up front when PostgreSQL is not to be used or not there. */
     @BeforeAll
