@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Fills in disks' capacity and allocation. A running domain's disks are measured by libvirt's block info
- * (what the hypervisor sees); an inactive domain's by the storage volume libvirt manages for the source, and
- * for local files and block devices without a volume by block info, which then opens the image from the host.
- * A disk whose size cannot be read is kept without sizes and gets a {@link WarningCodes#DISK_SIZE_UNKNOWN}
- * warning; an empty drive (no source) has no size and gets none.
+ * Fills in disks' capacity and allocation. The storage volume libvirt manages for the source is asked first
+ * (by path, or by pool and volume name; libvirt refreshes a volume's sizes on every call), so that running and
+ * shut-off domains are measured alike. Without a volume, libvirt's block info measures the disk: for a running
+ * domain as the hypervisor sees it, for an inactive one by opening the image from the host, which only works
+ * for local files and block devices. A disk whose size cannot be read is kept without sizes and gets a
+ * {@link WarningCodes#DISK_SIZE_UNKNOWN} warning; an empty drive (no source) has no size and gets none.
  */
 final class DiskSizes {
     private static final Set<String> LOCAL_SOURCES = Set.of("file", "block");
@@ -39,10 +40,9 @@ final class DiskSizes {
                 continue;
             }
             Failures failures = new Failures();
-            long[] sizes = active
-                    ? first(blockInfo(domain, disk, failures), () -> volumeInfo(connect, disk, failures))
-                    : first(volumeInfo(connect, disk, failures),
-                            () -> LOCAL_SOURCES.contains(disk.type()) ? blockInfo(domain, disk, failures) : null);
+            boolean measurable = active || LOCAL_SOURCES.contains(disk.type());
+            long[] sizes = first(volumeInfo(connect, disk, failures),
+                    () -> measurable ? blockInfo(connect, domain, disk, failures) : null);
             if (sizes == null) {
                 warnings.add(DescriptorWarning.info(WarningCodes.DISK_SIZE_UNKNOWN, "disk "
                         + label(disk) + ": capacity and allocation could not be read (" + failures.describe() + ")"));
@@ -63,14 +63,14 @@ final class DiskSizes {
         return found != null ? found : fallback.get();
     }
 
-    private static long[] blockInfo(Domain domain, DiskDescriptor disk, Failures failures)
+    private static long[] blockInfo(Connect connect, Domain domain, DiskDescriptor disk, Failures failures)
             throws LibvirtException, DomainVanished {
         String device = disk.targetDev() != null ? disk.targetDev() : disk.source();
         try {
             DomainBlockInfo info = domain.blockInfo(device);
             return new long[] {info.getCapacity(), info.getAllocation()};
         } catch (LibvirtException e) {
-            failures.add("block info", DomainReader.rethrowIfFatal(e));
+            failures.add("block info", DomainReader.rethrowIfFatal(e, connect));
             return null;
         }
     }
@@ -97,7 +97,7 @@ final class DiskSizes {
             StorageVolInfo info = volume.getInfo();
             return new long[] {info.capacity, info.allocation};
         } catch (LibvirtException e) {
-            if (LibvirtErrors.isConnectionLost(e)) {
+            if (LibvirtErrors.isConnectionLost(e, connect)) {
                 throw e;
             }
             failures.add("storage volume", e);

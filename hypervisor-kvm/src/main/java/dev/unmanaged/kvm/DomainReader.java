@@ -52,13 +52,13 @@ final class DomainReader {
             throws LibvirtException, DomainVanished {
         List<DescriptorWarning> warnings = new ArrayList<>();
         String name = domain.getName();
-        UUID uuid = uuid(domain, warnings);
+        UUID uuid = uuid(connect, domain, warnings);
 
         DomainInfo info = null;
         try {
             info = domain.getInfo();
         } catch (LibvirtException e) {
-            warnings.add(unavailable("power state, vCPUs and memory", rethrowIfFatal(e)));
+            warnings.add(unavailable("power state, vCPUs and memory", rethrowIfFatal(e, connect)));
         }
         PowerState state = info == null ? PowerState.UNKNOWN : PowerStates.of(info.state);
 
@@ -66,34 +66,36 @@ final class DomainReader {
         try {
             persistent = domain.isPersistent() == 1;
         } catch (LibvirtException e) {
-            warnings.add(unavailable("persistence", rethrowIfFatal(e)));
+            warnings.add(unavailable("persistence", rethrowIfFatal(e, connect)));
         }
 
         InstanceDescriptor descriptor;
         try {
-            descriptor = parse(domain.getXMLDesc(PLAIN_DEFINITION), name, uuid, info, domain);
+            descriptor = parse(connect, domain.getXMLDesc(PLAIN_DEFINITION), name, uuid, info, domain);
         } catch (LibvirtException e) {
-            descriptor = fromApi(name, uuid, info, domain, "libvirt did not return the definition: "
-                    + LibvirtErrors.libvirtMessage(rethrowIfFatal(e)));
+            descriptor = fromApi(connect, name, uuid, info, domain, "libvirt did not return the definition: "
+                    + LibvirtErrors.libvirtMessage(rethrowIfFatal(e, connect)));
         }
 
-        List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, isActive(domain, state), descriptor.disks(),
+        List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, isActive(connect, domain, state), descriptor.disks(),
                 warnings);
         return descriptor.onHost(hostId, state, persistent).withDisks(disks).withWarnings(warnings);
     }
 
-    private InstanceDescriptor parse(String xml, String name, UUID uuid, DomainInfo info, Domain domain)
+    private InstanceDescriptor parse(Connect connect, String xml, String name, UUID uuid, DomainInfo info,
+                                     Domain domain)
             throws LibvirtException, DomainVanished {
         try {
             return parser.parse(xml);
         } catch (RuntimeException e) {
             // The parser's typed errors name the element and value but never quote a secret.
-            return fromApi(name, uuid, info, domain, "the definition could not be read: " + e.getMessage());
+            return fromApi(connect, name, uuid, info, domain, "the definition could not be read: " + e.getMessage());
         }
     }
 
     /** What libvirt's API reports without the definition, marked as not importable. */
-    private static InstanceDescriptor fromApi(String name, UUID uuid, DomainInfo info, Domain domain, String why)
+    private static InstanceDescriptor fromApi(Connect connect, String name, UUID uuid, DomainInfo info, Domain domain,
+                                              String why)
             throws LibvirtException, DomainVanished {
         List<DescriptorWarning> warnings = new ArrayList<>();
         warnings.add(DescriptorWarning.blocking(WarningCodes.DEFINITION_UNREADABLE,
@@ -101,7 +103,7 @@ final class DomainReader {
         CpuDescriptor cpu = null;
         MemoryDescriptor memory = null;
         if (info != null && info.nrVirtCpu >= 1 && info.maxMem > 0) {
-            int max = Math.max(info.nrVirtCpu, maxVcpus(domain));
+            int max = Math.max(info.nrVirtCpu, maxVcpus(connect, domain));
             cpu = new CpuDescriptor(info.nrVirtCpu, max, null, null, null, null, null, null, null);
             long maxBytes = Math.multiplyExact(info.maxMem, 1024L);
             long currentBytes = info.memory > 0 && info.memory <= info.maxMem
@@ -120,29 +122,30 @@ final class DomainReader {
     }
 
     /** The maximum vCPUs; libvirt only knows it for running domains on some drivers, so 0 when it cannot say. */
-    private static int maxVcpus(Domain domain) throws LibvirtException, DomainVanished {
+    private static int maxVcpus(Connect connect, Domain domain) throws LibvirtException, DomainVanished {
         try {
             return domain.getMaxVcpus();
         } catch (LibvirtException e) {
-            rethrowIfFatal(e);
+            rethrowIfFatal(e, connect);
             return 0;
         }
     }
 
-    private static UUID uuid(Domain domain, List<DescriptorWarning> warnings) throws LibvirtException, DomainVanished {
+    private static UUID uuid(Connect connect, Domain domain, List<DescriptorWarning> warnings)
+            throws LibvirtException, DomainVanished {
         try {
             return UUID.fromString(domain.getUUIDString());
         } catch (LibvirtException e) {
-            warnings.add(unavailable("UUID", rethrowIfFatal(e)));
+            warnings.add(unavailable("UUID", rethrowIfFatal(e, connect)));
             return null;
         }
     }
 
-    private static boolean isActive(Domain domain, PowerState state) throws LibvirtException, DomainVanished {
+    private static boolean isActive(Connect connect, Domain domain, PowerState state) throws LibvirtException, DomainVanished {
         try {
             return domain.isActive() == 1;
         } catch (LibvirtException e) {
-            rethrowIfFatal(e);
+            rethrowIfFatal(e, connect);
             return state != PowerState.STOPPED && state != PowerState.UNKNOWN;
         }
     }
@@ -153,8 +156,9 @@ final class DomainReader {
     }
 
     /** Lets connection losses end the call and vanished domains drop out; returns any other error. */
-    static LibvirtException rethrowIfFatal(LibvirtException e) throws LibvirtException, DomainVanished {
-        if (LibvirtErrors.isConnectionLost(e)) {
+    static LibvirtException rethrowIfFatal(LibvirtException e, Connect connect)
+            throws LibvirtException, DomainVanished {
+        if (LibvirtErrors.isConnectionLost(e, connect)) {
             throw e;
         }
         if (LibvirtErrors.isNoDomain(e)) {

@@ -88,15 +88,16 @@ final class HostCalls implements AutoCloseable {
             try (lease) {
                 return call.apply(lease.connect());
             } catch (LibvirtException e) {
-                if (LibvirtErrors.isConnectionLost(e)) {
-                    lease.retire();
-                    if (attempt == 1) {
-                        LOG.info("connection to host {} lost while {} ({}); reconnecting once", host.id(), operation,
-                                LibvirtErrors.libvirtMessage(e));
-                        continue;
-                    }
+                if (!LibvirtErrors.isConnectionLost(e, lease.connect())) {
+                    throw LibvirtErrors.mapCallFailure(e, host.id(), operation, instance);
                 }
-                throw LibvirtErrors.map(e, host.id(), operation, instance);
+                lease.retire();
+                if (attempt > 1) {
+                    throw new HostUnavailableException(host.id(), "the connection was lost while " + operation
+                            + ", also after reconnecting: " + LibvirtErrors.libvirtMessage(e), e);
+                }
+                LOG.info("connection to host {} lost while {} ({}); reconnecting once", host.id(), operation,
+                        LibvirtErrors.libvirtMessage(e));
             }
         }
     }

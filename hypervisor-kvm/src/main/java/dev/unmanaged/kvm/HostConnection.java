@@ -19,6 +19,7 @@ final class HostConnection {
     private final String uri;
     private final KvmProviderOptions options;
     private final AtomicInteger opened;
+    private final Object opening = new Object();
     private Lease current;
     private boolean closed;
 
@@ -54,11 +55,36 @@ final class HostConnection {
     }
 
     /**
-     * The live connection, opened (or reopened) when needed.
+     * The live connection, opened (or reopened) when needed. Only one thread opens at a time; the others wait
+     * for it and share what it opened. Opening holds {@link #opening}, not this object's lock, so retiring and
+     * closing never wait behind a slow host.
      *
      * @throws LibvirtException when the connection cannot be opened
      */
-    synchronized Lease acquire() throws LibvirtException {
+    Lease acquire() throws LibvirtException {
+        synchronized (opening) {
+            synchronized (this) {
+                Lease lease = currentIfAlive();
+                if (lease != null) {
+                    lease.users++;
+                    return lease;
+                }
+            }
+            Connect connect = open();
+            synchronized (this) {
+                if (closed) {
+                    closeQuietly(connect);
+                    throw new IllegalStateException("the provider was closed");
+                }
+                current = new Lease(connect);
+                current.users++;
+                return current;
+            }
+        }
+    }
+
+    /** The current lease if its connection is alive; retires a dead one. Caller holds this object's lock. */
+    private Lease currentIfAlive() {
         if (closed) {
             throw new IllegalStateException("the provider was closed");
         }
@@ -66,10 +92,6 @@ final class HostConnection {
             LOG.info("libvirt connection to {} is no longer alive; reconnecting", uri);
             retire(current);
         }
-        if (current == null) {
-            current = new Lease(open());
-        }
-        current.users++;
         return current;
     }
 

@@ -67,9 +67,15 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         return HYPERVISOR;
     }
 
+    /**
+     * Transient instances, pause, guest suspend and disk sizes. Not {@link ProviderCapability#GRAPHICS}: consoles
+     * are listed, but whether one has a password is only in the secure definition, which listing never reads,
+     * so {@link dev.unmanaged.api.instance.GraphicsDescriptor#passwordSet()} is always false.
+     */
     @Override
     public Set<ProviderCapability> capabilities() {
-        return EnumSet.allOf(ProviderCapability.class);
+        return EnumSet.of(ProviderCapability.TRANSIENT_INSTANCES, ProviderCapability.PAUSE, ProviderCapability.SUSPEND,
+                ProviderCapability.DISK_SIZES);
     }
 
     /** The options this provider connects with. */

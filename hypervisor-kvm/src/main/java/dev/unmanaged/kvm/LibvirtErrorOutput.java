@@ -12,7 +12,11 @@ import org.libvirt.jna.Libvirt;
 final class LibvirtErrorOutput {
     /** Held here so that the native side's callback is never garbage-collected. */
     private static final Libvirt.VirErrorCallback DISCARD = (userData, error) -> {
-        // Every error also reaches the caller as a LibvirtException, which the provider reports.
+        // Every error also reaches the caller as a LibvirtException, which the provider reports. The error
+        // belongs to libvirt: JNA must not write its Java view back after the call.
+        if (error != null) {
+            error.setAutoWrite(false);
+        }
     };
     private static volatile boolean silenced;
 

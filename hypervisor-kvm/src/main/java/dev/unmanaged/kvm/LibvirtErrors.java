@@ -6,6 +6,7 @@ import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.OperationNotSupportedException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
+import org.libvirt.Connect;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 
@@ -14,7 +15,7 @@ import java.util.Set;
 
 /** Turns libvirt's error codes into the api's typed errors. */
 final class LibvirtErrors {
-    /** The connection is gone or never came up: worth one reconnect, else the host is unavailable. */
+    /** The host cannot be reached or the connection is gone: reported as the host being unavailable. */
     private static final Set<ErrorNumber> CONNECTION_LOST = EnumSet.of(
             ErrorNumber.VIR_ERR_NO_CONNECT, ErrorNumber.VIR_ERR_INVALID_CONN, ErrorNumber.VIR_ERR_RPC,
             ErrorNumber.VIR_ERR_SYSTEM_ERROR, ErrorNumber.VIR_ERR_OPERATION_TIMEOUT, ErrorNumber.VIR_ERR_UNKNOWN_HOST,
@@ -39,8 +40,22 @@ final class LibvirtErrors {
         return code(e) == ErrorNumber.VIR_ERR_NO_DOMAIN;
     }
 
-    static boolean isConnectionLost(LibvirtException e) {
-        return CONNECTION_LOST.contains(code(e));
+    /**
+     * True when {@code e} means the connection is gone rather than that one call failed. libvirt reports a
+     * closed socket under several codes (even as an internal error), and the same codes (a system error, say)
+     * also describe ordinary failures such as an unreadable image; so besides the codes that can only mean a
+     * dead connection, the connection itself is asked whether it is still alive.
+     */
+    static boolean isConnectionLost(LibvirtException e, Connect connect) {
+        ErrorNumber code = code(e);
+        if (code == ErrorNumber.VIR_ERR_NO_CONNECT || code == ErrorNumber.VIR_ERR_INVALID_CONN) {
+            return true;
+        }
+        try {
+            return !connect.isAlive();
+        } catch (LibvirtException notAlive) {
+            return true;
+        }
     }
 
     /**
@@ -53,6 +68,19 @@ final class LibvirtErrors {
     static UnmanagedException map(LibvirtException e, String hostId, String operation, String instance) {
         ErrorNumber code = code(e);
         return typed(code, hostId, operation + " failed (" + code + "): " + libvirtMessage(e), instance, e);
+    }
+
+    /**
+     * The typed error for a call that failed on a connection that is still alive: the codes that can also mean
+     * an unreachable host (a system error such as an unreadable file, say) are then failures of the call.
+     */
+    static UnmanagedException mapCallFailure(LibvirtException e, String hostId, String operation, String instance) {
+        ErrorNumber code = code(e);
+        if (code == ErrorNumber.VIR_ERR_SYSTEM_ERROR || code == ErrorNumber.VIR_ERR_RPC) {
+            return new ProviderFailureException("host " + hostId + ": " + operation + " failed (" + code + "): "
+                    + libvirtMessage(e), e);
+        }
+        return map(e, hostId, operation, instance);
     }
 
     /**

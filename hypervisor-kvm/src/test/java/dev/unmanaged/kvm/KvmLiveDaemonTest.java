@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -114,6 +115,27 @@ class KvmLiveDaemonTest {
 
         assertThat(provider.prepareForUnmanage(HOST, uuid)).isEqualTo(new UnmanagePreparation(uuid, false));
         assertThat(provider.describeInstance(HOST, uuid.toString()).powerState()).isEqualTo(PowerState.STOPPED);
+    }
+
+    @Test
+    @DisplayName("keeps a shut-off VM whose disk image is gone, with its disk and a disk-size warning")
+    void missingImage() throws Exception {
+        String name = daemon.newName("noimage");
+        UUID uuid = UUID.randomUUID();
+        daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "define");
+        Files.delete(daemon.imageOf(name));
+
+        InstanceDescriptor off = listed(uuid);
+
+        assertThat(off.powerState()).isEqualTo(PowerState.STOPPED);
+        assertThat(off.disks()).singleElement().satisfies(disk -> {
+            assertThat(disk.source()).isEqualTo(daemon.imageOf(name).toString());
+            assertThat(disk.capacityBytes()).isNull();
+        });
+        assertThat(off.warnings()).anySatisfy(w -> {
+            assertThat(w.code()).isEqualTo(WarningCodes.DISK_SIZE_UNKNOWN);
+            assertThat(w.message()).contains("vda");
+        });
     }
 
     @Test

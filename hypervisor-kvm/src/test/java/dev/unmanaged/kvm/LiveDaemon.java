@@ -71,7 +71,7 @@ final class LiveDaemon {
     String definition(String name, UUID uuid, String vncPassword) throws IOException {
         Files.createDirectories(IMAGES);
         Files.setPosixFilePermissions(IMAGES, PosixFilePermissions.fromString("rwxr-xr-x"));
-        Path image = IMAGES.resolve(name + ".qcow2");
+        Path image = imageOf(name);
         images.add(image);
         check(run("qemu-img", "create", "-q", "-f", "qcow2", image.toString(), "64M"), "qemu-img create");
         return """
@@ -91,6 +91,11 @@ final class LiveDaemon {
                   </devices>
                 </domain>
                 """.formatted(domainType(), name, uuid, image, vncPassword);
+    }
+
+    /** The disk image {@link #definition} made for {@code name}. */
+    Path imageOf(String name) {
+        return IMAGES.resolve(name + ".qcow2");
     }
 
     /** Runs {@code virsh -c qemu:///system ARGS} with {@code xml} in a file as the last argument. */

@@ -1,0 +1,135 @@
+package dev.unmanaged.kvm;
+
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.tck.InstanceSpec;
+import dev.unmanaged.tck.TestBed;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A conformance-kit bed on libvirt's test driver at {@code test:///default}: the one test-driver host whose
+ * state all connections of the process share, so that the bed's own connection and the provider's see the same
+ * domains. Disks are volumes of the driver's {@code default-pool}, so their sizes are known to libvirt.
+ */
+final class TestDriverBed implements TestBed {
+    static final String URI = "test:///default";
+    private static final String POOL = "default-pool";
+
+    private final Connect connect;
+
+    TestDriverBed() {
+        try {
+            connect = new Connect(URI);
+        } catch (LibvirtException e) {
+            throw new IllegalStateException("cannot open " + URI, e);
+        }
+    }
+
+    @Override
+    public Host host() {
+        return new Host("test-default", "kvm", URI);
+    }
+
+    @Override
+    public UUID create(InstanceSpec spec) {
+        UUID uuid = UUID.randomUUID();
+        try {
+            StoragePool pool = connect.storagePoolLookupByName(POOL);
+            List<String> sources = new ArrayList<>();
+            for (InstanceSpec.DiskSpec disk : spec.disks()) {
+                StorageVol volume = pool.storageVolCreateXML("<volume><name>" + volumeName(spec.name(), disk)
+                        + "</name><capacity unit='b'>" + disk.capacityBytes() + "</capacity>"
+                        + "<target><format type='qcow2'/></target></volume>", 0);
+                sources.add(volume.getPath());
+            }
+            String xml = SpecDomainXml.of(spec, uuid, "kvm", sources,
+                    "<interface type='network'><source network='default'/>", "vnc");
+            Domain domain;
+            if (spec.persistent()) {
+                domain = connect.domainDefineXML(xml);
+                if (spec.state() != PowerState.STOPPED) {
+                    domain.create();
+                }
+            } else {
+                domain = connect.domainCreateXML(xml, 0);
+            }
+            if (spec.state() == PowerState.PAUSED) {
+                domain.suspend();
+            }
+            return uuid;
+        } catch (LibvirtException e) {
+            throw new IllegalStateException("the test driver refused " + spec + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void shutDown(UUID uuid) {
+        try {
+            connect.domainLookupByUUIDString(uuid.toString()).shutdown();
+        } catch (LibvirtException e) {
+            throw new IllegalStateException("cannot shut down " + uuid + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public void remove(UUID uuid) {
+        Domain domain;
+        try {
+            domain = connect.domainLookupByUUIDString(uuid.toString());
+        } catch (LibvirtException e) {
+            return;
+        }
+        try {
+            String name = domain.getName();
+            if (domain.isActive() == 1) {
+                domain.destroy();
+            }
+            if (isDefined(uuid)) {
+                domain.undefine();
+            }
+            StoragePool pool = connect.storagePoolLookupByName(POOL);
+            for (String volume : pool.listVolumes()) {
+                if (volume.startsWith(name + "-")) {
+                    pool.storageVolLookupByName(volume).delete(0);
+                }
+            }
+        } catch (LibvirtException e) {
+            throw new IllegalStateException("cannot remove " + uuid + ": " + e.getMessage(), e);
+        }
+    }
+
+    private boolean isDefined(UUID uuid) {
+        try {
+            return connect.domainLookupByUUIDString(uuid.toString()).isPersistent() == 1;
+        } catch (LibvirtException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public Optional<Host> unreachableHost() {
+        return Optional.of(new Host("closed-port", "kvm", "qemu+tcp://127.0.0.1:1/system"));
+    }
+
+    @Override
+    public void close() {
+        try {
+            connect.close();
+        } catch (LibvirtException ignored) {
+            // The test driver's state goes with its last connection; nothing to report.
+        }
+    }
+
+    private static String volumeName(String domain, InstanceSpec.DiskSpec disk) {
+        return domain + "-" + disk.targetDev() + ".qcow2";
+    }
+}
