@@ -48,9 +48,13 @@ public final class CapturedLogs {
         EVENTS.clear();
     }
 
-    /** The events whose message spans more than one line, i.e. a log line an attacker could forge. */
+    /**
+     * The library's events (loggers under {@code dev.unmanaged}) whose message spans more than one line, i.e. a
+     * log line an attacker could forge. Third-party loggers (Flyway's SQL echo, …) are not the library's.
+     */
     public static List<Event> multiLineMessages() {
-        return events().stream().filter(e -> e.message() != null && e.message().chars()
+        return events().stream().filter(e -> e.logger().startsWith("dev.unmanaged"))
+                .filter(e -> e.message() != null && e.message().chars()
                 .anyMatch(c -> c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029')).toList();
     }
 }
