@@ -13,6 +13,9 @@ import javax.xml.stream.util.StreamReaderDelegate;
  * recurses over a hostile depth.
  */
 final class GuardedStreamReader extends StreamReaderDelegate {
+    private static final String INTERN_NAMES = "org.codehaus.stax2.internNames";
+    private static final String INTERN_NAMESPACE_URIS = "org.codehaus.stax2.internNsUris";
+
     private final int maxDepth;
     private int depth;
 
@@ -43,6 +46,19 @@ final class GuardedStreamReader extends StreamReaderDelegate {
             default -> { }
         }
         return event;
+    }
+
+    /**
+     * Tells the binding that names come interned, which the JDK's parser guarantees (its symbol table interns
+     * every element and attribute name and namespace URI). Without this the binding cannot see through the
+     * wrapper and interns each name again, a fifth of the parse time.
+     */
+    @Override
+    public Object getProperty(String name) {
+        if (INTERN_NAMES.equals(name) || INTERN_NAMESPACE_URIS.equals(name)) {
+            return Boolean.TRUE;
+        }
+        return super.getProperty(name);
     }
 
     /** Reimplemented over {@link #next()} so that every event passes the guards. */
