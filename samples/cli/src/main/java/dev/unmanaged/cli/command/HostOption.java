@@ -5,6 +5,6 @@ import picocli.CommandLine.Option;
 /** The host of a command about one instance: a libvirt URI, or the demo host. */
 final class HostOption {
     @Option(names = "--connect", paramLabel = "URI",
-            description = "The host's libvirt URI, e.g. qemu+ssh://root@kvm1/system. Default: the demo host.")
+            description = "The host's libvirt URI, e.g. qemu+ssh://root@kvm1/system. Default (or 'demo'): the demo host.")
     String uri;
 }

@@ -48,7 +48,7 @@ public final class ImportCommand implements Callable<Integer> {
     private String instance;
 
     @Option(names = "--connect", paramLabel = "URI",
-            description = "The host's libvirt URI. Default: the demo host.")
+            description = "The host's libvirt URI. Default (or 'demo'): the demo host.")
     private String connect;
 
     @Option(names = "--owner", paramLabel = "ID", description = "The owner the instance will belong to.")

@@ -35,7 +35,7 @@ public final class ListCommand implements Callable<Integer> {
     private CommonOptions common;
 
     @Option(names = "--connect", paramLabel = "URI",
-            description = "A host's libvirt URI; repeat for several hosts. Default: the demo host.")
+            description = "A host's libvirt URI; repeat for several hosts. Default (or 'demo'): the demo host.")
     private List<String> connect;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Only instances whose name contains TEXT.")

@@ -78,9 +78,9 @@ public final class Session implements AutoCloseable {
         this.bulkConcurrency = items;
     }
 
-    /** The host at the libvirt URI {@code connect}, or the demo host when it is null. */
+    /** The host at the libvirt URI {@code connect}, or the demo host when it is null or {@code demo}. */
     public Host host(String connect) {
-        if (connect == null) {
+        if (connect == null || DemoHost.ID.equals(connect)) {
             return demoHost();
         }
         if (!connect.contains(":")) {
