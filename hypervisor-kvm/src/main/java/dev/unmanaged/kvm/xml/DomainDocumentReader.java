@@ -25,6 +25,7 @@ import java.util.function.BooleanSupplier;
  */
 final class DomainDocumentReader {
     private static final String ROOT = "domain";
+    private static final String REUSE_READER = "reuse-instance";
 
     private final JAXBContext context;
     private final ParserLimits limits;
@@ -69,15 +70,12 @@ final class DomainDocumentReader {
             Unmarshaller unmarshaller = context.createUnmarshaller();
             DomainXml domain = unmarshaller.unmarshal(reader, DomainXml.class).getValue();
             requireNothingAfterRoot(reader);
+            // Only a reader that finished cleanly is closed, which lets the factory reuse it; a failed one is
+            // dropped (closing a StAX reader never closes the input, so nothing leaks).
+            raw.close();
             return domain;
         } catch (XMLStreamException | JAXBException | RuntimeException e) {
             throw translate(e, rootSeen, sawContent);
-        } finally {
-            try {
-                raw.close();
-            } catch (XMLStreamException ignored) {
-                // closing a reader that failed; the original failure is what matters
-            }
         }
     }
 
@@ -190,6 +188,13 @@ final class DomainDocumentReader {
         factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
             throw new XMLStreamException("external resources are refused");
         });
+        // The JDK's factory can reset and reuse its last reader (and its symbol table of interned names)
+        // once that reader has finished; safe here because each thread has its own factory.
+        try {
+            factory.setProperty(REUSE_READER, Boolean.TRUE);
+        } catch (IllegalArgumentException unsupported) {
+            // another StAX implementation: a new reader per document
+        }
         return factory;
     }
 }

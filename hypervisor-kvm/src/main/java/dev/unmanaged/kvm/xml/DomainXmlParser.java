@@ -124,15 +124,36 @@ public final class DomainXmlParser {
         try {
             InstanceDescriptor descriptor = DomainMapper.map(source.read());
             if (LOG.isDebugEnabled()) {
-                LOG.debug("Read domain '{}' ({}): {} disks, {} NICs, {} graphics, warnings {}", descriptor.name(),
-                        descriptor.uuid(), descriptor.disks().size(), descriptor.nics().size(),
-                        descriptor.graphics().size(), descriptor.warnings().stream().map(w -> w.code()).toList());
+                LOG.debug("Read domain '{}' ({}): {} disks, {} NICs, {} graphics, warnings {}",
+                        loggable(descriptor.name(), 160), descriptor.uuid(), descriptor.disks().size(),
+                        descriptor.nics().size(), descriptor.graphics().size(),
+                        descriptor.warnings().stream().map(w -> w.code()).toList());
             }
             return descriptor;
         } catch (DomainXmlException e) {
-            LOG.debug("Refused domain XML ({}): {}", e.reason(), e.getMessage());
+            LOG.debug("Refused domain XML ({}): {}", e.reason(), loggable(e.getMessage(), 1_000));
             throw e;
         }
+    }
+
+    /** Text from a document fit for one log line: it may hold line breaks and control characters, and be long. */
+    private static String loggable(String text, int maxLength) {
+        if (text == null) {
+            return "null";
+        }
+        var out = new StringBuilder(Math.min(text.length(), maxLength) + 16);
+        for (int i = 0; i < text.length() && i < maxLength; i++) {
+            char c = text.charAt(i);
+            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                out.append(String.format("\\u%04x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        if (text.length() > maxLength) {
+            out.append("...(").append(text.length()).append(" chars)");
+        }
+        return out.toString();
     }
 
     private void requireSize(long size) {

@@ -534,6 +534,26 @@ class DomainMappingTest {
         }
 
         @Test
+        @DisplayName("a refused document leaves nothing behind for the next one on the same thread")
+        void failuresDoNotLeak() {
+            String good = "<domain><name>after</name><memory>1</memory><devices><disk><target dev='vda'/></disk>"
+                    + "</devices></domain>";
+            List<String> bad = List.of("<domain><name>cut", "<!DOCTYPE domain []><domain/>", "<network/>",
+                    "<domain><name>a</name><memory>x</memory></domain>", "<domain/><domain/>", "");
+            for (int round = 0; round < 3; round++) {
+                for (String broken : bad) {
+                    assertThatThrownBy(() -> PARSER.parse(broken)).isInstanceOf(DomainXmlException.class);
+                    assertThatThrownBy(() -> PARSER.parse(broken.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                            .isInstanceOf(DomainXmlException.class);
+                    InstanceDescriptor d = PARSER.parse(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    assertThat(d.name()).isEqualTo("after");
+                    assertThat(d.disks()).extracting(DiskDescriptor::targetDev).containsExactly("vda");
+                    assertThat(PARSER.parse(good).name()).isEqualTo("after");
+                }
+            }
+        }
+
+        @Test
         @DisplayName("a domain in a namespace is the wrong root")
         void namespacedRoot() {
             assertThatThrownBy(() -> PARSER.parse("<domain xmlns='urn:x'><name>a</name></domain>"))
