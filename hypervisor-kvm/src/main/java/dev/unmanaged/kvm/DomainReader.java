@@ -77,14 +77,13 @@ final class DomainReader {
                     + LibvirtErrors.libvirtMessage(rethrowIfFatal(e, connect)));
         }
 
-        List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, isActive(connect, domain, state), descriptor.disks(),
-                warnings);
+        boolean active = isActive(connect, domain, state);
+        List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, active, descriptor.disks(), warnings);
         return descriptor.onHost(hostId, state, persistent).withDisks(disks).withWarnings(warnings);
     }
 
     private InstanceDescriptor parse(Connect connect, String xml, String name, UUID uuid, DomainInfo info,
-                                     Domain domain)
-            throws LibvirtException, DomainVanished {
+                                     Domain domain) throws LibvirtException, DomainVanished {
         try {
             return parser.parse(xml);
         } catch (RuntimeException e) {
@@ -141,7 +140,8 @@ final class DomainReader {
         }
     }
 
-    private static boolean isActive(Connect connect, Domain domain, PowerState state) throws LibvirtException, DomainVanished {
+    private static boolean isActive(Connect connect, Domain domain, PowerState state)
+            throws LibvirtException, DomainVanished {
         try {
             return domain.isActive() == 1;
         } catch (LibvirtException e) {

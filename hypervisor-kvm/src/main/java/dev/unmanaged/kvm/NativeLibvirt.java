@@ -13,6 +13,16 @@ final class NativeLibvirt {
     /** The typed error for a failure to load libvirt's native library or its Java binding. */
     static ProviderFailureException missing(LinkageError cause) {
         return new ProviderFailureException("the KVM provider cannot load libvirt's native library (libvirt.so.0): "
-                + PACKAGE_HINT + " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")", cause);
+                + PACKAGE_HINT + " (" + cause.getClass().getSimpleName() + ": " + firstLine(cause.getMessage()) + ")",
+                cause);
+    }
+
+    /** JNA's message goes on to list every path it searched, the whole class path included. */
+    private static String firstLine(String message) {
+        if (message == null) {
+            return "no detail";
+        }
+        int end = message.indexOf('\n');
+        return (end < 0 ? message : message.substring(0, end)).strip();
     }
 }

@@ -1,7 +1,6 @@
 package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.error.AccessDeniedException;
-import dev.unmanaged.api.error.ErrorCode;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.InvalidRequestException;
@@ -24,6 +23,8 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Domain;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -267,7 +269,8 @@ class KvmInstanceProviderTest {
         void othersUnaffected() {
             try (KvmInstanceProvider strict = new KvmInstanceProvider(KvmProviderOptions.defaults(), rejectingBatch)) {
                 assertThat(strict.listInstances(host)).filteredOn(i -> !i.name().equals("batch-paused"))
-                        .allSatisfy(i -> assertThat(warningCodes(i)).doesNotContain(WarningCodes.DEFINITION_UNREADABLE));
+                        .allSatisfy(i -> assertThat(warningCodes(i))
+                                .doesNotContain(WarningCodes.DEFINITION_UNREADABLE));
             }
         }
     }
@@ -518,9 +521,24 @@ class KvmInstanceProviderTest {
         void unknownDriver() {
             Host nowhere = new Host("h-nowhere", "kvm", "nosuchdriver:///system");
 
-            assertThatThrownBy(() -> provider.listInstances(nowhere)).isInstanceOf(UnmanagedException.class)
-                    .satisfies(e -> assertThat(((UnmanagedException) e).code())
-                            .isIn(ErrorCode.HOST_UNAVAILABLE, ErrorCode.OPERATION_NOT_SUPPORTED));
+            assertThatThrownBy(() -> provider.listInstances(nowhere)).isInstanceOf(HostUnavailableException.class)
+                    .hasMessageContaining("VIR_ERR_NO_CONNECT").hasMessageContaining("nosuchdriver:///system");
+        }
+
+        @Test
+        @DisplayName("say which package to install when libvirt's native library cannot be loaded")
+        void missingNativeLibrary() throws Exception {
+            // A JVM whose JNA searches no system directory: libvirt.so.0 is not found, as on a host without it.
+            Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-Djna.platform.library.path=/nonexistent", "-Djna.library.path=/nonexistent",
+                    "-cp", System.getProperty("java.class.path"), MissingNativeLibraryProbe.class.getName())
+                    .redirectErrorStream(true).start();
+            String output = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(output.lines().filter(l -> l.startsWith("attempt "))).hasSize(2)
+                    .allSatisfy(line -> assertThat(line).contains("ProviderFailureException PROVIDER_FAILURE")
+                            .contains("libvirt0"));
         }
 
         @Test
