@@ -11,16 +11,15 @@ import java.util.UUID;
 /** Reads and writes IP and MAC reservations, inside the caller's transaction. */
 final class AddressRows {
     /**
-     * The lowest address of {@code [first, last]} that no committed (or own) reservation holds: the first address
-     * of the range, or the one after a reserved address, whichever is lowest and free.
+     * The address after the end of the first run of consecutive reserved addresses of {@code [first, last]},
+     * given that {@code first} is reserved. Reads the network's reservations in address order (its primary key)
+     * and stops at the first gap, so it costs as many index entries as the run is long.
      */
-    private static final String LOWEST_FREE = "SELECT MIN(c.candidate) FROM ("
-            + " SELECT CAST(? AS BIGINT) AS candidate"
-            + " UNION ALL"
-            + " SELECT r.address_num + 1 FROM ip_reservations r"
-            + "  WHERE r.network_id = ? AND r.address_num >= ? AND r.address_num < ?"
-            + ") c WHERE NOT EXISTS ("
-            + " SELECT 1 FROM ip_reservations x WHERE x.network_id = ? AND x.address_num = c.candidate)";
+    private static final String AFTER_FIRST_RUN = "SELECT g.address_num + 1 FROM ("
+            + " SELECT r.address_num, LEAD(r.address_num) OVER (ORDER BY r.address_num) AS next_num"
+            + " FROM ip_reservations r WHERE r.network_id = ? AND r.address_num >= ? AND r.address_num <= ?"
+            + ") g WHERE (g.next_num IS NULL OR g.next_num > g.address_num + 1) AND g.address_num < ?"
+            + " ORDER BY g.address_num FETCH FIRST 1 ROWS ONLY";
 
     private AddressRows() {
     }
@@ -48,16 +47,16 @@ final class AddressRows {
 
     /** The lowest free address of the range as this transaction sees it, empty when every address is held. */
     static OptionalLong lowestFree(Connection c, String networkId, long first, long last) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(LOWEST_FREE)) {
-            ps.setLong(1, first);
-            ps.setString(2, networkId);
-            ps.setLong(3, first);
+        if (!ipHeld(c, networkId, first)) {
+            return OptionalLong.of(first);
+        }
+        try (PreparedStatement ps = c.prepareStatement(AFTER_FIRST_RUN)) {
+            ps.setString(1, networkId);
+            ps.setLong(2, first);
+            ps.setLong(3, last);
             ps.setLong(4, last);
-            ps.setString(5, networkId);
             try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                long value = rs.getLong(1);
-                return rs.wasNull() ? OptionalLong.empty() : OptionalLong.of(value);
+                return rs.next() ? OptionalLong.of(rs.getLong(1)) : OptionalLong.empty();
             }
         }
     }

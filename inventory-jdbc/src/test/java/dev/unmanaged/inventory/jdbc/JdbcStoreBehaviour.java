@@ -316,6 +316,22 @@ abstract class JdbcStoreBehaviour {
         }
 
         @Test
+        @DisplayName("a hole in the middle of the held addresses is filled first")
+        void holeFilledFirst() {
+            UUID owner = UUID.randomUUID();
+            store.inUnitOfWork(w -> {
+                for (String ip : List.of("10.0.0.10", "10.0.0.11", "10.0.0.13", "10.0.0.14")) {
+                    w.reserveIp(NET_A, ip, owner);
+                }
+                return null;
+            });
+            assertThat(store.catalog().firstFreeIp(NET_A)).contains("10.0.0.12");
+            List<String> next = store.inUnitOfWork(w -> List.of(w.reserveFreeIp(NET_A, owner),
+                    w.reserveFreeIp(NET_A, owner)));
+            assertThat(next).containsExactly("10.0.0.12", "10.0.0.15");
+        }
+
+        @Test
         @DisplayName("bad addresses and unknown networks are refused with the field, the value and what was expected")
         void badInput() {
             UUID owner = UUID.randomUUID();
