@@ -1,12 +1,24 @@
 package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.error.AccessDeniedException;
+import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.inventory.ComputeOffering;
+import dev.unmanaged.api.inventory.DiskOffering;
+import dev.unmanaged.api.inventory.Owner;
+import dev.unmanaged.api.inventory.StoragePool;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.ImportResult;
+import dev.unmanaged.api.operation.ListQuery;
+import dev.unmanaged.api.operation.UnmanageRequest;
+import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.spi.UnmanagePreparation;
+import dev.unmanaged.core.UnmanagedInstances;
+import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,6 +27,8 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,6 +112,46 @@ class KvmLiveDaemonTest {
         assertThat(destroyed.uuid()).isEqualTo(uuid);
         assertThat(destroyed.persistent()).isTrue();
         assertThat(destroyed.powerState()).isEqualTo(PowerState.STOPPED);
+    }
+
+    @Test
+    @DisplayName("imports a running transient VM into a store and unmanages it: it is then persistent and running")
+    void importAndUnmanage() throws Exception {
+        String name = daemon.newName("adopt");
+        UUID uuid = UUID.randomUUID();
+        daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "create");
+        InMemoryInventoryStore store = new InMemoryInventoryStore(liveCatalog());
+        try (UnmanagedInstances instances = UnmanagedInstances.builder().providers(provider).store(store).build()) {
+            assertThat(instances.list(ListQuery.of(HOST)).instances()).anySatisfy(i -> {
+                assertThat(i.uuid()).isEqualTo(uuid);
+                assertThat(i.persistent()).isFalse();
+            });
+
+            ImportResult imported = instances.importInstance(ImportRequest.builder(HOST, uuid.toString())
+                    .owner("ops").offering("any-size").pool("vda", "live-images").build());
+            assertThat(imported.instance().uuid()).isEqualTo(uuid);
+            assertThat(store.find(uuid)).isPresent();
+
+            UnmanageResult released = instances.unmanage(new UnmanageRequest(uuid.toString()));
+
+            assertThat(released.preparation().definedPersistently()).isTrue();
+            assertThat(store.find(uuid)).isEmpty();
+        }
+        InstanceDescriptor after = provider.describeInstance(HOST, uuid.toString());
+        assertThat(after.persistent()).isTrue();
+        assertThat(after.powerState()).isEqualTo(PowerState.RUNNING);
+        daemon.virsh("destroy", name);
+        assertThat(provider.describeInstance(HOST, name).powerState()).isEqualTo(PowerState.STOPPED);
+    }
+
+    /** An orchestrator's catalog that fits the live VMs: any small size, and a pool over the images directory. */
+    private static Catalog liveCatalog() {
+        return new Catalog(List.of(new Owner("ops", "Operations")),
+                List.of(ComputeOffering.custom("any-size", "Any size", 1, 4, 32 * MIB, 4096 * MIB)),
+                List.of(),
+                List.of(new StoragePool("live-images", "Live images", "/var/lib/libvirt/images", null, Set.of())),
+                List.of(new DiskOffering("disk-any", "Any size", 0, true, Set.of())),
+                List.of());
     }
 
     @Test
