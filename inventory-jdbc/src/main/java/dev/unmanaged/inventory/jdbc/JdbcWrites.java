@@ -19,13 +19,14 @@ import org.slf4j.LoggerFactory;
 /**
  * The writes of one unit of work, on the unit's own connection and transaction. Each write that can collide
  * runs in a savepoint, so a refused write leaves the transaction usable (PostgreSQL would otherwise abort it)
- * and the unit may go on, e.g. with another address.
+ * and the unit may go on, e.g. with another address. Like the JDBC connection under it, it serves the thread
+ * that runs the unit.
  */
 final class JdbcWrites implements InventoryStore.Writes {
     private static final Logger LOG = LoggerFactory.getLogger(JdbcWrites.class);
 
     private final Connection connection;
-    private boolean open = true;
+    private volatile boolean open = true;
 
     JdbcWrites(Connection connection) {
         this.connection = connection;
