@@ -24,7 +24,7 @@ final class Values {
         }
         long parsed;
         try {
-            parsed = Long.parseLong(value.startsWith("+") ? value.substring(1) : value);
+            parsed = Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw invalid(field, value, expected);
         }
