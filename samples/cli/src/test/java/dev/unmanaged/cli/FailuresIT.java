@@ -112,6 +112,26 @@ class FailuresIT {
     }
 
     @Test
+    @DisplayName("runs at the same time take turns at the embedded inventory instead of failing")
+    void concurrentRunsTakeTurns() throws Exception {
+        var runs = new java.util.ArrayList<java.util.concurrent.CompletableFuture<CliProcess.Result>>();
+        for (String command : new String[] {"inventory", "list", "catalog", "inventory"}) {
+            runs.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+                try {
+                    return cli.run(command);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+        }
+        for (var run : runs) {
+            var result = run.get();
+            assertThat(result.exitCode()).as(result.toString()).isZero();
+            assertThat(result.err()).doesNotContain("error:");
+        }
+    }
+
+    @Test
     @DisplayName("a malformed plan file is a request problem naming the place in the file")
     void malformedPlan() throws Exception {
         Path plan = temp.resolve("plan.json");
