@@ -64,7 +64,7 @@ class LibvirtErrorsTest {
     @ParameterizedTest
     @EnumSource(value = ErrorNumber.class, names = {"VIR_ERR_OPERATION_DENIED", "VIR_ERR_ACCESS_DENIED",
         "VIR_ERR_AUTH_FAILED", "VIR_ERR_AUTH_CANCELLED", "VIR_ERR_AUTH_UNAVAILABLE"})
-    @DisplayName("refusals for lack of permission (read-only connection, access control, authentication) are access denied")
+    @DisplayName("refusals for lack of permission (read-only, access control, authentication) are access denied")
     void accessDenied(ErrorNumber code) throws Exception {
         assertThat(map(code)).isInstanceOf(AccessDeniedException.class).hasMessageContaining(HOST)
                 .hasMessageContaining(code.name());
