@@ -98,7 +98,7 @@ stop() {
   # Reverse order: libvirtd before the virtlogd it logs through.
   tac "$PIDS" | while read -r name pid; do
     # A recorded PID may have been reused since; only a process of the recorded name is ours.
-    if [ "$(ps -p "$pid" -o comm= 2>/dev/null)" = "$name" ]; then
+    if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
       kill -TERM "$pid"
       for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
       if kill -0 "$pid" 2>/dev/null; then echo "$name ($pid) still running after SIGTERM" >&2; else echo "stopped $name ($pid)"; fi
