@@ -77,9 +77,22 @@ final class DomainReader {
                     + LibvirtErrors.libvirtMessage(rethrowIfFatal(e, connect)));
         }
 
+        descriptor = withLibvirtName(descriptor, name);
         boolean active = isActive(connect, domain, state);
         List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, active, descriptor.disks(), warnings);
         return descriptor.onHost(hostId, state, persistent).withDisks(disks).withWarnings(warnings);
+    }
+
+    /**
+     * The descriptor under the name libvirt holds. libvirt writes a carriage return in {@code <name>} raw, and
+     * XML reads it back as a line feed, so only the API's name finds the domain again by name.
+     */
+    private static InstanceDescriptor withLibvirtName(InstanceDescriptor d, String name) {
+        if (name == null || name.equals(d.name())) {
+            return d;
+        }
+        return new InstanceDescriptor(d.uuid(), name, d.hostId(), d.hypervisor(), d.domainType(), d.powerState(),
+                d.persistent(), d.cpu(), d.memory(), d.os(), d.disks(), d.nics(), d.graphics(), d.warnings());
     }
 
     private InstanceDescriptor parse(Connect connect, String xml, String name, UUID uuid, DomainInfo info,
