@@ -2,18 +2,23 @@ package dev.unmanaged.kvm.xml;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.spi.LocationAwareLogger;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +49,35 @@ class SecretRedactionTest {
     private final DomainXmlParser parser = DomainXmlParser.shared();
     private PrintStream originalErr;
     private ByteArrayOutputStream captured;
+
+    private static Integer levelBefore;
+
+    /**
+     * The parser's logger may have been created (at the default level) by an earlier test class in the same
+     * JVM, before the property above could apply; then its level is raised here, so that every run captures
+     * the debug lines.
+     */
+    @BeforeAll
+    static void parserLogsAtDebug() throws ReflectiveOperationException {
+        Logger logger = LoggerFactory.getLogger(DomainXmlParser.class);
+        if (!logger.isDebugEnabled()) {
+            Field level = logger.getClass().getDeclaredField("currentLogLevel");
+            level.setAccessible(true);
+            levelBefore = level.getInt(logger);
+            level.setInt(logger, LocationAwareLogger.DEBUG_INT);
+        }
+        assertThat(logger.isDebugEnabled()).as("parser debug logging").isTrue();
+    }
+
+    @AfterAll
+    static void restoreLevel() throws ReflectiveOperationException {
+        if (levelBefore != null) {
+            Logger logger = LoggerFactory.getLogger(DomainXmlParser.class);
+            Field level = logger.getClass().getDeclaredField("currentLogLevel");
+            level.setAccessible(true);
+            level.setInt(logger, levelBefore);
+        }
+    }
 
     @BeforeEach
     void captureLogs() {
@@ -122,9 +156,6 @@ class SecretRedactionTest {
     @Test
     @DisplayName("the parser's debug log lines are captured by this test")
     void logsAreCaptured() throws IOException {
-        if (!LoggerFactory.getLogger(DomainXmlParser.class).isDebugEnabled()) {
-            return; // the logger was configured before this class set the level; nothing to capture
-        }
         everythingSaidAbout(parser, Corpus.root().resolve("bad/secret-in-error-path.xml"));
         everythingSaidAbout(parser, Corpus.root().resolve("bad/secret-graphics-vnc-passwd.xml"));
         String logs = captured.toString(StandardCharsets.UTF_8);
