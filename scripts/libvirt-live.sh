@@ -90,11 +90,24 @@ start() {
   die "libvirtd started but $URI does not answer; see /var/log/libvirt/libvirtd.log"
 }
 
+# Domains the live tests name (unmanaged-live-*, tck-*) that a failed run left behind: their QEMU processes would
+# outlive the daemon. Other domains are not touched.
+remove_test_domains() {
+  answers || return 0
+  virsh -c "$URI" list --all --name 2>/dev/null | { grep -E '^(unmanaged-live-|tck-)' || true; } | while read -r domain; do
+    virsh -c "$URI" destroy "$domain" >/dev/null 2>&1 || true
+    virsh -c "$URI" undefine "$domain" >/dev/null 2>&1 || true
+    echo "removed leftover test domain $domain"
+  done
+  rm -f "$IMAGES"/unmanaged-live-*.qcow2 "$IMAGES"/tck-*.qcow2
+}
+
 stop() {
   if [ ! -f "$PIDS" ]; then
     echo "nothing to stop (no daemons recorded in $PIDS)"
     return
   fi
+  remove_test_domains
   # Reverse order: libvirtd before the virtlogd it logs through.
   tac "$PIDS" | while read -r name pid; do
     # A recorded PID may have been reused since; only a process of the recorded name is ours.
