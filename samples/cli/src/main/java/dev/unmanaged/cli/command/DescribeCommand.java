@@ -9,6 +9,7 @@ import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
@@ -53,17 +54,21 @@ public final class DescribeCommand implements Callable<Integer> {
             Host target = session.host(host.uri);
             InstanceDescriptor descriptor = session.instances().describe(target, instance);
             boolean managed = descriptor.uuid() != null && session.store().isManaged(descriptor.uuid());
+            // A provider without the GRAPHICS capability never reads secrets, so it cannot tell whether a console
+            // has a password: say so rather than "none".
+            boolean passwordsKnown = session.instances().providers().providerFor(target).capabilities()
+                    .contains(ProviderCapability.GRAPHICS);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, descriptor);
             } else {
-                print(out, descriptor, managed);
+                print(out, descriptor, managed, passwordsKnown);
             }
             return ExitCodes.OK;
         }
     }
 
-    static void print(PrintWriter out, InstanceDescriptor d, boolean managed) {
+    static void print(PrintWriter out, InstanceDescriptor d, boolean managed, boolean passwordsKnown) {
         field(out, "Name", d.name());
         field(out, "UUID", d.uuid() == null ? "(none)" : d.uuid());
         field(out, "Host", d.hostId());
@@ -112,7 +117,7 @@ public final class DescribeCommand implements Callable<Integer> {
             Table graphics = Table.of("TYPE", "PORT", "LISTEN", "PASSWORD");
             for (GraphicsDescriptor g : d.graphics()) {
                 graphics.row(g.type(), g.port() == null ? "auto" : g.port(), g.listen(),
-                        g.passwordSet() ? "set" : "none");
+                        g.passwordSet() ? "set" : passwordsKnown ? "none" : "not read");
             }
             graphics.print(out, "  ");
         }
