@@ -155,6 +155,33 @@ class KvmInstanceProviderTest {
         }
 
         @Test
+        @DisplayName("leaves out a domain that vanishes while the host is listed, and keeps every other")
+        void vanishingDomain() {
+            // The parser runs in the middle of the listing; it stops the transient domain it is handed, which
+            // then no longer exists for the calls that follow.
+            KvmInstanceProvider[] self = new KvmInstanceProvider[1];
+            DefinitionParser stoppingBatch = xml -> {
+                if (xml.contains("<name>batch-paused</name>")) {
+                    try {
+                        self[0].currentConnection(host).domainLookupByName("batch-paused").destroy();
+                    } catch (org.libvirt.LibvirtException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+                return DomainXmlParser.shared().parse(xml);
+            };
+            try (KvmInstanceProvider racing = new KvmInstanceProvider(KvmProviderOptions.defaults(), stoppingBatch)) {
+                self[0] = racing;
+
+                List<String> names = racing.listInstances(host).stream().map(InstanceDescriptor::name).toList();
+
+                assertThat(names).hasSize(7).doesNotContain("batch-paused").contains("web-transient", "db-off");
+                assertThatThrownBy(() -> racing.describeInstance(host, "batch-paused"))
+                        .isInstanceOf(InstanceNotFoundException.class);
+            }
+        }
+
+        @Test
         @DisplayName("lists an empty host as an empty list")
         void emptyHost() {
             assertThat(provider.listInstances(TestDriverHosts.empty())).isEmpty();
