@@ -147,7 +147,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         try {
             var result = Flyway.configure(JdbcInventoryStore.class.getClassLoader())
                     .dataSource(dataSource)
-                    .locations("classpath:db/migration")
+                    .resourceProvider(new SchemaMigrations())
                     .table(HISTORY_TABLE)
                     // A schema that already holds other tables (the orchestrator's) gets our tables beside them.
                     .baselineOnMigrate(true)

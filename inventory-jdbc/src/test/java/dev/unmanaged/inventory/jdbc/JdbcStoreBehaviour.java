@@ -155,6 +155,16 @@ abstract class JdbcStoreBehaviour {
         }
 
         @Test
+        @DisplayName("names and display names of a thousand characters are kept")
+        void longNames() {
+            String name = "n".repeat(1000);
+            ManagedInstance m = instance(UUID.randomUUID(), name, mac(10), null);
+            assertThat(m.displayName()).hasSize(1000);
+            importOne(m);
+            assertThat(store.findByName(name)).containsExactly(m);
+        }
+
+        @Test
         @DisplayName("a unit of work that throws writes nothing")
         void failedUnitWritesNothing() {
             ManagedInstance m = instance(UUID.randomUUID(), "app-1", mac(3), "10.0.0.30");
