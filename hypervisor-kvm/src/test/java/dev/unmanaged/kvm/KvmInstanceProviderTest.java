@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.libvirt.Domain;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -540,6 +544,40 @@ class KvmInstanceProviderTest {
                     KvmProviderOptions.builder().callTimeout(Duration.ofNanos(1)).build())) {
                 assertThatThrownBy(() -> impatient.listInstances(host))
                         .isInstanceOf(HostUnavailableException.class).hasMessageContaining("did not finish within");
+            }
+        }
+
+        @Test
+        @DisplayName("report a host that accepts connections but never answers as unavailable once the call times out")
+        void silentHost() throws Exception {
+            List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
+            try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+                Thread acceptor = new Thread(() -> {
+                    try {
+                        while (true) {
+                            accepted.add(silent.accept());
+                        }
+                    } catch (IOException closed) {
+                        // The test is over.
+                    }
+                });
+                acceptor.setDaemon(true);
+                acceptor.start();
+                Host mute = new Host("h-mute", "kvm", "qemu+tcp://127.0.0.1:" + silent.getLocalPort() + "/system");
+
+                try (KvmInstanceProvider impatient = new KvmInstanceProvider(
+                        KvmProviderOptions.builder().callTimeout(Duration.ofSeconds(2)).build())) {
+                    assertThatThrownBy(() -> impatient.listInstances(mute))
+                            .isInstanceOfSatisfying(HostUnavailableException.class,
+                                    e -> assertThat(e.hostId()).isEqualTo("h-mute"))
+                            .hasMessageContaining("did not finish within PT2S");
+                }
+                assertThat(accepted).as("libvirt reached the silent host").isNotEmpty();
+            } finally {
+                // End of stream lets the call still waiting inside libvirt give up.
+                for (Socket socket : accepted) {
+                    socket.close();
+                }
             }
         }
 
