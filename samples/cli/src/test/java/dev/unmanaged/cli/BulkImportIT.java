@@ -56,6 +56,30 @@ class BulkImportIT {
         var list = cli.run("list");
         assertThat(list.out()).contains("backup-01", "dev-sandbox", "iscsi-db-02", "lab-gpu-01",
                 "4 unmanaged instances on 1 host");
+
+        var released = cli.run("unmanage", "build-runner-07", "cache-01", "no-such-vm", "--parallel", "2");
+        assertThat(released.exitCode()).as(released.toString()).isEqualTo(1);
+        assertThat(released.out()).contains("2 released, 1 failed, 0 cancelled")
+                .containsPattern("build-runner-07 +SUCCEEDED +build-runner-07 on demo, now defined persistently")
+                .containsPattern("no-such-vm +FAILED +INSTANCE_NOT_FOUND");
+        assertThat(cli.run("list").out()).contains("build-runner-07", "cache-01", "6 unmanaged instances on 1 host");
+    }
+
+    @Test
+    @DisplayName("on a terminal the progress is one bar redrawn in place")
+    void progressBarOnATerminal() throws Exception {
+        // The tool cannot be given a real terminal here; UNMANAGED_PROGRESS=bar makes it draw as it would on one.
+        var cli = new CliProcess(temp.resolve("home-bar"), java.util.Map.of("UNMANAGED_PROGRESS", "bar"));
+
+        var result = cli.run("import", "--plan", PLAN.toString());
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        // String.lines() would split at the carriage returns too.
+        String bar = result.out().split("\n", -1)[0];
+        assertThat(bar.split("\r", -1)).hasSize(11);
+        assertThat(bar).contains("[##############################] 10/10");
+        assertThat(result.out()).doesNotContain("[ 1/10]");
+        assertThat(result.out()).contains("8 imported, 2 failed, 0 cancelled");
     }
 
     @Test
