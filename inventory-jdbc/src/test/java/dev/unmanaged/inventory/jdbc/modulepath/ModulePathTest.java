@@ -24,13 +24,15 @@ class ModulePathTest {
     void worksAsNamedModule(@TempDir Path dir) throws Exception {
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> entries = Arrays.asList(classPath.split(File.pathSeparator));
-        // The module itself is the compiled classes folder (it holds module-info.class); its libraries are jars.
-        Path moduleClasses = Path.of(JdbcInventoryStore.class.getProtectionDomain().getCodeSource().getLocation()
-                .toURI());
+        // Everything that can be a module: jars, and class folders holding a module-info.class (this module's own,
+        // and in a reactor build those of the modules it depends on).
         String testClasses = Path.of(ModulePathMain.class.getProtectionDomain().getCodeSource().getLocation().toURI())
                 .toString();
-        String modulePath = moduleClasses + File.pathSeparator + entries.stream()
-                .filter(e -> e.endsWith(".jar")).collect(Collectors.joining(File.pathSeparator));
+        String modulePath = entries.stream()
+                .filter(e -> e.endsWith(".jar") || Files.isRegularFile(Path.of(e, "module-info.class")))
+                .collect(Collectors.joining(File.pathSeparator));
+        assertThat(modulePath).contains(Path.of(JdbcInventoryStore.class.getProtectionDomain().getCodeSource()
+                .getLocation().toURI()).toString());
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
