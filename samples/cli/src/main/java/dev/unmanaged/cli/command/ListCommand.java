@@ -72,6 +72,9 @@ public final class ListCommand implements Callable<Integer> {
             }
             PrintWriter err = spec.commandLine().getErr();
             for (HostFailure failure : listing.failures()) {
+                if (common.debug()) {
+                    failure.error().printStackTrace(err);
+                }
                 err.println("error: " + failure.error().getMessage());
             }
             err.flush();

@@ -12,6 +12,11 @@ public final class CommonOptions {
     @Option(names = "--debug", description = "Show library logs and stack traces.")
     boolean debug;
 
+    /** True with --debug. */
+    public boolean debug() {
+        return debug;
+    }
+
     /** The --store value, or null for the default store. */
     public String storeUrl() {
         return storeUrl;
