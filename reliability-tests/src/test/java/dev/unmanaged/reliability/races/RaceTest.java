@@ -187,7 +187,10 @@ class RaceTest {
                     outcomes = List.of(Outcome.of(() -> world.instances.importInstance(request)));
                 } else {
                     outcomes = together(() -> world.instances.importInstance(request), () -> {
-                        LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(2_000_000));
+                        // Sometimes at once, sometimes a little later: both orders must occur over the rounds.
+                        if (ThreadLocalRandom.current().nextBoolean()) {
+                            LockSupport.parkNanos(ThreadLocalRandom.current().nextLong(1_000_000));
+                        }
                         return world.provider.removeInstance(world.host.id(), vm.uuid());
                     });
                 }
