@@ -78,7 +78,7 @@ final class DomainReader {
         }
 
         descriptor = withLibvirtName(descriptor, name);
-        boolean active = isActive(connect, domain, state);
+        boolean active = isActive(connect, domain, info);
         List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, active, descriptor.disks(), warnings);
         return descriptor.onHost(hostId, state, persistent).withDisks(disks).withWarnings(warnings);
     }
@@ -153,13 +153,17 @@ final class DomainReader {
         }
     }
 
-    private static boolean isActive(Connect connect, Domain domain, PowerState state)
+    /** Only a shut-off domain is inactive; libvirt is asked only when the state is unknown. */
+    private static boolean isActive(Connect connect, Domain domain, DomainInfo info)
             throws LibvirtException, DomainVanished {
+        if (info != null && info.state != null && info.state != DomainInfo.DomainState.VIR_DOMAIN_NOSTATE) {
+            return info.state != DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF;
+        }
         try {
             return domain.isActive() == 1;
         } catch (LibvirtException e) {
             rethrowIfFatal(e, connect);
-            return state != PowerState.STOPPED && state != PowerState.UNKNOWN;
+            return false;
         }
     }
 
