@@ -1,7 +1,9 @@
 package dev.unmanaged.reliability.names;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.unmanaged.api.error.ImportRejectedException;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.inventory.ManagedInstance;
@@ -19,6 +21,7 @@ import dev.unmanaged.reliability.support.HostileValues.Hostile;
 import dev.unmanaged.reliability.support.Stores;
 import dev.unmanaged.reliability.support.World;
 import dev.unmanaged.tck.fake.InstanceDescriptors;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,6 +80,38 @@ class HostileNamesOnFakesTest {
             assertThat(world.store.delegate().list()).isEmpty();
             assertThat(world.instances.list(ListQuery.of(world.host)).instances()).extracting(InstanceDescriptor::name)
                     .containsExactly(name.value());
+        }
+        assertThat(CapturedLogs.multiLineMessages()).as("log lines that span lines").isEmpty();
+    }
+
+    static Stream<Arguments> macs() {
+        List<String> hostile = List.of("52:54:00:aa:bb:cc; touch /tmp/unmanaged-pwned",
+                "52:54:00:aa:bb:cc\nINFO forged log line", "$(touch /tmp/unmanaged-pwned)", "`id`",
+                "52 54 00 aa bb cc", "'52:54:00:aa:bb:cc'", "\"52:54:00:aa:bb:cc\"", "f".repeat(1_000),
+                "52:54:00:äa:bb:cc");
+        return Stream.of(Stores.Kind.values()).flatMap(kind -> hostile.stream().map(mac -> Arguments.of(kind, mac)));
+    }
+
+    @ParameterizedTest(name = "{0}: MAC {1}")
+    @MethodSource("macs")
+    @DisplayName("a NIC whose MAC is not a MAC is listed as it is and refused on import with a typed problem")
+    void hostileMac(Stores.Kind kind, String mac) {
+        CapturedLogs.clear();
+        try (World world = World.open(kind)) {
+            InstanceDescriptor vm = world.put(InstanceDescriptors.named("mac-vm").nic(mac, "br0").build());
+            assertThat(world.instances.list(ListQuery.of(world.host)).instances()).singleElement()
+                    .satisfies(d -> assertThat(d.nics()).extracting(n -> n.mac()).containsExactly(mac.toLowerCase()));
+            String before = world.snapshot();
+            ImportRequest request = world.importRequest(vm, null, "mac-vm");
+            ImportRejectedException refused = catchThrowableOfType(ImportRejectedException.class,
+                    () -> world.instances.importInstance(request));
+            assertThat(refused).as("import of a NIC with MAC %s", mac).isNotNull();
+            assertThat(refused.problems()).anySatisfy(p -> {
+                assertThat(p.blocks()).isTrue();
+                assertThat(p.subject()).startsWith("nic ");
+                assertThat(p.subject() + p.message()).doesNotContain("\n");
+            });
+            assertThat(world.snapshot()).isEqualTo(before);
         }
         assertThat(CapturedLogs.multiLineMessages()).as("log lines that span lines").isEmpty();
     }
