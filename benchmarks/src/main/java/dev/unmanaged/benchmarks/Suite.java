@@ -44,8 +44,8 @@ public final class Suite {
     static Map<String, Benchmark> benchmarks() {
         Map<String, Benchmark> all = new LinkedHashMap<>();
         all.put("parse", ParseSuite::run);
-        all.put("listing", mode -> mode.smoke() ? new ListingHarness(1, 2).rows(60)
-                : new ListingHarness(2, 5).rows(1_000, 10_000));
+        all.put("listing", mode -> mode.smoke() ? new ListingHarness(1, 0, 2).rows(60)
+                : new ListingHarness(2, 8, 7).rows(1_000, 10_000));
         all.put("fanout", mode -> new FanOutHarness(mode.smoke() ? FanOutHarness.SMOKE : FanOutHarness.FULL).rows());
         all.put("import", ImportSuite::run);
         all.put("live", LiveListingSuite::run);

@@ -30,14 +30,18 @@ public final class ListingHarness {
     }
 
     private final int warmups;
+    private final long minimumWarmupNanos;
     private final int runs;
 
     /**
-     * @param warmups listings of each kind before measuring
-     * @param runs    measured listings of each kind
+     * @param warmups       listings of each kind before measuring, at least
+     * @param minimumWarmup seconds of warm-up listings, at least (so that a small host is not measured while
+     *                      the JIT compiler is still at work)
+     * @param runs          measured listings of each kind
      */
-    public ListingHarness(int warmups, int runs) {
+    public ListingHarness(int warmups, int minimumWarmup, int runs) {
         this.warmups = warmups;
+        this.minimumWarmupNanos = minimumWarmup * 1_000_000_000L;
         this.runs = runs;
     }
 
@@ -60,7 +64,8 @@ public final class ListingHarness {
             List<InstanceDescriptor> first = provider.listInstances(host);
             listed = first.size();
             sized = first.stream().flatMap(d -> d.disks().stream()).filter(d -> d.capacityBytes() != null).count();
-            for (int i = 0; i < warmups; i++) {
+            long warmupStart = System.nanoTime();
+            for (int i = 0; i < warmups || System.nanoTime() - warmupStart < minimumWarmupNanos; i++) {
                 provider.listInstances(host);
                 loop.listAndFetchDefinitions();
             }
