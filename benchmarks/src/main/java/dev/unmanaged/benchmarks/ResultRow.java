@@ -42,9 +42,15 @@ public record ResultRow(String benchmark, String ours, String baseline, double r
         return "| " + String.join(" | ", benchmark, ours, baseline, ratioText(), target, verdict(), note) + " |";
     }
 
-    /** The Markdown table header. */
+    /** A Markdown table line with the command that reproduces it. */
+    public String markdown(String command) {
+        return markdown() + " " + command + " |";
+    }
+
+    /** The Markdown table header, with a command column. */
     public static String markdownHeader() {
-        return "| benchmark | ours | baseline | ratio | target | verdict | note |\n|---|---|---|---|---|---|---|";
+        return "| benchmark | ours | baseline | ratio | target | verdict | note | command |\n"
+                + "|---|---|---|---|---|---|---|---|";
     }
 
     /** Formats a number with {@code decimals} places. */

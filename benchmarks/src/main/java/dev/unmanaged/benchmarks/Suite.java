@@ -72,7 +72,7 @@ public final class Suite {
             System.err.println("unknown benchmark in " + only + "; known: " + BENCHMARKS);
             System.exit(2);
         }
-        List<ResultRow> rows = run(mode, only);
+        Map<String, List<ResultRow>> rows = runEach(mode, only);
         String report = report(mode, rows);
         Files.createDirectories(out);
         Path file = out.resolve(mode.smoke() ? "smoke.md" : "results.md");
@@ -84,8 +84,15 @@ public final class Suite {
 
     /** Runs the named benchmarks in order and returns every row; a failing benchmark fails the run. */
     public static List<ResultRow> run(RunMode mode, List<String> names) throws Exception {
-        Map<String, Benchmark> all = benchmarks();
         List<ResultRow> rows = new ArrayList<>();
+        runEach(mode, names).values().forEach(rows::addAll);
+        return rows;
+    }
+
+    /** As {@link #run}, with the rows of each benchmark under its name. */
+    static Map<String, List<ResultRow>> runEach(RunMode mode, List<String> names) throws Exception {
+        Map<String, Benchmark> all = benchmarks();
+        Map<String, List<ResultRow>> rows = new LinkedHashMap<>();
         for (String name : BENCHMARKS) {
             if (names.contains(name)) {
                 long start = System.nanoTime();
@@ -93,22 +100,27 @@ public final class Suite {
                 List<ResultRow> produced = all.get(name).run(mode);
                 produced.forEach(r -> System.out.println(r.markdown()));
                 System.out.printf(Locale.ROOT, "== %s took %.1f s%n", name, (System.nanoTime() - start) / 1e9);
-                rows.addAll(produced);
+                rows.put(name, produced);
             }
         }
         return rows;
     }
 
-    /** The Markdown report: machine, date, command, and the table. */
-    static String report(RunMode mode, List<ResultRow> rows) {
+    /** The Markdown report: machine, date, command, and the table with the command that reproduces each row. */
+    static String report(RunMode mode, Map<String, List<ResultRow>> rows) {
         StringBuilder report = new StringBuilder();
+        if (mode.smoke()) {
+            report.append("Smoke run: every benchmark at a tiny size, once, mostly before the JIT compiler has warmed "
+                    + "up; it shows that each benchmark runs, and its figures and verdicts mean nothing.\n\n");
+        }
         report.append("Machine: ").append(machine()).append('\n')
                 .append("Date: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append('\n')
                 .append("Command: `").append(System.getProperty("unmanaged.benchmarks.command",
                         "java -cp benchmarks/target/benchmarks.jar " + Suite.class.getName()
                                 + (mode.smoke() ? " --smoke" : ""))).append("`\n\n")
                 .append(ResultRow.markdownHeader()).append('\n');
-        rows.forEach(r -> report.append(r.markdown()).append('\n'));
+        rows.forEach((name, produced) -> produced.forEach(r -> report.append(r.markdown("`./benchmarks/run.sh --only "
+                + name + (mode.smoke() ? " --smoke" : "") + "`")).append('\n')));
         return report.toString();
     }
 

@@ -47,7 +47,7 @@ public final class ImportSuite {
                 ? List.of(new Shape(40, 1, BulkImportHarness.Addressing.FIXED),
                 new Shape(20, 1, BulkImportHarness.Addressing.AUTO))
                 : List.of(new Shape(10_000, 3, BulkImportHarness.Addressing.FIXED),
-                new Shape(1_000, 1, BulkImportHarness.Addressing.AUTO));
+                new Shape(1_000, 3, BulkImportHarness.Addressing.AUTO));
         List<ResultRow> rows = new ArrayList<>();
         for (Shape shape : shapes) {
             rows.add(row("H2 (embedded file)", shape, measure(shape, ImportSuite::freshH2),
