@@ -12,6 +12,8 @@ import java.util.Locale;
 final class ScaledSize {
     private static final String UNITS = "b, bytes, KB, k, KiB, MB, M, MiB, GB, G, GiB, TB, T, TiB, PB, P, PiB, "
             + "EB, E, EiB";
+    /** The digits of {@link Long#MAX_VALUE}. */
+    private static final int MAX_SIGNIFICANT_DIGITS = 19;
 
     private ScaledSize() {
     }
@@ -34,12 +36,30 @@ final class ScaledSize {
             throw Values.invalid(field, value, "a non-negative whole number" + (unitText == null ? " of "
                     + defaultUnit : " of " + unitText));
         }
+        // More significant digits than Long.MAX_VALUE has cannot fit whatever the unit. Refusing them before
+        // BigInteger matters: its conversion takes quadratic time, minutes for a number of a few megabytes.
+        int significant = value.length() - leadingZeros(value);
+        if (significant > MAX_SIGNIFICANT_DIGITS) {
+            throw tooLarge(field, value, unitText);
+        }
         BigInteger bytes = new BigInteger(value).multiply(BigInteger.valueOf(multiplier));
         if (bytes.bitLength() > 63) {
-            throw Values.invalid(field, value + (unitText == null ? "" : " " + unitText),
-                    "a size of at most " + Long.MAX_VALUE + " bytes");
+            throw tooLarge(field, value, unitText);
         }
         return bytes.longValueExact();
+    }
+
+    private static int leadingZeros(String digits) {
+        int zeros = 0;
+        while (zeros < digits.length() - 1 && digits.charAt(zeros) == '0') {
+            zeros++;
+        }
+        return zeros;
+    }
+
+    private static DomainXmlException tooLarge(String field, String value, String unit) {
+        return Values.invalid(field, value + (unit == null ? "" : " " + unit),
+                "a size of at most " + Long.MAX_VALUE + " bytes");
     }
 
     private static long multiplier(String field, String unit) {

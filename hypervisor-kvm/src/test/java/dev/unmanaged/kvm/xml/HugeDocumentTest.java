@@ -4,6 +4,7 @@ import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedOutputStream;
@@ -16,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -126,6 +128,29 @@ class HugeDocumentTest {
         }
         xml.append("</devices></domain>");
         assertThat(parser.parse(xml.toString()).disks()).hasSize(20_000);
+    }
+
+    @Test
+    // Guards against a hang, not a speed test: BigInteger needs about an hour to convert 15 million digits.
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    @DisplayName("a <memory> of 15 million digits, below the size limit, is refused as too large without converting it")
+    void hugeNumberRefusedUnconverted() {
+        String digits = "0".repeat(1_000) + "9".repeat(15_000_000);
+        assertThatThrownBy(() -> parser.parse("<domain><name>a</name><memory>" + digits + "</memory></domain>"))
+                .isInstanceOfSatisfying(DomainXmlException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.INVALID_VALUE);
+                    assertThat(e.field()).isEqualTo("<memory>");
+                    assertThat(e.getMessage()).hasSizeLessThan(300)
+                            .endsWith("expected a size of at most " + Long.MAX_VALUE + " bytes");
+                });
+    }
+
+    @Test
+    @DisplayName("leading zeros do not count against the size: 25 digits of which 19 significant fit")
+    void leadingZerosAreNotSignificant() {
+        long bytes = parser.parse("<domain><name>a</name><memory unit='b'>0000009223372036854775807</memory>"
+                + "</domain>").memory().maxBytes();
+        assertThat(bytes).isEqualTo(Long.MAX_VALUE);
     }
 
     private static final class CountingStream extends FilterInputStream {
