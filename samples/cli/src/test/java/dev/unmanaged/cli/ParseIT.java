@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,6 +18,12 @@ class ParseIT {
 
     @TempDir
     Path temp;
+
+    @BeforeAll
+    static void corpusIsThere() {
+        assertThat(CORPUS).as("the shared corpus (system property unmanaged.corpus) must be beside the project")
+                .isDirectory();
+    }
 
     @Test
     @DisplayName("every file parsed: exit 0, one descriptor per file with a file key")
