@@ -103,6 +103,11 @@ class FailuresIT {
         assertThat(badSize.exitCode()).isEqualTo(2);
         assertThat(badSize.err()).contains("--memory", "lots");
 
+        var badAddress = cli.run("import", "web-01", "--ip", "10.20.0.999", "--dry-run");
+        assertThat(badAddress.exitCode()).as(badAddress.toString()).isEqualTo(2);
+        assertThat(badAddress.err()).startsWith("error: --ip: found '10.20.0.999', expected an IPv4 address")
+                .contains("unmanaged import --help");
+
         var badStore = cli.run("inventory", "--store", "postgres://db/x");
         assertThat(badStore.exitCode()).isEqualTo(2);
         assertThat(badStore.err()).contains("--store", "JDBC URL");

@@ -7,6 +7,7 @@ import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
+import dev.unmanaged.api.operation.IpAssignment;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Progress;
@@ -126,7 +127,8 @@ public final class ImportCommand implements Callable<Integer> {
         try {
             Long memoryBytes = memory == null ? null : Sizes.parse(memory);
             return new ImportFields(connect, instance, owner, offering, displayName, cpus, memoryBytes, template,
-                    Mapping.parse("--network", networks), Mapping.parse("--ip", ips),
+                    Mapping.parse("--network", networks),
+                    Mapping.parse("--ip", ips).requireValid("--ip", mac -> "--ip", IpAssignment::parse),
                     Mapping.parse("--pool", pools), Mapping.parse("--disk-offering", diskOfferings),
                     regenerateMacs ? Boolean.TRUE : null);
         } catch (IllegalArgumentException e) {

@@ -1,8 +1,11 @@
 package dev.unmanaged.cli.command;
 
+import dev.unmanaged.api.error.InvalidRequestException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * A mapping option of an import: values for named devices ({@code MAC=NETWORK}, {@code vda=POOL}) and an
@@ -61,6 +64,33 @@ record Mapping(Map<String, String> byDevice, String forAll) {
         var merged = new LinkedHashMap<>(fallback.byDevice);
         merged.putAll(byDevice);
         return new Mapping(merged, forAll != null ? forAll : fallback.forAll);
+    }
+
+    /**
+     * This mapping, once {@code check} accepted every value: a malformed one is refused before anything runs,
+     * naming where it was given rather than the request field it would become.
+     *
+     * @param forAllLabel where the value for every device was given, e.g. {@code --ip} or {@code imports[2].ip}
+     * @param deviceLabel where the value of a named device was given
+     * @param check       throws an {@link InvalidRequestException} for a malformed value
+     * @throws IllegalArgumentException {@code label: found 'value', expected ...}
+     */
+    Mapping requireValid(String forAllLabel, Function<String, String> deviceLabel, Consumer<String> check) {
+        if (forAll != null) {
+            requireValid(forAllLabel, forAll, check);
+        }
+        byDevice.forEach((device, value) -> requireValid(deviceLabel.apply(device), value, check));
+        return this;
+    }
+
+    private static void requireValid(String label, String value, Consumer<String> check) {
+        try {
+            check.accept(value);
+        } catch (InvalidRequestException malformed) {
+            // The message starts with the request field's name; the rest says what was found and expected.
+            throw new IllegalArgumentException(label + malformed.getMessage().substring(malformed.field().length()),
+                    malformed);
+        }
     }
 
     /** True when the value for every device depends on which devices the instance has. */

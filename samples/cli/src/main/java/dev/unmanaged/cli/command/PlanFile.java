@@ -3,6 +3,7 @@ package dev.unmanaged.cli.command;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.unmanaged.api.operation.IpAssignment;
 import dev.unmanaged.cli.CliFailure;
 import dev.unmanaged.cli.output.Sizes;
 import java.io.IOException;
@@ -101,7 +102,7 @@ final class PlanFile {
         return new ImportFields(text(node, "host", where), instance, text(node, "owner", where),
                 text(node, "offering", where), text(node, "displayName", where), cpus(node, where),
                 memory(node, where), text(node, "template", where),
-                mapping(node, "network", "networks", where), mapping(node, "ip", "ips", where),
+                mapping(node, "network", "networks", where), addresses(mapping(node, "ip", "ips", where), where),
                 mapping(node, "pool", "pools", where), mapping(node, "diskOffering", "diskOfferings", where),
                 flag(node, "regenerateMacs", where));
     }
@@ -152,6 +153,15 @@ final class PlanFile {
             throw CliFailure.request(where + "." + key + ": found " + value + ", expected true or false");
         }
         return value.asBoolean();
+    }
+
+    /** An import's IP addresses, each {@code auto} or an IPv4 address; refused before anything runs otherwise. */
+    private static Mapping addresses(Mapping ips, String where) {
+        try {
+            return ips.requireValid(where + ".ip", mac -> where + ".ips." + mac, IpAssignment::parse);
+        } catch (IllegalArgumentException malformed) {
+            throw CliFailure.request(malformed.getMessage());
+        }
     }
 
     private static Mapping mapping(JsonNode node, String single, String plural, String where) {

@@ -3,6 +3,7 @@ package dev.unmanaged.cli.command;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.unmanaged.api.operation.IpAssignment;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.DisplayName;
@@ -28,6 +29,23 @@ class MappingTest {
                 .hasMessageContaining("'guest'").hasMessageContaining("'prod'");
         assertThatThrownBy(() -> Mapping.parse("--ip", List.of("52:54:00:00:00:01=")))
                 .hasMessageContaining("--ip").hasMessageContaining("DEVICE=VALUE");
+    }
+
+    @Test
+    @DisplayName("a malformed address is refused naming where it was given, the value and what was expected")
+    void refusesMalformedValuesNamingWhereTheyWereGiven() {
+        Mapping forAll = Mapping.parse("--ip", List.of("10.20.0.999"));
+        assertThatThrownBy(() -> forAll.requireValid("--ip", mac -> "--ip", IpAssignment::parse))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("--ip: found '10.20.0.999', expected an IPv4 address");
+
+        Mapping named = Mapping.parse("ips", List.of("52:54:00:1a:01:01=auto", "52:54:00:1a:01:02=ten.0.0.1"));
+        assertThatThrownBy(() -> named.requireValid("plan: imports[0].ip", mac -> "plan: imports[0].ips." + mac,
+                IpAssignment::parse))
+                .hasMessageStartingWith("plan: imports[0].ips.52:54:00:1a:01:02: found 'ten.0.0.1'");
+
+        Mapping valid = Mapping.parse("--ip", List.of("auto", "52:54:00:1a:01:01=10.20.0.9"));
+        assertThat(valid.requireValid("--ip", mac -> "--ip", IpAssignment::parse)).isSameAs(valid);
     }
 
     @Test

@@ -66,6 +66,11 @@ class PlanFileTest {
                 .hasMessageContaining("imports[0].cpus");
         assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": \"a\", \"memory\": \"lots\"}]")))
                 .hasMessageContaining("imports[0].memory").hasMessageContaining("'lots'");
+        assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": \"a\", \"ip\": \"10.0.0.300\"}]")))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("imports[0].ip: found '10.0.0.300'");
+        assertThatThrownBy(() -> PlanFile.read(write(
+                "[{\"instance\": \"a\", \"ips\": {\"52:54:00:1a:01:01\": \"dhcp\"}}]")))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("imports[0].ips.52:54:00:1a:01:01: found 'dhcp'");
         assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": \"a\", \"pools\": [\"vda\"]}]")))
                 .hasMessageContaining("imports[0].pools");
         assertThatThrownBy(() -> PlanFile.read(write("{\"defaults\": {\"instance\": \"a\"}, \"imports\": []}")))
