@@ -66,7 +66,22 @@ class BulkImportIT {
     }
 
     @Test
-    @DisplayName("on a terminal the progress is one bar redrawn in place")
+    @DisplayName("on a real terminal the tool itself chooses the bar: redrawn in place, no plain progress lines")
+    void progressBarOnARealTerminal() throws Exception {
+        var cli = new CliProcess(temp.resolve("home-tty"));
+
+        var result = cli.runOnTerminal("import", "--plan", PLAN.toString(), "--parallel", "4");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(1);
+        // The terminal turns each line end into CR LF: the bar is everything before the first of them.
+        String bar = result.out().split("\r?\n", -1)[0];
+        assertThat(bar.split("\r", -1)).as(bar).hasSize(11);
+        assertThat(bar).contains("[##############################] 10/10");
+        assertThat(result.out()).doesNotContain("[ 1/10]").contains("8 imported, 2 failed, 0 cancelled");
+    }
+
+    @Test
+    @DisplayName("UNMANAGED_PROGRESS=bar draws the bar whatever the output is")
     void progressBarOnATerminal() throws Exception {
         // The tool cannot be given a real terminal here; UNMANAGED_PROGRESS=bar makes it draw as it would on one.
         var cli = new CliProcess(temp.resolve("home-bar"), java.util.Map.of("UNMANAGED_PROGRESS", "bar"));

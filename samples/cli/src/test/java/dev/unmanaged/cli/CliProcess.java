@@ -50,13 +50,34 @@ final class CliProcess {
     }
 
     Result run(String... args) throws IOException, InterruptedException {
+        return run(toolCommand(args), Map.of());
+    }
+
+    /**
+     * Runs the tool on a pseudo-terminal, as a person at a terminal does: util-linux {@code script} gives it one
+     * for its stdin and stdout, and what it writes there comes back as stdout (with CR LF line ends).
+     */
+    Result runOnTerminal(String... args) throws IOException, InterruptedException {
+        String shellCommand = toolCommand(args).stream()
+                .map(word -> "'" + word.replace("'", "'\\''") + "'")
+                .collect(java.util.stream.Collectors.joining(" "));
+        return run(List.of("script", "--quiet", "--return", "--command", shellCommand, "/dev/null"),
+                Map.of("TERM", "xterm"));
+    }
+
+    private static List<String> toolCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:TieredStopAtLevel=1", "-jar", jar().toString()));
         command.addAll(List.of(args));
+        return command;
+    }
+
+    private Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("UNMANAGED_HOME", home.toString());
         builder.environment().remove("UNMANAGED_PROGRESS");
+        builder.environment().putAll(environment);
         builder.environment().putAll(extraEnvironment);
         Path out = Files.createTempFile(home.getParent(), "out", ".txt");
         Path err = Files.createTempFile(home.getParent(), "err", ".txt");
@@ -65,7 +86,7 @@ final class CliProcess {
         process.getOutputStream().close();
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
             process.destroyForcibly();
-            throw new AssertionError("unmanaged " + String.join(" ", args) + " did not finish in "
+            throw new AssertionError(String.join(" ", command) + " did not finish in "
                     + TIMEOUT_SECONDS + " s");
         }
         return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
