@@ -11,6 +11,7 @@ import dev.unmanaged.kvm.xml.model.DomainXml;
 import dev.unmanaged.kvm.xml.model.TopologyXml;
 import dev.unmanaged.kvm.xml.model.VcpuStateXml;
 import dev.unmanaged.kvm.xml.model.VcpuXml;
+import java.math.BigInteger;
 
 import java.util.List;
 
@@ -94,8 +95,11 @@ final class CpuMapping {
             dies = 1;
         }
         if (sockets != null && cores != null && threads != null) {
-            long product = (long) sockets * dies * (clusters == null ? 1 : clusters) * cores * threads;
-            if (product != maxVcpus) {
+            // Five factors of up to 2^31 overflow a long, and a wrapped product could equal <vcpu> by chance.
+            BigInteger product = BigInteger.valueOf(sockets).multiply(BigInteger.valueOf(dies))
+                    .multiply(BigInteger.valueOf(clusters == null ? 1 : clusters))
+                    .multiply(BigInteger.valueOf(cores)).multiply(BigInteger.valueOf(threads));
+            if (!product.equals(BigInteger.valueOf(maxVcpus))) {
                 String clustersText = clusters == null ? "" : " x clusters " + clusters;
                 warnings.add(DescriptorWarning.blocking(WarningCodes.CPU_TOPOLOGY_MISMATCH,
                         "CPU topology sockets " + sockets + " x dies " + dies + clustersText + " x cores " + cores

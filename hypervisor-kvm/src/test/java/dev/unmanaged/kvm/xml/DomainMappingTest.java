@@ -239,6 +239,18 @@ class DomainMappingTest {
         }
 
         @Test
+        @DisplayName("a topology whose product passes 2^64 is a mismatch even where 64-bit arithmetic wraps to <vcpu>")
+        void topologyProductBeyond64Bits() {
+            // 20 x 5581 x 8681 x 49477 x 384773 = 2^64 + 4
+            InstanceDescriptor d = parse("<vcpu>4</vcpu><cpu><topology sockets='20' dies='5581' clusters='8681'"
+                    + " cores='49477' threads='384773'/></cpu>");
+            assertThat(d.warnings()).singleElement().satisfies(w -> {
+                assertThat(w.code()).isEqualTo(WarningCodes.CPU_TOPOLOGY_MISMATCH);
+                assertThat(w.message()).contains("= 18446744073709551620 vCPUs").contains("<vcpu> 4");
+            });
+        }
+
+        @Test
         @DisplayName("cputune: shares, period, quota; a negative quota is unlimited; 0 is unset")
         void cputune() {
             var tune = parse("<cputune><shares>1024</shares><period>100000</period><quota>50000</quota></cputune>")
