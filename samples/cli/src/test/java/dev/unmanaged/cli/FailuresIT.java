@@ -108,6 +108,14 @@ class FailuresIT {
         assertThat(badAddress.err()).startsWith("error: --ip: found '10.20.0.999', expected an IPv4 address")
                 .contains("unmanaged import --help");
 
+        for (String[] noneAtATime : new String[][] {{"unmanage", "web-01", "--parallel", "0"},
+                {"import", "--plan", "plan.json", "--parallel", "0"}, {"import", "web-01", "--dry-run", "--cpus", "0"},
+                {"list", "--timeout", "0"}}) {
+            var refused = cli.run(noneAtATime);
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(2);
+            assertThat(refused.err()).contains(noneAtATime[noneAtATime.length - 2] + ": found 0, expected at least 1");
+        }
+
         var badStore = cli.run("inventory", "--store", "postgres://db/x");
         assertThat(badStore.exitCode()).isEqualTo(2);
         assertThat(badStore.err()).contains("--store", "JDBC URL");

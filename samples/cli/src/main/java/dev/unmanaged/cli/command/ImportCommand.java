@@ -110,12 +110,8 @@ public final class ImportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "expected either an instance (NAME|UUID) or --plan FILE, " + (plan == null ? "found neither" : "found both"));
         }
-        if (parallel < 1) {
-            throw new ParameterException(spec.commandLine(), "--parallel: found " + parallel + ", expected at least 1");
-        }
-        if (cpus != null && cpus < 1) {
-            throw new ParameterException(spec.commandLine(), "--cpus: found " + cpus + ", expected at least 1");
-        }
+        OptionValues.requireAtLeastOne(spec, "--parallel", parallel);
+        OptionValues.requireAtLeastOne(spec, "--cpus", cpus);
         ImportFields fromCommandLine = commandLineFields();
         try (Session session = Session.of(common)) {
             session.bulkConcurrency(parallel);

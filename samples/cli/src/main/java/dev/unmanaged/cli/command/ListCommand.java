@@ -54,10 +54,7 @@ public final class ListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (timeoutSeconds < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--timeout: found " + timeoutSeconds + ", expected at least 1 second");
-        }
+        OptionValues.requireAtLeastOne(spec, "--timeout", timeoutSeconds);
         try (Session session = Session.of(common)) {
             ListQuery query = ListQuery.of(session.hosts(connect))
                     .withHostDeadline(Duration.ofSeconds(timeoutSeconds))

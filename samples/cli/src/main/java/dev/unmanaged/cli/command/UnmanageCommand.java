@@ -47,10 +47,7 @@ public final class UnmanageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        if (parallel < 1) {
-            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
-                    "--parallel: found " + parallel + ", expected at least 1");
-        }
+        OptionValues.requireAtLeastOne(spec, "--parallel", parallel);
         try (Session session = Session.of(common)) {
             session.bulkConcurrency(parallel);
             List<UnmanageRequest> requests = instances.stream().map(UnmanageRequest::new).toList();
