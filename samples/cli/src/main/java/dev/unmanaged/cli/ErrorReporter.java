@@ -47,6 +47,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
             case HOST_UNAVAILABLE -> " (check the --connect URI and that the host's libvirt accepts connections)";
             case STORE_FAILURE -> " (check --store, the database and its credentials)";
             case INSTANCE_NOT_FOUND -> " (run 'unmanaged list' or 'unmanaged inventory' for the names)";
+            case ALREADY_MANAGED -> " (see 'unmanaged inventory'; to import it with other settings, unmanage it first)";
             default -> "";
         };
     }

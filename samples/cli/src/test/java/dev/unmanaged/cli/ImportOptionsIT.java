@@ -74,6 +74,12 @@ class ImportOptionsIT {
         assertThat(inventory).hasSize(1);
         assertRecorded(inventory.get(0));
         assertThat(cli.run("list").out()).doesNotContain("lab-gpu-01").contains("11 unmanaged instances");
+
+        var otherSettings = cli.run("import", "lab-gpu-01", "--owner", "admin", "--offering", "xlarge",
+                "--network", "lab", "--pool", "nfs-primary");
+        assertThat(otherSettings.exitCode()).as(otherSettings.toString()).isEqualTo(1);
+        assertThat(otherSettings.err().lines()).singleElement().asString()
+                .startsWith("error: ").contains(LAB_GPU_01_UUID, "already managed", "unmanage it first");
     }
 
     private static void assertRecorded(JsonNode record) {
