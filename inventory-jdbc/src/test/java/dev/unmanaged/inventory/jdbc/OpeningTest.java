@@ -2,10 +2,13 @@ package dev.unmanaged.inventory.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.unmanaged.api.error.StoreFailureException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -15,6 +18,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("Opening a store")
 class OpeningTest {
@@ -27,6 +32,20 @@ class OpeningTest {
                 .hasMessageContaining("127.0.0.1:1")
                 .hasMessageContaining("password=***")
                 .hasMessageNotContaining("s3cret");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "jdbc:postgresql://127.0.0.1:1/nowhere?user=u&password=s3cret&connectTimeout=2",
+            "jdbc:nosuchdriver://db.example/inventory?user=u&password=s3cret",
+            "jdbc:h2:mem:x;PASSWORD=s3cret;NO_SUCH_SETTING=1"})
+    @DisplayName("a store that cannot open shows the password in no message, cause or stack trace")
+    void failureChainHidesThePassword(String url) {
+        Throwable failure = catchThrowable(() -> JdbcInventoryStore.open(url));
+        assertThat(failure).isInstanceOf(StoreFailureException.class).hasMessageContaining("***");
+        StringWriter trace = new StringWriter();
+        failure.printStackTrace(new PrintWriter(trace));
+        assertThat(trace.toString()).contains("Caused by").doesNotContain("s3cret");
     }
 
     @Test
