@@ -2,6 +2,7 @@ package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.error.AccessDeniedException;
 import dev.unmanaged.api.error.HostUnavailableException;
+import dev.unmanaged.api.error.ImportRejectedException;
 import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.error.UnmanagedException;
@@ -12,10 +13,19 @@ import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
+import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.inventory.ComputeOffering;
+import dev.unmanaged.api.inventory.Owner;
+import dev.unmanaged.api.operation.ImportPlan;
+import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.Problem;
+import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
+import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.kvm.xml.DomainXmlParser;
+import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -292,6 +302,34 @@ class KvmInstanceProviderTest {
                             assertThat(w.blocksImport()).isTrue();
                             assertThat(w.message()).contains("<vcpu>");
                         });
+            }
+        }
+
+        @Test
+        @DisplayName("cannot be imported through the library, which says why and writes nothing")
+        void importRefused() {
+            // A catalog the instance fits in every other respect, so the definition is the only obstacle.
+            InMemoryInventoryStore store = new InMemoryInventoryStore(new Catalog(List.of(new Owner("ops", "Ops")),
+                    List.of(ComputeOffering.fixed("small", "Small", 1, 512 * MIB)), List.of(), List.of(), List.of(),
+                    List.of()));
+            ImportRequest request = ImportRequest.builder(host, BATCH_PAUSED.toString()).owner("ops")
+                    .offering("small").build();
+            try (KvmInstanceProvider strict = new KvmInstanceProvider(KvmProviderOptions.defaults(), rejectingBatch);
+                 UnmanagedInstances library = UnmanagedInstances.builder().providers(strict).store(store).build()) {
+                ImportPlan plan = library.plan(request);
+
+                assertThat(plan.importable()).isFalse();
+                assertThat(plan.blockingProblems()).singleElement().satisfies(p -> {
+                    assertThat(p.code()).isEqualTo(ProblemCode.INSTANCE_UNSAFE);
+                    assertThat(p.subject()).contains(WarningCodes.DEFINITION_UNREADABLE);
+                    assertThat(p.message()).contains("could not be read").contains("<vcpu>");
+                });
+                assertThatThrownBy(() -> library.importInstance(request))
+                        .isInstanceOfSatisfying(ImportRejectedException.class, e -> assertThat(e.problems())
+                                .filteredOn(Problem::blocks).extracting(Problem::code)
+                                .containsExactly(ProblemCode.INSTANCE_UNSAFE))
+                        .hasMessageContaining(WarningCodes.DEFINITION_UNREADABLE);
+                assertThat(store.find(BATCH_PAUSED)).isEmpty();
             }
         }
 
