@@ -1,11 +1,9 @@
 package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.instance.Host;
-import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.tck.InstanceSpec;
 import dev.unmanaged.tck.TestBed;
 import org.libvirt.Connect;
-import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 
 import java.io.IOException;
@@ -25,8 +23,6 @@ import java.util.concurrent.TimeUnit;
  * the bed's own. The domains have no guest OS, so a guest's clean power-off is stood in for by destroy.
  */
 final class LiveDaemonBed implements TestBed {
-    /** Domains start paused in one step with {@code VIR_DOMAIN_START_PAUSED}. */
-    private static final int START_PAUSED = 1;
     private static final Path IMAGES = Path.of("/var/lib/libvirt/images");
 
     private final Connect connect;
@@ -60,15 +56,7 @@ final class LiveDaemonBed implements TestBed {
             String xml = SpecDomainXml.of(spec, uuid, LiveDaemon.domainType(),
                     files.stream().map(Path::toString).toList(), "<interface type='user'>",
                     graphicsType(spec.graphicsPassword()));
-            int flags = spec.state() == PowerState.PAUSED ? START_PAUSED : 0;
-            if (!spec.persistent()) {
-                connect.domainCreateXML(xml, flags);
-            } else {
-                Domain domain = connect.domainDefineXML(xml);
-                if (spec.state() != PowerState.STOPPED) {
-                    domain.create(flags);
-                }
-            }
+            SpecDomains.start(connect, xml, spec);
             return uuid;
         } catch (LibvirtException | IOException e) {
             deleteImages(uuid);
@@ -93,17 +81,9 @@ final class LiveDaemonBed implements TestBed {
     @Override
     public void remove(UUID uuid) {
         try {
-            Domain domain = connect.domainLookupByUUIDString(uuid.toString());
-            if (domain.isActive() == 1) {
-                domain.destroy();
-            }
-            if (domain.isPersistent() == 1) {
-                domain.undefine();
-            }
+            SpecDomains.remove(connect, uuid);
         } catch (LibvirtException e) {
-            if (!LibvirtErrors.isNoDomain(e)) {
-                throw new IllegalStateException("cannot remove " + uuid + ": " + e.getMessage(), e);
-            }
+            throw new IllegalStateException("cannot remove " + uuid + ": " + e.getMessage(), e);
         }
         deleteImages(uuid);
     }

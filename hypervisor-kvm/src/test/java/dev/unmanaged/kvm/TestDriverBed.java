@@ -1,11 +1,9 @@
 package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.instance.Host;
-import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.tck.InstanceSpec;
 import dev.unmanaged.tck.TestBed;
 import org.libvirt.Connect;
-import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
@@ -53,18 +51,7 @@ final class TestDriverBed implements TestBed {
             }
             String xml = SpecDomainXml.of(spec, uuid, "kvm", sources,
                     "<interface type='network'><source network='default'/>", "vnc");
-            Domain domain;
-            if (spec.persistent()) {
-                domain = connect.domainDefineXML(xml);
-                if (spec.state() != PowerState.STOPPED) {
-                    domain.create();
-                }
-            } else {
-                domain = connect.domainCreateXML(xml, 0);
-            }
-            if (spec.state() == PowerState.PAUSED) {
-                domain.suspend();
-            }
+            SpecDomains.start(connect, xml, spec);
             return uuid;
         } catch (LibvirtException e) {
             throw new IllegalStateException("the test driver refused " + spec + ": " + e.getMessage(), e);
@@ -82,36 +69,19 @@ final class TestDriverBed implements TestBed {
 
     @Override
     public void remove(UUID uuid) {
-        Domain domain;
         try {
-            domain = connect.domainLookupByUUIDString(uuid.toString());
-        } catch (LibvirtException e) {
-            return;
-        }
-        try {
-            String name = domain.getName();
-            if (domain.isActive() == 1) {
-                domain.destroy();
-            }
-            if (isDefined(uuid)) {
-                domain.undefine();
+            Optional<String> removed = SpecDomains.remove(connect, uuid);
+            if (removed.isEmpty()) {
+                return;
             }
             StoragePool pool = connect.storagePoolLookupByName(POOL);
             for (String volume : pool.listVolumes()) {
-                if (volume.startsWith(name + "-")) {
+                if (volume.startsWith(removed.get() + "-")) {
                     pool.storageVolLookupByName(volume).delete(0);
                 }
             }
         } catch (LibvirtException e) {
             throw new IllegalStateException("cannot remove " + uuid + ": " + e.getMessage(), e);
-        }
-    }
-
-    private boolean isDefined(UUID uuid) {
-        try {
-            return connect.domainLookupByUUIDString(uuid.toString()).isPersistent() == 1;
-        } catch (LibvirtException e) {
-            return false;
         }
     }
 
