@@ -40,6 +40,7 @@ final class JdbcWrites implements InventoryStore.Writes {
     @Override
     public void insertInstance(ManagedInstance instance) {
         Objects.requireNonNull(instance, "instance");
+        ColumnWidths.check(instance);
         guarded("recording instance " + instance.uuid(), c -> {
             InstanceRows.insert(c, instance);
             return null;

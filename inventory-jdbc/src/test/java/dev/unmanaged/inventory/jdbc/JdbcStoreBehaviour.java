@@ -13,6 +13,7 @@ import dev.unmanaged.api.error.AlreadyManagedException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.inventory.AddressRange;
 import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.inventory.ManagedDisk;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
@@ -162,6 +163,24 @@ abstract class JdbcStoreBehaviour {
             assertThat(m.displayName()).hasSize(1000);
             importOne(m);
             assertThat(store.findByName(name)).containsExactly(m);
+        }
+
+        @Test
+        @DisplayName("a value longer than its column is refused naming the field, and the unit writes nothing")
+        void valueTooLongForItsColumn() {
+            UUID uuid = UUID.randomUUID();
+            ManagedInstance longName = instance(uuid, "n".repeat(1025), mac(11), null);
+            assertThatThrownBy(() -> importOne(longName)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.field()).isEqualTo("name")).hasMessageContaining("at most 1024 characters");
+            ManagedInstance m = instance(uuid, "long-target", mac(11), null);
+            ManagedInstance longTarget = new ManagedInstance(uuid, m.name(), m.displayName(), m.host(), m.ownerId(),
+                    m.offeringId(), m.templateId(), m.vcpus(), m.memoryBytes(), m.nics(),
+                    List.of(new ManagedDisk("vd" + "x".repeat(63), "/images/a.qcow2", "images", null, null)),
+                    m.importedAt());
+            assertThatThrownBy(() -> importOne(longTarget)).isInstanceOfSatisfying(InvalidRequestException.class,
+                    e -> assertThat(e.field()).isEqualTo("disks[0].targetDev")).hasMessageContaining("at most 64");
+            assertThat(store.find(uuid)).isEmpty();
+            assertThat(store.catalog().isMacInUse(NET_A, mac(11))).isFalse();
         }
 
         @Test
