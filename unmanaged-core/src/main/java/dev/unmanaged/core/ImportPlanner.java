@@ -18,12 +18,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Validates an import request against a freshly read instance and the inventory, collecting every problem
  * rather than stopping at the first, and forms the record an import would write.
  */
 final class ImportPlanner {
+    /**
+     * Warnings that make an import unsafe whatever the provider flagged: a shared MAC or disk target would corrupt
+     * the mapping, and an unreadable definition means the plan would be made against a guess.
+     */
+    private static final Set<String> ALWAYS_BLOCKING = Set.of(WarningCodes.DUPLICATE_MAC,
+            WarningCodes.DUPLICATE_DISK_TARGET, WarningCodes.DEFINITION_UNREADABLE, WarningCodes.UUID_MISSING);
+
     private final InventoryStore store;
     private final Clock clock;
 
@@ -76,7 +84,7 @@ final class ImportPlanner {
             }
             String subject = "instance warning " + SafeText.of(warning.code());
             String message = SafeText.of(warning.message());
-            problems.add(warning.blocksImport()
+            problems.add(warning.blocksImport() || ALWAYS_BLOCKING.contains(warning.code())
                     ? Problem.block(ProblemCode.INSTANCE_UNSAFE, subject, message)
                     : Problem.warn(ProblemCode.INSTANCE_UNSAFE, subject, message));
         }

@@ -12,10 +12,13 @@ import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Maps every NIC onto a network with its MAC and IP: the network must exist and be usable by the owner, the MAC
@@ -53,6 +56,7 @@ final class NicPlanner {
     List<PlannedNic> plan(InstanceDescriptor instance) {
         var instanceMacs = new LinkedHashSet<String>();
         instance.nics().stream().map(NicDescriptor::mac).filter(m -> m != null).forEach(instanceMacs::add);
+        reportSharedMacs(instance);
         reserveFixedAddressesFirst(instance);
 
         var planned = new ArrayList<PlannedNic>();
@@ -62,6 +66,22 @@ final class NicPlanner {
         }
         reportUnknownKeys(instanceMacs);
         return planned;
+    }
+
+    /**
+     * Two NICs with one MAC cannot both be keyed by it, and would collide on their network once imported. A
+     * provider should already have warned, but the plan does not rely on every provider doing so.
+     */
+    private void reportSharedMacs(InstanceDescriptor instance) {
+        Map<String, Long> nicsPerMac = instance.nics().stream().map(NicDescriptor::mac).filter(m -> m != null)
+                .collect(Collectors.groupingBy(m -> m, LinkedHashMap::new, Collectors.counting()));
+        nicsPerMac.forEach((mac, count) -> {
+            if (count > 1) {
+                problems.add(Problem.block(ProblemCode.INSTANCE_UNSAFE, "nic " + SafeText.of(mac), "MAC "
+                        + SafeText.of(mac) + " is carried by " + count + " NICs of the instance; expected each NIC"
+                        + " to have its own MAC, as NICs are mapped and reserved by MAC"));
+            }
+        });
     }
 
     /** Fixed addresses are claimed before any {@code auto} is planned, as the commit reserves them first too. */
