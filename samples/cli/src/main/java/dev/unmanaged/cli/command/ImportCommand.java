@@ -10,12 +10,10 @@ import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.IpAssignment;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Progress;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
-import dev.unmanaged.core.BulkOperation;
 import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.json.UnmanagedJson;
 import java.io.PrintWriter;
@@ -231,30 +229,21 @@ public final class ImportCommand implements Callable<Integer> {
 
     private int importAll(UnmanagedInstances instances, List<ImportRequest> requests, PrintWriter out)
             throws InterruptedException {
-        PrintWriter progressOut = json ? spec.commandLine().getErr() : out;
-        Progress<ImportResult> progress = Progress.forOutput(progressOut, !json, requests.size(), "imported",
-                outcome -> PlanPrinter.failure(outcome.error()));
-        BulkOperation<ImportResult> operation = instances.importAll(requests, progress);
-        BulkResult<ImportResult> result = Progress.awaitCancellingOnInterrupt(operation);
-        progress.finish();
-        if (json) {
-            JsonOutput.print(out, result);
-        } else {
-            Table summary = Table.of("INSTANCE", "STATUS", "DETAIL");
-            for (BulkOutcome<ImportResult> outcome : result.outcomes()) {
-                summary.row(outcome.key(), outcome.status(), switch (outcome.status()) {
-                    case SUCCEEDED -> PlanPrinter.success(outcome.result().instance());
-                    case FAILED -> PlanPrinter.failure(outcome.error());
-                    case CANCELLED -> "not started: the run was cancelled";
-                });
-            }
-            out.println();
-            summary.print(out);
-            out.println();
-            out.println(Progress.totals(result, "imported"));
+        BulkResult<ImportResult> result = BulkRun.show(out, spec.commandLine().getErr(), json, requests.size(),
+                "imported", ImportCommand::detail, progress -> instances.importAll(requests, progress));
+        if (!json) {
             printWhyRejected(out, result);
             out.flush();
         }
         return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
+    }
+
+    /** One bulk import's outcome in a few words. */
+    static String detail(BulkOutcome<ImportResult> outcome) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> PlanPrinter.success(outcome.result().instance());
+            case FAILED -> PlanPrinter.failure(outcome.error());
+            case CANCELLED -> BulkRun.notStarted();
+        };
     }
 }

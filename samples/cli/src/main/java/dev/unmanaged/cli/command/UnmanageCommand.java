@@ -6,12 +6,8 @@ import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.cli.ExitCodes;
-import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Progress;
-import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
-import dev.unmanaged.core.BulkOperation;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -59,24 +55,8 @@ public final class UnmanageCommand implements Callable<Integer> {
                 out.flush();
                 return ExitCodes.OK;
             }
-            Progress<UnmanageResult> progress = Progress.forOutput(json ? err : out, !json, requests.size(),
-                    "released", UnmanageCommand::detail);
-            BulkOperation<UnmanageResult> operation = session.instances().unmanageAll(requests, progress);
-            BulkResult<UnmanageResult> result = Progress.awaitCancellingOnInterrupt(operation);
-            progress.finish();
-            if (json) {
-                JsonOutput.print(out, result);
-            } else {
-                Table summary = Table.of("INSTANCE", "STATUS", "DETAIL");
-                for (BulkOutcome<UnmanageResult> outcome : result.outcomes()) {
-                    summary.row(outcome.key(), outcome.status(), detail(outcome));
-                }
-                out.println();
-                summary.print(out);
-                out.println();
-                out.println(Progress.totals(result, "released"));
-                out.flush();
-            }
+            BulkResult<UnmanageResult> result = BulkRun.show(out, err, json, requests.size(), "released",
+                    UnmanageCommand::detail, progress -> session.instances().unmanageAll(requests, progress));
             return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
         }
     }
@@ -88,12 +68,13 @@ public final class UnmanageCommand implements Callable<Integer> {
                 ? " It was transient and is now defined persistently on its host." : "");
     }
 
-    private static String detail(BulkOutcome<UnmanageResult> outcome) {
+    /** One bulk unmanage's outcome in a few words. */
+    static String detail(BulkOutcome<UnmanageResult> outcome) {
         return switch (outcome.status()) {
             case SUCCEEDED -> outcome.result().released().name() + " on " + outcome.result().released().host().id()
                     + (outcome.result().preparation().definedPersistently() ? ", now defined persistently" : "");
             case FAILED -> outcome.error().code() + ": " + outcome.error().getMessage();
-            case CANCELLED -> "not started: the run was cancelled";
+            case CANCELLED -> BulkRun.notStarted();
         };
     }
 }

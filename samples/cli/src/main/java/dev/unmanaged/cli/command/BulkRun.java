@@ -1,0 +1,56 @@
+package dev.unmanaged.cli.command;
+
+import dev.unmanaged.api.operation.BulkOutcome;
+import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.cli.output.JsonOutput;
+import dev.unmanaged.cli.output.Progress;
+import dev.unmanaged.cli.output.Table;
+import dev.unmanaged.core.BulkOperation;
+import dev.unmanaged.core.BulkProgressListener;
+import java.io.PrintWriter;
+import java.util.function.Function;
+
+/**
+ * A bulk run as the commands show it: progress while it goes, then every outcome in a summary table with the
+ * totals, or the whole result as JSON.
+ */
+final class BulkRun {
+    private BulkRun() {
+    }
+
+    /**
+     * Starts the run, shows it, and returns its result once every item has ended.
+     *
+     * @param verb   what a success is called, e.g. {@code imported}
+     * @param detail the words for one outcome, whatever its status
+     * @param start  starts the run, reporting to the listener it is given
+     */
+    static <T> BulkResult<T> show(PrintWriter out, PrintWriter err, boolean json, int total, String verb,
+                                  Function<BulkOutcome<T>, String> detail,
+                                  Function<BulkProgressListener<T>, BulkOperation<T>> start)
+            throws InterruptedException {
+        // With --json stdout holds the JSON document alone; the progress goes to stderr, as plain lines.
+        Progress<T> progress = Progress.forOutput(json ? err : out, !json, total, verb, detail);
+        BulkResult<T> result = Progress.awaitCancellingOnInterrupt(start.apply(progress));
+        progress.finish();
+        if (json) {
+            JsonOutput.print(out, result);
+            return result;
+        }
+        Table summary = Table.of("INSTANCE", "STATUS", "DETAIL");
+        for (BulkOutcome<T> outcome : result.outcomes()) {
+            summary.row(outcome.key(), outcome.status(), detail.apply(outcome));
+        }
+        out.println();
+        summary.print(out);
+        out.println();
+        out.println(Progress.totals(result, verb));
+        out.flush();
+        return result;
+    }
+
+    /** The words for an item the run never started. */
+    static String notStarted() {
+        return "not started: the run was cancelled";
+    }
+}
