@@ -480,7 +480,7 @@ public abstract class HypervisorInstanceProviderContract {
     @DisplayName("Concurrency")
     class Concurrency {
         @Test
-        @DisplayName("listing while instances appear and disappear never fails, never drops a steady instance and never invents one")
+        @DisplayName("listing while instances appear, stop and disappear never fails, never drops a steady instance and never invents or repeats one")
         void listingDuringChurn() throws Exception {
             Set<UUID> before = uuidsOf(provider.listInstances(host));
             Created steady = create(InstanceSpec.running(uniqueName("steady")));
@@ -499,6 +499,10 @@ public abstract class HypervisorInstanceProviderContract {
                         created.add(uuid);
                         if (round % 2 == 0) {
                             bed.remove(uuid);
+                        } else if (round % 3 == 0) {
+                            // A state change while listing is where a provider that enumerates running and
+                            // stopped instances separately can see one instance twice, or not at all.
+                            bed.shutDown(uuid);
                         }
                     }
                     return null;
@@ -519,6 +523,8 @@ public abstract class HypervisorInstanceProviderContract {
                         .contains(steady.uuid());
                 assertThat(known).as("instances the host really had, against listing %d during churn", i)
                         .containsAll(listed);
+                assertThat(listings.get(i)).extracting(InstanceDescriptor::uuid)
+                        .as("UUIDs of listing %d during churn, each listed once", i).doesNotHaveDuplicates();
             }
         }
 

@@ -192,6 +192,25 @@ final class BrokenProviders {
         }
     }
 
+    /**
+     * Lists an instance twice while it is changing, as a provider that enumerates running and stopped instances in
+     * two calls would when one stops in between. Only instances the kit churns change, so only churn shows it.
+     */
+    static class RepeatsChangingInstances extends KitAgainst {
+        @Override
+        Delegating broken() {
+            return new Delegating() {
+                @Override
+                public List<InstanceDescriptor> listInstances(Host host) {
+                    List<InstanceDescriptor> listing = new ArrayList<>(fake.listInstances(host));
+                    listing.stream().filter(d -> d.name().startsWith("tck-churn-")).findFirst()
+                            .ifPresent(listing::add);
+                    return listing;
+                }
+            };
+        }
+    }
+
     /** A correct provider that declares no optional capability: the kit must skip, not fail, what needs one. */
     static class WithoutCapabilities extends KitAgainst {
         @Override

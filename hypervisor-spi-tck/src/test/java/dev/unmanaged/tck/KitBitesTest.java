@@ -19,6 +19,9 @@ class KitBitesTest {
     private static final String INSERT_AND_FIND =
             "an inserted instance is found by UUID, by name and in the list, exactly as inserted";
 
+    private static final String CHURN_LISTING = "listing while instances appear, stop and disappear never fails, "
+            + "never drops a steady instance and never invents or repeats one";
+
     @Nested
     @DisplayName("Provider contract")
     class ProviderKit {
@@ -85,9 +88,16 @@ class KitBitesTest {
         @DisplayName("a provider that invents an instance fails the listing-during-churn test")
         void inventsInstances() {
             KitRun run = KitRun.of(BrokenProviders.InventsInstances.class);
-            assertCaught(run, "listing while instances appear and disappear never fails, never drops a steady "
-                    + "instance and never invents one", "instances the host really had");
+            assertCaught(run, CHURN_LISTING, "instances the host really had");
             assertStillPasses(run, RUNNING_LISTED);
+        }
+
+        @Test
+        @DisplayName("a provider that lists a changing instance twice fails the listing-during-churn test")
+        void repeatsChangingInstances() {
+            KitRun run = KitRun.of(BrokenProviders.RepeatsChangingInstances.class);
+            assertCaught(run, CHURN_LISTING, "each listed once");
+            assertThat(run.failed()).as("failures of the repeating provider:\n%s", run.failureReport()).hasSize(1);
         }
 
         @Test
