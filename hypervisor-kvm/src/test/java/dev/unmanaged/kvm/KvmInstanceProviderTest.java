@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.libvirt.Domain;
 
 import java.io.IOException;
@@ -38,7 +39,9 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -551,6 +554,22 @@ class KvmInstanceProviderTest {
                     System.gc();
                 }
             }
+        }
+
+        @Test
+        @DisplayName("are never asked on a terminal by ssh: the ssh transport runs in batch mode")
+        void sshBatchMode(@TempDir Path dir) throws Exception {
+            // libvirt runs the URI's ssh command; this one records its arguments and fails, as a host would
+            // that no key logs in to.
+            Path args = dir.resolve("ssh-args");
+            Path ssh = dir.resolve("recording-ssh");
+            Files.writeString(ssh, "#!/bin/sh\nprintf '%s\\n' \"$@\" > '" + args + "'\nexit 1\n");
+            Files.setPosixFilePermissions(ssh, PosixFilePermissions.fromString("rwx------"));
+            Host overSsh = new Host("h-ssh", "kvm", "qemu+ssh://operator@h-ssh.invalid/system?command=" + ssh);
+
+            assertThatThrownBy(() -> provider.listInstances(overSsh)).isInstanceOf(UnmanagedException.class);
+
+            assertThat(Files.readAllLines(args)).contains("-T", "BatchMode=yes", "h-ssh.invalid");
         }
 
         @Test
