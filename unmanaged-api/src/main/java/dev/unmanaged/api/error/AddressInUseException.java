@@ -5,7 +5,12 @@ public class AddressInUseException extends UnmanagedException {
     private static final long serialVersionUID = 1L;
 
     /** Which kind of address collided. */
-    public enum Kind { IP, MAC }
+    public enum Kind {
+        /** An IP address already reserved on the network, or none left to hand out. */
+        IP,
+        /** A MAC address already reserved on the network. */
+        MAC
+    }
 
     private final Kind kind;
     private final String networkId;

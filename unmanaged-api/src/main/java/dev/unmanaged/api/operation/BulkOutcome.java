@@ -14,7 +14,14 @@ import dev.unmanaged.api.error.UnmanagedException;
  */
 public record BulkOutcome<T>(int index, String key, Status status, T result, UnmanagedException error) {
     /** What happened to the item. */
-    public enum Status { SUCCEEDED, FAILED, CANCELLED }
+    public enum Status {
+        /** The item was done; {@code result} holds what it produced. */
+        SUCCEEDED,
+        /** The item failed; {@code error} says why, typed. */
+        FAILED,
+        /** The operation was cancelled before the item started; nothing was done for it. */
+        CANCELLED
+    }
 
     /** A success. */
     public static <T> BulkOutcome<T> succeeded(int index, String key, T result) {
