@@ -721,6 +721,53 @@ class KvmInstanceProviderTest {
         }
 
         @Test
+        @DisplayName("are all closed by close()")
+        void closeClosesEveryConnection() throws Exception {
+            provider.listInstances(host);
+            provider.listInstances(TestDriverHosts.empty());
+            org.libvirt.Connect mixed = provider.currentConnection(host);
+            org.libvirt.Connect empty = provider.currentConnection(TestDriverHosts.empty());
+
+            provider.close();
+
+            assertThat(mixed.isConnected()).isFalse();
+            assertThat(empty.isConnected()).isFalse();
+        }
+
+        @Test
+        @DisplayName("are closed by close() only once the listing still using them has finished")
+        void closeWaitsForCallInFlight() throws Exception {
+            CountDownLatch listing = new CountDownLatch(1);
+            CountDownLatch closed = new CountDownLatch(1);
+            DefinitionParser pausing = xml -> {
+                listing.countDown();
+                try {
+                    closed.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return DomainXmlParser.shared().parse(xml);
+            };
+            KvmInstanceProvider closing = new KvmInstanceProvider(KvmProviderOptions.defaults(), pausing);
+            ExecutorService caller = Executors.newSingleThreadExecutor();
+            try {
+                Future<List<InstanceDescriptor>> listed = caller.submit(() -> closing.listInstances(host));
+                assertThat(listing.await(10, TimeUnit.SECONDS)).isTrue();
+                org.libvirt.Connect inUse = closing.currentConnection(host);
+
+                closing.close();
+                assertThat(inUse.isConnected()).as("still used by the listing").isTrue();
+                closed.countDown();
+
+                assertThat(listed.get(10, TimeUnit.SECONDS)).hasSize(8);
+                assertThat(inUse.isConnected()).as("closed once the listing finished").isFalse();
+            } finally {
+                closed.countDown();
+                caller.shutdownNow();
+            }
+        }
+
+        @Test
         @DisplayName("are opened per host: two hosts, two connections")
         void perHost() {
             provider.listInstances(host);
