@@ -1,5 +1,6 @@
 package dev.unmanaged.tck;
 
+import dev.unmanaged.api.error.AddressInUseException;
 import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.ComputeOffering;
 import dev.unmanaged.api.inventory.DiskOffering;
@@ -101,6 +102,31 @@ final class BrokenStores {
         @Override
         public Optional<ManagedInstance> find(UUID uuid) {
             return real.find(uuid);
+        }
+    }
+
+    /**
+     * Has no unique constraint on a network's IP addresses: a second reservation of a taken address is accepted,
+     * so two instances end up recorded with one IP.
+     */
+    static class IgnoresIpConflicts extends InventoryStoreContract {
+        @Override
+        protected InventoryStore createStore(Catalog seed) {
+            return new Delegating(seed) {
+                @Override
+                Writes writes(Writes real) {
+                    return new DelegatingWrites(real) {
+                        @Override
+                        public void reserveIp(String networkId, String address, UUID owner) {
+                            try {
+                                real.reserveIp(networkId, address, owner);
+                            } catch (AddressInUseException taken) {
+                                // the missing constraint: the row goes in beside the other one
+                            }
+                        }
+                    };
+                }
+            };
         }
     }
 

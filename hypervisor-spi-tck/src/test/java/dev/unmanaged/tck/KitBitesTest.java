@@ -129,6 +129,17 @@ class KitBitesTest {
         }
 
         @Test
+        @DisplayName("a store without a unique constraint on a network's IPs fails the IP-once test")
+        void ignoresIpConflicts() {
+            KitRun run = KitRun.of(BrokenStores.IgnoresIpConflicts.class);
+            assertCaught(run, "an IP is reserved once per network: another instance gets AddressInUseException "
+                    + "naming the network and address", "importing a second instance with IP 10.0.0.50");
+            assertStillPasses(run, "a MAC is reserved once per network: another instance gets AddressInUseException "
+                    + "of kind MAC");
+            assertStillPasses(run, INSERT_AND_FIND);
+        }
+
+        @Test
         @DisplayName("a store whose failed unit of work leaves a row fails the atomicity tests")
         void failedUnitLeavesRows() {
             KitRun run = KitRun.of(BrokenStores.FailedUnitLeavesRows.class);
