@@ -1,14 +1,24 @@
 package dev.unmanaged.inventory.jdbc;
 
 import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.inventory.ComputeOffering;
+import dev.unmanaged.api.inventory.DiskOffering;
 import dev.unmanaged.api.inventory.ManagedDisk;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
+import dev.unmanaged.api.inventory.Network;
+import dev.unmanaged.api.inventory.Owner;
+import dev.unmanaged.api.inventory.StoragePool;
+import dev.unmanaged.api.inventory.Template;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
 
 /**
- * The widths of the text columns a managed instance is written to (see the migration scripts). Checked before
- * writing, so that a value too long is refused naming its field, not as the database's truncation error.
+ * The widths of the text columns a managed instance or a catalog is written to (see the migration scripts).
+ * Checked before writing, so that a value too long is refused naming its field, not as the database's
+ * truncation error.
  */
 final class ColumnWidths {
     private static final int SHOWN = 40;
@@ -39,6 +49,38 @@ final class ColumnWidths {
             fits("nics[" + i + "].mac", nics.get(i).mac(), 17);
             fits("nics[" + i + "].networkId", nics.get(i).networkId(), 128);
             fits("nics[" + i + "].ipAddress", nics.get(i).ipAddress(), 15);
+        }
+    }
+
+    /** @throws InvalidRequestException naming the first value of {@code catalog} that does not fit its column */
+    static void check(Catalog catalog) {
+        entries("owners", catalog.owners(), Owner::id, Owner::name, o -> Set.of());
+        entries("offerings", catalog.offerings(), ComputeOffering::id, ComputeOffering::name,
+                ComputeOffering::ownerIds);
+        entries("networks", catalog.networks(), Network::id, Network::name, Network::ownerIds);
+        entries("pools", catalog.pools(), StoragePool::id, StoragePool::name, StoragePool::ownerIds);
+        for (int i = 0; i < catalog.pools().size(); i++) {
+            StoragePool pool = catalog.pools().get(i);
+            fits("pools[" + i + "].path", pool.path(), 4096);
+            fits("pools[" + i + "].hypervisorPoolName", pool.hypervisorPoolName(), 255);
+        }
+        entries("diskOfferings", catalog.diskOfferings(), DiskOffering::id, DiskOffering::name,
+                DiskOffering::ownerIds);
+        entries("templates", catalog.templates(), Template::id, Template::name, Template::ownerIds);
+        for (int i = 0; i < catalog.templates().size(); i++) {
+            fits("templates[" + i + "].osType", catalog.templates().get(i).osType(), 255);
+        }
+    }
+
+    private static <T> void entries(String kind, List<T> entries, Function<T, String> id, Function<T, String> name,
+                                    Function<T, Set<String>> ownerIds) {
+        for (int i = 0; i < entries.size(); i++) {
+            T entry = entries.get(i);
+            fits(kind + "[" + i + "].id", id.apply(entry), 128);
+            fits(kind + "[" + i + "].name", name.apply(entry), 255);
+            for (String owner : ownerIds.apply(entry)) {
+                fits(kind + "[" + i + "].ownerIds", owner, 128);
+            }
         }
     }
 

@@ -197,6 +197,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     public void upsertCatalog(Catalog seed) {
         Objects.requireNonNull(seed, "seed");
+        ColumnWidths.check(seed);
         writeTransaction("writing the catalog", c -> {
             CatalogRows.upsert(c, seed);
             return null;
@@ -210,6 +211,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     public boolean seedIfEmpty(Catalog seed) {
         Objects.requireNonNull(seed, "seed");
+        ColumnWidths.check(seed);
         return writeTransaction("seeding the catalog", c -> {
             if (!CatalogRows.isEmpty(c)) {
                 return false;

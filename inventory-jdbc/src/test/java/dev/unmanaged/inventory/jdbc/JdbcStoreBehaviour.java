@@ -108,6 +108,20 @@ abstract class JdbcStoreBehaviour {
         }
 
         @Test
+        @DisplayName("an entry value longer than its column is refused naming the field, and nothing is written")
+        void valueTooLongForItsColumn() {
+            Owner kept = new Owner("kept", "Written with the refused one");
+            Network wide = new Network("wide", "w".repeat(256), new AddressRange("10.9.0.1", "10.9.0.9"), null,
+                    Set.of());
+            Catalog refused = new Catalog(List.of(kept), List.of(), List.of(wide), List.of(), List.of(), List.of());
+            assertThatThrownBy(() -> store.upsertCatalog(refused)).isInstanceOfSatisfying(
+                    InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("networks[0].name"))
+                    .hasMessageContaining("at most 255 characters");
+            assertThat(store.catalog().owner("kept")).isEmpty();
+            assertThat(store.catalog().network("wide")).isEmpty();
+        }
+
+        @Test
         @DisplayName("seeding writes only into an empty catalog")
         void seedIfEmpty() {
             assertThat(store.seedIfEmpty(DemoCatalog.catalog())).isFalse();
