@@ -18,6 +18,13 @@ import java.util.function.Function;
  */
 public final class Progress<T> implements BulkProgressListener<T> {
     private static final int BAR_WIDTH = 30;
+    /**
+     * The widest a bar line may be. A line wider than the terminal wraps, and a carriage return then only goes
+     * back to the start of its last row: every redraw would leave a row behind. 79 fits the smallest usual
+     * terminal.
+     */
+    static final int LINE_WIDTH = 79;
+    private static final String ELLIPSIS = "...";
     private final PrintWriter out;
     private final boolean bar;
     private final int total;
@@ -26,7 +33,7 @@ public final class Progress<T> implements BulkProgressListener<T> {
     private int lastWidth;
     private int done;
 
-    private Progress(PrintWriter out, boolean bar, int total, String verb, Function<BulkOutcome<T>, String> detail) {
+    Progress(PrintWriter out, boolean bar, int total, String verb, Function<BulkOutcome<T>, String> detail) {
         this.out = out;
         this.bar = bar;
         this.total = total;
@@ -58,8 +65,9 @@ public final class Progress<T> implements BulkProgressListener<T> {
         };
         if (bar) {
             int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
-            String line = "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + done + "/"
-                    + total + "  " + outcome.key() + " " + status;
+            String counts = "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total + "  ";
+            String line = counts + elide(outcome.key(), LINE_WIDTH - counts.length() - 1 - status.length()) + " "
+                    + status;
             out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();
         } else {
@@ -68,6 +76,14 @@ public final class Progress<T> implements BulkProgressListener<T> {
                     outcome.status() == BulkOutcome.Status.SUCCEEDED ? verb : status + " " + detail.apply(outcome)));
         }
         out.flush();
+    }
+
+    /** {@code text}, or its start and an ellipsis when it is longer than {@code width}. */
+    private static String elide(String text, int width) {
+        if (text.length() <= width) {
+            return text;
+        }
+        return text.substring(0, Math.max(0, width - ELLIPSIS.length())) + ELLIPSIS;
     }
 
     /** Ends the bar's line; nothing for plain lines. */
