@@ -485,10 +485,14 @@ public abstract class HypervisorInstanceProviderContract {
             Set<UUID> before = uuidsOf(provider.listInstances(host));
             Created steady = create(InstanceSpec.running(uniqueName("steady")));
             Set<UUID> churned = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            Set<UUID> kept = java.util.concurrent.ConcurrentHashMap.newKeySet();
+            // The churn waits for the first listing, so that listing and churn really overlap.
+            CountDownLatch listingStarted = new CountDownLatch(1);
             ExecutorService churner = Executors.newSingleThreadExecutor();
             List<List<InstanceDescriptor>> listings = new ArrayList<>();
             try {
                 Future<?> churn = churner.submit(() -> {
+                    listingStarted.await(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
                     for (int round = 0; round < CHURN_ROUNDS; round++) {
                         InstanceSpec spec = InstanceSpec.running(uniqueName("churn"));
                         if (round % 3 == 1) {
@@ -499,21 +503,29 @@ public abstract class HypervisorInstanceProviderContract {
                         created.add(uuid);
                         if (round % 2 == 0) {
                             bed.remove(uuid);
-                        } else if (round % 3 == 0) {
+                            continue;
+                        }
+                        if (round % 3 == 0) {
                             // A state change while listing is where a provider that enumerates running and
                             // stopped instances separately can see one instance twice, or not at all.
                             bed.shutDown(uuid);
                         }
+                        kept.add(uuid);
                     }
                     return null;
                 });
-                while (!churn.isDone() || listings.size() < 5) {
+                do {
+                    listingStarted.countDown();
                     listings.add(provider.listInstances(host));
-                }
+                } while (!churn.isDone() || listings.size() < 5);
                 churn.get(HANG_GUARD_SECONDS, TimeUnit.SECONDS);
             } finally {
                 churner.shutdownNow();
             }
+            List<InstanceDescriptor> afterChurn = provider.listInstances(host);
+            assertThat(uuidsOf(afterChurn)).as("listing after the churn holds every instance the churn left")
+                    .containsAll(kept);
+            listings.add(afterChurn);
             Set<UUID> known = new HashSet<>(before);
             known.add(steady.uuid());
             known.addAll(churned);
