@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.unmanaged.api.error.HostUnavailableException;
+import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.StoreFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.InstanceDescriptor;
@@ -121,6 +122,26 @@ class FaultTest {
         assertThat(instances.importInstance(request()).alreadyExisted()).isTrue();
     }
 
+    @Test
+    @DisplayName("import whose acknowledgement is lost after commit: the import is fully done and a retry reports it")
+    void importAcknowledgementLost() {
+        StoreState before = StoreState.of(store, MACS);
+        fake.failOnce(Step.AFTER_COMMIT);
+
+        assertThatThrownBy(() -> instances.importInstance(request())).isInstanceOf(StoreFailureException.class);
+
+        ManagedInstance record = fake.find(uuid(10)).orElseThrow();
+        StoreState done = StoreState.of(store, MACS);
+        assertThat(done.reservedIps()).isEqualTo(before.reservedIps() + 2);
+        assertThat(done.reservedMacs()).isEqualTo(before.reservedMacs() + 2);
+
+        ImportResult retried = instances.importInstance(request());
+
+        assertThat(retried.alreadyExisted()).isTrue();
+        assertThat(retried.instance()).isEqualTo(record);
+        assertThat(StoreState.of(store, MACS)).isEqualTo(done);
+    }
+
     @Nested
     @DisplayName("unmanage")
     class Unmanage {
@@ -157,6 +178,26 @@ class FaultTest {
                     assertThat(vm.persistent()).isTrue());
 
             retryConverges();
+        }
+
+        @Test
+        @DisplayName("acknowledgement lost after commit: the release is fully done, the VM lives, a retry says it is not managed")
+        void acknowledgementLost() {
+            fake.failOnce(Step.AFTER_COMMIT);
+
+            assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest("app")))
+                    .isInstanceOf(StoreFailureException.class);
+            StoreState released = StoreState.of(store, MACS);
+            assertThat(released.instances()).extracting(ManagedInstance::uuid).containsExactly(uuid(1));
+            assertThat(released.reservedIps()).isEqualTo(managed.reservedIps() - 2);
+            assertThat(released.reservedMacs()).isEqualTo(managed.reservedMacs() - 2);
+
+            assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest(uuid(10).toString())))
+                    .isInstanceOf(InstanceNotFoundException.class).hasMessageContaining(uuid(10).toString());
+            assertThat(StoreState.of(store, MACS)).isEqualTo(released);
+            assertThat(provider.instance(H1.id(), uuid(10))).hasValueSatisfying(vm ->
+                    assertThat(vm.persistent()).isTrue());
+            assertThat(provider.shutDown(H1.id(), uuid(10))).as("the VM outlives a shutdown").isPresent();
         }
 
         @Test

@@ -53,7 +53,12 @@ public final class InMemoryInventoryStore implements InventoryStore {
         /** {@link Writes#removeInstance}. */
         REMOVE_INSTANCE("removeInstance"),
         /** The end of a unit whose work returned normally, before anything becomes visible. */
-        COMMIT("commit");
+        COMMIT("commit"),
+        /**
+         * Just after a unit committed: its writes are kept and visible, but the caller gets the failure, as when a
+         * connection drops before the store's acknowledgement arrives.
+         */
+        AFTER_COMMIT("after commit");
 
         private final String label;
 
@@ -168,12 +173,12 @@ public final class InMemoryInventoryStore implements InventoryStore {
         }
         unitLock.lock();
         StagedWrites writes = new StagedWrites(committed.copy());
+        T result;
         try {
-            T result = work.run(writes);
+            result = work.run(writes);
             trip(Step.COMMIT);
             committed = writes.staged;
             committedUnits.incrementAndGet();
-            return result;
         } catch (RuntimeException | Error e) {
             failedUnits.incrementAndGet();
             throw e;
@@ -181,6 +186,8 @@ public final class InMemoryInventoryStore implements InventoryStore {
             writes.open = false;
             unitLock.unlock();
         }
+        trip(Step.AFTER_COMMIT);
+        return result;
     }
 
     private void trip(Step step) {
