@@ -11,12 +11,13 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.IpAssignment;
 import java.io.UncheckedIOException;
 
 /**
  * The JSON form of the library's records: camelCase keys named after the record components (the public
- * contract in {@code docs/descriptor-json.md}), UUIDs in lower case, enums by name, {@code null} for values
+ * contract in {@code docs/descriptor-json.md}) plus {@code importable} on an import plan, UUIDs in lower case, enums by name, {@code null} for values
  * that are not set, and errors as {@code {"code": ..., "message": ...}}.
  */
 public final class UnmanagedJson {
@@ -34,6 +35,7 @@ public final class UnmanagedJson {
         module.addSerializer(UnmanagedException.class, new ErrorSerializer());
         module.addSerializer(IpAssignment.class, new IpAssignmentJson.Serializer());
         module.addDeserializer(IpAssignment.class, new IpAssignmentJson.Deserializer());
+        module.setMixInAnnotation(ImportPlan.class, ImportPlanMixin.class);
         return JsonMapper.builder()
                 .addModule(module)
                 .addModule(new JavaTimeModule())

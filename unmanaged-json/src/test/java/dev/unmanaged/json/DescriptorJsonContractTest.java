@@ -17,7 +17,10 @@ import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.operation.HostFailure;
+import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
+import dev.unmanaged.api.operation.Problem;
+import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.operation.IpAssignment;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -110,6 +113,21 @@ class DescriptorJsonContractTest {
 
         assertThat(back).isEqualTo(request);
         assertThat(json).contains("\"52:54:00:aa:bb:cc\":\"auto\"");
+    }
+
+    @Test
+    @DisplayName("an import plan says whether it is importable, and reads back")
+    void importPlan() throws Exception {
+        ImportRequest request = ImportRequest.builder(Host.kvm("test:///default"), "web-01").owner("acme").build();
+        ImportPlan blocked = new ImportPlan(request, sample(),
+                List.of(Problem.block(ProblemCode.NIC_UNMAPPED, "nic 52:54:00:aa:bb:cc", "mapped to no network")),
+                null);
+
+        JsonNode json = UnmanagedJson.mapper().valueToTree(blocked);
+
+        assertThat(json.get("importable").asBoolean()).isFalse();
+        assertThat(json.get("problems").get(0).get("code").asText()).isEqualTo("NIC_UNMAPPED");
+        assertThat(UnmanagedJson.mapper().treeToValue(json, ImportPlan.class)).isEqualTo(blocked);
     }
 
     @Test
