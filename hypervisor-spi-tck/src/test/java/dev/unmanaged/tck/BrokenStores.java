@@ -60,6 +60,16 @@ final class BrokenStores {
             return fake.inUnitOfWork(w -> work.run(writes(w)));
         }
 
+        /** A store whose units see {@code broken} writes around the real ones; the rest is the fake's. */
+        static Delegating withWrites(Catalog seed, java.util.function.UnaryOperator<Writes> broken) {
+            return new Delegating(seed) {
+                @Override
+                Writes writes(Writes real) {
+                    return broken.apply(real);
+                }
+            };
+        }
+
         /** The writes a unit sees; broken stores wrap the real ones. */
         Writes writes(Writes real) {
             return real;
@@ -112,21 +122,16 @@ final class BrokenStores {
     static class IgnoresIpConflicts extends InventoryStoreContract {
         @Override
         protected InventoryStore createStore(Catalog seed) {
-            return new Delegating(seed) {
+            return Delegating.withWrites(seed, real -> new DelegatingWrites(real) {
                 @Override
-                Writes writes(Writes real) {
-                    return new DelegatingWrites(real) {
-                        @Override
-                        public void reserveIp(String networkId, String address, UUID owner) {
-                            try {
-                                real.reserveIp(networkId, address, owner);
-                            } catch (AddressInUseException taken) {
-                                // the missing constraint: the row goes in beside the other one
-                            }
-                        }
-                    };
+                public void reserveIp(String networkId, String address, UUID owner) {
+                    try {
+                        real.reserveIp(networkId, address, owner);
+                    } catch (AddressInUseException taken) {
+                        // the missing constraint: the row goes in beside the other one
+                    }
                 }
-            };
+            });
         }
     }
 
@@ -134,18 +139,13 @@ final class BrokenStores {
     static class AcceptsDoubleImport extends InventoryStoreContract {
         @Override
         protected InventoryStore createStore(Catalog seed) {
-            return new Delegating(seed) {
+            return Delegating.withWrites(seed, real -> new DelegatingWrites(real) {
                 @Override
-                Writes writes(Writes real) {
-                    return new DelegatingWrites(real) {
-                        @Override
-                        public void insertInstance(ManagedInstance instance) {
-                            real.removeInstance(instance.uuid());
-                            real.insertInstance(instance);
-                        }
-                    };
+                public void insertInstance(ManagedInstance instance) {
+                    real.removeInstance(instance.uuid());
+                    real.insertInstance(instance);
                 }
-            };
+            });
         }
     }
 
@@ -166,26 +166,21 @@ final class BrokenStores {
     static class RemovalKeepsAddresses extends InventoryStoreContract {
         @Override
         protected InventoryStore createStore(Catalog seed) {
-            return new Delegating(seed) {
+            return Delegating.withWrites(seed, real -> new DelegatingWrites(real) {
                 @Override
-                Writes writes(Writes real) {
-                    return new DelegatingWrites(real) {
-                        @Override
-                        public Optional<ManagedInstance> removeInstance(UUID uuid) {
-                            Optional<ManagedInstance> removed = real.removeInstance(uuid);
-                            removed.ifPresent(vm -> {
-                                for (ManagedNic nic : vm.nics()) {
-                                    real.reserveMac(nic.networkId(), nic.mac(), uuid);
-                                    if (nic.ipAddress() != null) {
-                                        real.reserveIp(nic.networkId(), nic.ipAddress(), uuid);
-                                    }
-                                }
-                            });
-                            return removed;
+                public Optional<ManagedInstance> removeInstance(UUID uuid) {
+                    Optional<ManagedInstance> removed = real.removeInstance(uuid);
+                    removed.ifPresent(vm -> {
+                        for (ManagedNic nic : vm.nics()) {
+                            real.reserveMac(nic.networkId(), nic.mac(), uuid);
+                            if (nic.ipAddress() != null) {
+                                real.reserveIp(nic.networkId(), nic.ipAddress(), uuid);
+                            }
                         }
-                    };
+                    });
+                    return removed;
                 }
-            };
+            });
         }
     }
 
@@ -196,6 +191,7 @@ final class BrokenStores {
     static class FreeAddressFromCommittedState extends InventoryStoreContract {
         @Override
         protected InventoryStore createStore(Catalog seed) {
+            // Written out rather than through withWrites: the broken call reads the store's committed catalog.
             return new Delegating(seed) {
                 @Override
                 Writes writes(Writes real) {
