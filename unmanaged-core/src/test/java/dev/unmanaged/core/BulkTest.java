@@ -29,15 +29,13 @@ import org.junit.jupiter.api.Test;
 class BulkTest {
     private static final int COUNT = 10;
 
-    private InMemoryHypervisorProvider provider;
-    private InMemoryInventoryStore store;
-    private UnmanagedInstances instances;
+    private final Workbench bench = new Workbench(b -> b.bulkConcurrency(2));
+    private final InMemoryHypervisorProvider provider = bench.provider;
+    private final InMemoryInventoryStore store = bench.store;
+    private final UnmanagedInstances instances = bench.instances;
 
     @BeforeEach
     void setUp() {
-        provider = Fixtures.provider();
-        store = new InMemoryInventoryStore(Fixtures.CATALOG);
-        instances = UnmanagedInstances.builder().providers(provider).store(store).bulkConcurrency(2).build();
         for (int i = 1; i <= COUNT; i++) {
             Fixtures.put(provider, H1, Fixtures.simpleVm("vm-" + i, i));
         }
@@ -45,7 +43,7 @@ class BulkTest {
 
     @AfterEach
     void tearDown() {
-        instances.close();
+        bench.close();
     }
 
     private static List<ImportRequest> requests() {

@@ -25,15 +25,13 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Listing unmanaged instances over many hosts")
 class ListingTest {
-    private InMemoryHypervisorProvider provider;
-    private InMemoryInventoryStore store;
-    private UnmanagedInstances instances;
+    private final Workbench bench = new Workbench();
+    private final InMemoryHypervisorProvider provider = bench.provider;
+    private final InMemoryInventoryStore store = bench.store;
+    private final UnmanagedInstances instances = bench.instances;
 
     @BeforeEach
     void setUp() {
-        provider = Fixtures.provider();
-        store = new InMemoryInventoryStore(Fixtures.CATALOG);
-        instances = UnmanagedInstances.builder().providers(provider).store(store).build();
         Fixtures.put(provider, H1, Fixtures.simpleVm("zeta", 1), Fixtures.simpleVm("alpha", 2),
                 stopped(Fixtures.simpleVm("web-stopped", 3)));
         Fixtures.put(provider, H2, Fixtures.simpleVm("beta", 4), Fixtures.simpleVm("web-1", 5));
@@ -41,7 +39,7 @@ class ListingTest {
 
     @AfterEach
     void tearDown() {
-        instances.close();
+        bench.close();
     }
 
     @Test

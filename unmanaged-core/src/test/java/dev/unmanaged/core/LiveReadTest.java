@@ -20,27 +20,20 @@ import dev.unmanaged.tck.fake.InMemoryHypervisorProvider.Operation;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** A listing is a snapshot; plan and import judge the instance as its host has it now. */
 @DisplayName("Plan and import read the instance live")
 class LiveReadTest {
-    private InMemoryHypervisorProvider provider;
-    private InMemoryInventoryStore store;
-    private UnmanagedInstances instances;
-
-    @BeforeEach
-    void setUp() {
-        provider = Fixtures.provider();
-        store = new InMemoryInventoryStore(Fixtures.CATALOG);
-        instances = UnmanagedInstances.builder().providers(provider).store(store).build();
-    }
+    private final Workbench bench = new Workbench();
+    private final InMemoryHypervisorProvider provider = bench.provider;
+    private final InMemoryInventoryStore store = bench.store;
+    private final UnmanagedInstances instances = bench.instances;
 
     @AfterEach
     void tearDown() {
-        instances.close();
+        bench.close();
     }
 
     @Test

@@ -21,26 +21,19 @@ import java.util.List;
 import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 @DisplayName("Planning an import")
 class PlanTest {
-    private InMemoryHypervisorProvider provider;
-    private InMemoryInventoryStore store;
-    private UnmanagedInstances instances;
-
-    @BeforeEach
-    void setUp() {
-        provider = Fixtures.provider();
-        store = new InMemoryInventoryStore(Fixtures.CATALOG);
-        instances = UnmanagedInstances.builder().providers(provider).store(store).build();
-    }
+    private final Workbench bench = new Workbench();
+    private final InMemoryHypervisorProvider provider = bench.provider;
+    private final InMemoryInventoryStore store = bench.store;
+    private final UnmanagedInstances instances = bench.instances;
 
     @AfterEach
     void tearDown() {
-        instances.close();
+        bench.close();
     }
 
     @Test

@@ -28,15 +28,13 @@ import org.junit.jupiter.api.Test;
 /** Races end in a state that some sequential order of the same calls would have produced. */
 @DisplayName("Races")
 class RaceTest {
-    private InMemoryHypervisorProvider provider;
-    private InMemoryInventoryStore store;
-    private UnmanagedInstances instances;
+    private final Workbench bench = new Workbench(b -> b.bulkConcurrency(4));
+    private final InMemoryHypervisorProvider provider = bench.provider;
+    private final InMemoryInventoryStore store = bench.store;
+    private final UnmanagedInstances instances = bench.instances;
 
     @BeforeEach
     void setUp() {
-        provider = Fixtures.provider();
-        store = new InMemoryInventoryStore(Fixtures.CATALOG);
-        instances = UnmanagedInstances.builder().providers(provider).store(store).bulkConcurrency(4).build();
         for (int i = 1; i <= 15; i++) {
             Fixtures.put(provider, H1, Fixtures.simpleVm("vm-" + i, i));
         }
@@ -44,7 +42,7 @@ class RaceTest {
 
     @AfterEach
     void tearDown() {
-        instances.close();
+        bench.close();
     }
 
     @RepeatedTest(10)

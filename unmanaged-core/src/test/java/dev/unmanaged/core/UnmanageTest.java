@@ -26,16 +26,15 @@ import org.junit.jupiter.api.Test;
 
 @DisplayName("Unmanaging an instance")
 class UnmanageTest {
-    private InMemoryHypervisorProvider provider;
-    private InMemoryInventoryStore store;
-    private UnmanagedInstances instances;
     private final List<InstanceEvent> events = new CopyOnWriteArrayList<>();
+    // Declared before the bench: the bench registers the listener as it is built.
+    private final Workbench bench = new Workbench(b -> b.listener(events::add));
+    private final InMemoryHypervisorProvider provider = bench.provider;
+    private final InMemoryInventoryStore store = bench.store;
+    private final UnmanagedInstances instances = bench.instances;
 
     @BeforeEach
     void setUp() {
-        provider = Fixtures.provider();
-        store = new InMemoryInventoryStore(Fixtures.CATALOG);
-        instances = UnmanagedInstances.builder().providers(provider).store(store).listener(events::add).build();
         var web = Fixtures.simpleVm("web", 1);
         provider.putInstance(H1.id(), web.onHost(H1.id(), PowerState.RUNNING, false));
         instances.importInstance(Fixtures.cleanRequest(H1, 1).build());
@@ -44,7 +43,7 @@ class UnmanageTest {
 
     @AfterEach
     void tearDown() {
-        instances.close();
+        bench.close();
     }
 
     @Test

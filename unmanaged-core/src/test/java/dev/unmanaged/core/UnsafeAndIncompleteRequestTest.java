@@ -25,27 +25,20 @@ import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
 /** The rules a plan applies to an unsafe instance or an incomplete request, each with its own code. */
 @DisplayName("Planning an unsafe instance or an incomplete request")
 class UnsafeAndIncompleteRequestTest {
-    private InMemoryHypervisorProvider provider;
-    private InMemoryInventoryStore store;
-    private UnmanagedInstances instances;
-
-    @BeforeEach
-    void setUp() {
-        provider = Fixtures.provider();
-        store = new InMemoryInventoryStore(Fixtures.CATALOG);
-        instances = UnmanagedInstances.builder().providers(provider).store(store).build();
-    }
+    private final Workbench bench = new Workbench();
+    private final InMemoryHypervisorProvider provider = bench.provider;
+    private final InMemoryInventoryStore store = bench.store;
+    private final UnmanagedInstances instances = bench.instances;
 
     @AfterEach
     void tearDown() {
-        instances.close();
+        bench.close();
     }
 
     @Test
