@@ -364,6 +364,26 @@ public abstract class HypervisorInstanceProviderContract {
         }
 
         @Test
+        @DisplayName("a prepared transient instance keeps its console password, also after its own shutdown")
+        void preparedInstanceKeepsConsolePassword() {
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            String password = "tck-pw-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+            Created vm = create(InstanceSpec.running(uniqueName("locked")).transientInstance()
+                    .withGraphicsPassword(password));
+            Assumptions.assumeTrue(bed.graphicsPasswordOf(vm.uuid()).isPresent(),
+                    "the test bed cannot read an instance's console password");
+
+            provider.prepareForUnmanage(host, vm.uuid());
+            boolean keptWhileRunning = password.equals(bed.graphicsPasswordOf(vm.uuid()).orElseThrow().orElse(null));
+            bed.shutDown(vm.uuid());
+            boolean keptAfterShutdown = password.equals(bed.graphicsPasswordOf(vm.uuid()).orElseThrow().orElse(null));
+
+            // Compared here and reported as yes/no: a failure message must not carry the password either.
+            assertThat(keptWhileRunning).as("the console password of prepared %s is still the one set", vm).isTrue();
+            assertThat(keptAfterShutdown).as("the console password of prepared %s after its shutdown", vm).isTrue();
+        }
+
+        @Test
         @DisplayName("preparing a transient instance twice is idempotent: the second time changes nothing")
         void idempotentForTransient() {
             requires(ProviderCapability.TRANSIENT_INSTANCES);

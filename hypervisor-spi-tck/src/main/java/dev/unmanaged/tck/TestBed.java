@@ -42,6 +42,16 @@ public interface TestBed extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The graphics console password the hypervisor holds for the instance, read past the provider (for KVM, from
+     * the secure definition), or empty when it has none. The kit uses it to check that preparing an instance for
+     * unmanage keeps its console locked. Empty {@code Optional} from the default means the bed cannot tell, and
+     * skips that check; a bed that can tell returns {@code Optional.of(Optional.empty())} for "no password".
+     */
+    default Optional<Optional<String>> graphicsPasswordOf(UUID uuid) {
+        return Optional.empty();
+    }
+
     /** Releases what the bed holds. The default does nothing. */
     @Override
     default void close() {

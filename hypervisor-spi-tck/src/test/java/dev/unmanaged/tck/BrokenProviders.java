@@ -99,6 +99,24 @@ final class BrokenProviders {
         }
     }
 
+    /**
+     * Defines a transient instance persistently from its plain definition, which holds no secrets: the console of
+     * the surviving instance is left without its password.
+     */
+    static class PrepareDropsConsolePassword extends KitAgainst {
+        @Override
+        Delegating broken() {
+            return new Delegating() {
+                @Override
+                public UnmanagePreparation prepareForUnmanage(Host host, UUID uuid) {
+                    UnmanagePreparation done = fake.prepareForUnmanage(host, uuid);
+                    fake.instance(host.id(), uuid).ifPresent(plain -> fake.putInstance(host.id(), plain));
+                    return done;
+                }
+            };
+        }
+    }
+
     /** Claims to have made a transient instance persistent without doing it. */
     static class PrepareWithoutEffect extends KitAgainst {
         @Override

@@ -45,6 +45,18 @@ class KitBitesTest {
         }
 
         @Test
+        @DisplayName("a provider whose preparation drops the console password fails the password-kept test")
+        void prepareDropsConsolePassword() {
+            KitRun run = KitRun.of(BrokenProviders.PrepareDropsConsolePassword.class);
+            assertCaught(run, "a prepared transient instance keeps its console password, also after its own shutdown",
+                    "is still the one set");
+            assertThat(run.failed()).as("failures of the password-dropping provider:\n%s", run.failureReport())
+                    .hasSize(1);
+            assertThat(run.failed().get(0).message()).as("the kit's own report").doesNotContain("tck-pw-");
+            assertStillPasses(run, "a prepared transient instance survives its own shutdown");
+        }
+
+        @Test
         @DisplayName("a provider whose preparation does nothing fails the survive-shutdown test")
         void prepareWithoutEffect() {
             KitRun run = KitRun.of(BrokenProviders.PrepareWithoutEffect.class);

@@ -53,6 +53,11 @@ public final class InMemoryTestBed implements TestBed {
     }
 
     @Override
+    public Optional<Optional<String>> graphicsPasswordOf(UUID uuid) {
+        return Optional.of(hypervisor.graphicsPassword(host.id(), uuid));
+    }
+
+    @Override
     public void shutDown(UUID uuid) {
         hypervisor.setPowerState(host.id(), uuid, PowerState.STOPPED);
     }
