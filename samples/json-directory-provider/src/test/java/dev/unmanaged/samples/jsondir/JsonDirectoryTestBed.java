@@ -93,6 +93,15 @@ final class JsonDirectoryTestBed implements TestBed {
     }
 
     @Override
+    public Optional<Optional<String>> graphicsPasswordOf(UUID uuid) {
+        Optional<String> password = fileOf(uuid).map(JsonDirectoryTestBed::readObject)
+                .map(root -> root.path("graphics").path("password"))
+                .filter(node -> node.isTextual())
+                .map(node -> node.asText());
+        return Optional.of(password);
+    }
+
+    @Override
     public void remove(UUID uuid) {
         fileOf(uuid).ifPresent(this::delete);
     }
