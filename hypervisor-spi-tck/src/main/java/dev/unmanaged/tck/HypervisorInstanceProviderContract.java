@@ -97,10 +97,15 @@ public abstract class HypervisorInstanceProviderContract {
             }
         }
         created.clear();
+        // A factory that aborted (e.g. an assumption about the host failed) leaves nothing to close.
         try {
-            bed.close();
+            if (bed != null) {
+                bed.close();
+            }
         } finally {
-            provider.close();
+            if (provider != null) {
+                provider.close();
+            }
         }
         if (first != null) {
             throw first;

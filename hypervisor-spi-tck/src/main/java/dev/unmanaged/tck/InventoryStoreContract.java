@@ -80,7 +80,10 @@ public abstract class InventoryStoreContract {
 
     @AfterEach
     void closeStore() throws Exception {
-        store.close();
+        // createStore may have aborted (e.g. an assumption about the database failed): nothing to close then.
+        if (store != null) {
+            store.close();
+        }
     }
 
     @Nested
