@@ -16,7 +16,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -35,7 +34,7 @@ final class HostCalls implements AutoCloseable {
     private final KvmProviderOptions options;
     private final Map<String, HostConnection> connections = new ConcurrentHashMap<>();
     private final AtomicInteger opened = new AtomicInteger();
-    private final ExecutorService workers = Executors.newCachedThreadPool(new WorkerThreads());
+    private final ExecutorService workers = Executors.newCachedThreadPool(new DaemonThreads("unmanaged-kvm-"));
 
     HostCalls(KvmProviderOptions options) {
         this.options = options;
@@ -133,17 +132,5 @@ final class HostCalls implements AutoCloseable {
         workers.shutdown();
         connections.values().forEach(HostConnection::close);
         connections.clear();
-    }
-
-    private static final class WorkerThreads implements ThreadFactory {
-        private final AtomicInteger count = new AtomicInteger();
-
-        @Override
-        public Thread newThread(Runnable task) {
-            Thread thread = new Thread(task, "unmanaged-kvm-" + count.incrementAndGet());
-            // A call stuck in libvirt must not keep the embedding application from exiting.
-            thread.setDaemon(true);
-            return thread;
-        }
     }
 }

@@ -21,6 +21,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The KVM provider: lists, describes and prepares libvirt domains on hosts reached at any libvirt URI
@@ -45,6 +47,8 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     private final KvmProviderOptions options;
     private final HostCalls calls;
     private final DomainReader reader;
+    private final ExecutorService readHelpers = Executors.newCachedThreadPool(new DaemonThreads("unmanaged-kvm-read-"));
+    private final DomainReads reads;
 
     /** A provider with {@link KvmProviderOptions#defaults()}. */
     public KvmInstanceProvider() {
@@ -60,6 +64,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         this.options = Objects.requireNonNull(options, "options");
         this.calls = new HostCalls(options);
         this.reader = new DomainReader(Objects.requireNonNull(parser, "parser"));
+        this.reads = new DomainReads(reader, options.readParallelism(), readHelpers);
     }
 
     @Override
@@ -89,11 +94,9 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         return calls.run(host, "listing domains", null, connect -> {
             // One call for active and inactive domains, so none is missed while it changes state.
             Domain[] domains = connect.listAllDomains(0);
-            List<InstanceDescriptor> listed = new ArrayList<>(domains.length);
+            List<InstanceDescriptor> listed;
             try {
-                for (Domain domain : domains) {
-                    reader.read(connect, domain, host.id()).ifPresent(listed::add);
-                }
+                listed = new ArrayList<>(reads.readAll(connect, domains, host.id()));
             } finally {
                 free(domains);
             }
@@ -232,5 +235,6 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     @Override
     public void close() {
         calls.close();
+        readHelpers.shutdown();
     }
 }

@@ -50,10 +50,12 @@ import java.util.ServiceLoader;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -196,6 +198,65 @@ class KvmInstanceProviderTest {
                 assertThatThrownBy(() -> racing.describeInstance(host, "batch-paused"))
                         .isInstanceOf(InstanceNotFoundException.class);
             }
+        }
+
+        @Test
+        @DisplayName("reads several domains of a host at once on its one connection, never more than asked")
+        void boundedParallelReads() {
+            AtomicInteger inFlight = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            AtomicInteger arrivals = new AtomicInteger();
+            // The first four parses wait for each other: they only get through when four run at once.
+            CyclicBarrier four = new CyclicBarrier(4);
+            DefinitionParser meeting = xml -> {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    if (arrivals.getAndIncrement() < 4) {
+                        four.await(5, TimeUnit.SECONDS);
+                    }
+                    return DomainXmlParser.shared().parse(xml);
+                } catch (Exception e) {
+                    throw new IllegalStateException("fewer than four domains were read at once", e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            };
+            try (KvmInstanceProvider parallel = new KvmInstanceProvider(
+                    KvmProviderOptions.builder().readParallelism(4).build(), meeting)) {
+                List<InstanceDescriptor> listed = parallel.listInstances(host);
+
+                assertThat(listed).hasSize(8).extracting(InstanceDescriptor::name).isSorted();
+                assertThat(listed).allSatisfy(i -> assertThat(warningCodes(i))
+                        .doesNotContain(WarningCodes.DEFINITION_UNREADABLE));
+                assertThat(most).hasValue(4);
+                assertThat(parallel.openedConnections()).isEqualTo(1);
+            }
+        }
+
+        @Test
+        @DisplayName("reads one domain at a time when asked to, and refuses a parallelism below one")
+        void sequentialReads() {
+            AtomicInteger inFlight = new AtomicInteger();
+            AtomicInteger most = new AtomicInteger();
+            DefinitionParser counting = xml -> {
+                most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+                try {
+                    Thread.sleep(5);
+                    return DomainXmlParser.shared().parse(xml);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            };
+            try (KvmInstanceProvider sequential = new KvmInstanceProvider(
+                    KvmProviderOptions.builder().readParallelism(1).build(), counting)) {
+                assertThat(sequential.listInstances(host)).hasSize(8);
+            }
+            assertThat(most).hasValue(1);
+            assertThatThrownBy(() -> KvmProviderOptions.builder().readParallelism(0).build())
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readParallelism")
+                    .hasMessageContaining("found 0");
         }
 
         @Test
