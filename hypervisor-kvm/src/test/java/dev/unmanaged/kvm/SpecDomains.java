@@ -5,7 +5,16 @@ import dev.unmanaged.tck.InstanceSpec;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
+import org.xml.sax.InputSource;
+import org.xml.sax.SAXException;
 
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+
+import java.io.IOException;
+import java.io.StringReader;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -27,6 +36,27 @@ final class SpecDomains {
         }
         if (spec.state() == PowerState.PAUSED) {
             domain.suspend();
+        }
+    }
+
+    /**
+     * The password of the domain's first graphics console, read from its secure definition (the live one while it
+     * runs, else the persistent one); empty when the console has none or there is no console.
+     */
+    static Optional<String> graphicsPassword(Connect connect, UUID uuid) throws LibvirtException {
+        String secure = connect.domainLookupByUUIDString(uuid.toString()).getXMLDesc(Domain.XMLFlags.SECURE);
+        try {
+            DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+            factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+            NodeList graphics = factory.newDocumentBuilder()
+                    .parse(new InputSource(new StringReader(secure))).getElementsByTagName("graphics");
+            if (graphics.getLength() == 0) {
+                return Optional.empty();
+            }
+            String password = ((Element) graphics.item(0)).getAttribute("passwd");
+            return password.isEmpty() ? Optional.empty() : Optional.of(password);
+        } catch (ParserConfigurationException | SAXException | IOException e) {
+            throw new IllegalStateException("libvirt returned a definition of " + uuid + " that is not XML", e);
         }
     }
 

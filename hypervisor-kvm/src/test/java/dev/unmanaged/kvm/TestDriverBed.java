@@ -86,6 +86,15 @@ final class TestDriverBed implements TestBed {
     }
 
     @Override
+    public Optional<Optional<String>> graphicsPasswordOf(UUID uuid) {
+        try {
+            return Optional.of(SpecDomains.graphicsPassword(connect, uuid));
+        } catch (LibvirtException e) {
+            throw new IllegalStateException("cannot read the secure definition of " + uuid + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
     public Optional<Host> unreachableHost() {
         return Optional.of(new Host("closed-port", "kvm", "qemu+tcp://127.0.0.1:1/system"));
     }
