@@ -12,7 +12,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import java.io.BufferedInputStream;
 import java.io.CharConversionException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
@@ -39,10 +41,13 @@ final class DomainDocumentReader {
 
     DomainXml read(InputStream in) {
         LimitedInputStream limited = new LimitedInputStream(in, limits.maxDocumentBytes());
+        BufferedInputStream buffered = new BufferedInputStream(limited);
         XMLStreamReader reader;
         try {
-            reader = factories.get().createXMLStreamReader(limited);
-        } catch (XMLStreamException e) {
+            Reader utf8 = Utf8Detection.strictUtf8Reader(buffered);
+            reader = utf8 != null ? factories.get().createXMLStreamReader(utf8)
+                    : factories.get().createXMLStreamReader(buffered);
+        } catch (XMLStreamException | IOException e) {
             throw translate(e, false, limited::sawContent);
         }
         return read(reader, limited::sawContent);
@@ -142,6 +147,9 @@ final class DomainDocumentReader {
         Integer column = at == null || at.getColumnNumber() < 0 ? null : at.getColumnNumber();
         String where = line == null ? "document" : "document at line " + line + ", column " + column;
         String detail = parserMessage(stax != null ? stax : failure);
+        if (find(failure, CharacterCodingException.class) != null) {
+            detail = "a byte sequence that is not valid UTF-8";
+        }
         if (find(failure, CharConversionException.class) != null
                 || find(failure, CharacterCodingException.class) != null) {
             return new DomainXmlException(Reason.ENCODING, where, detail,
