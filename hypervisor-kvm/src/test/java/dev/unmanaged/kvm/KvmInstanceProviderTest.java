@@ -704,8 +704,11 @@ class KvmInstanceProviderTest {
         void unknownDriver() {
             Host nowhere = new Host("h-nowhere", "kvm", "nosuchdriver:///system");
 
+            // libvirt hands a URI no local driver serves to the daemon: with one running it answers that no driver
+            // serves it, without one the socket cannot be reached; either way the host is unavailable.
             assertThatThrownBy(() -> provider.listInstances(nowhere)).isInstanceOf(HostUnavailableException.class)
-                    .hasMessageContaining("VIR_ERR_NO_CONNECT").hasMessageContaining("nosuchdriver:///system");
+                    .hasMessageContaining("nosuchdriver:///system")
+                    .hasMessageMatching(".*(VIR_ERR_NO_CONNECT|VIR_ERR_SYSTEM_ERROR).*");
         }
 
         @Test
