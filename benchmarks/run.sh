@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the benchmark set: ours against its baseline in the same run, for every benchmark.
 #
-#   ./benchmarks/run.sh                 # the whole set (about 10 minutes on 2 cores); table in benchmarks/target/results
+#   ./benchmarks/run.sh                 # the whole set (6–8 minutes on 2 cores); table in benchmarks/target/results
 #   ./benchmarks/run.sh --smoke         # every benchmark at a tiny size: checks that they run, not how fast
 #   ./benchmarks/run.sh --only parse,fanout
 #   ./benchmarks/run.sh --no-build      # use the benchmarks jar already built
