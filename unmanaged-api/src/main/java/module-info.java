@@ -8,4 +8,5 @@ module dev.unmanaged.api {
     exports dev.unmanaged.api.operation;
     exports dev.unmanaged.api.error;
     exports dev.unmanaged.api.spi;
+    exports dev.unmanaged.api.text;
 }

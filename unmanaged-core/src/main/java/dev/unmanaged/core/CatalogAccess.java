@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.inventory.CatalogEntry;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;

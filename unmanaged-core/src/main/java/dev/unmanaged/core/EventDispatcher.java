@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

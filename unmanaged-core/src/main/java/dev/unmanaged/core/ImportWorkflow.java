@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.error.AddressInUseException;
 import dev.unmanaged.api.error.AlreadyManagedException;
 import dev.unmanaged.api.error.ImportRejectedException;

@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;

@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.inventory.AddressRange;

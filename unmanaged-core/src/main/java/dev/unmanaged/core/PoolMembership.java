@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.inventory.StoragePool;
 import java.nio.file.InvalidPathException;

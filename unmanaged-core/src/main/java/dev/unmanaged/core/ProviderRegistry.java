@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.error.NoProviderException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;

@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.instance.Host;

@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.SafeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unmanaged.api.instance.DiskDescriptor;
