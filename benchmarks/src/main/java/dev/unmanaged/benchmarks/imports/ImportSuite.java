@@ -53,6 +53,7 @@ public final class ImportSuite {
             rows.add(row("H2 (embedded file)", shape, measure(shape, ImportSuite::freshH2),
                     shape.addressing() == BulkImportHarness.Addressing.FIXED));
         }
+        rows.add(durabilityCost(shapes.get(0)));
         String pgUrl = System.getenv().getOrDefault("UNMANAGED_PG_URL", DEFAULT_PG_URL);
         String unreachable = postgresProblem(pgUrl);
         boolean liveSkipped = Boolean.getBoolean("live.skip");
@@ -112,10 +113,41 @@ public final class ImportSuite {
                 : ResultRow.reported(benchmark, ours, "report", null, note);
     }
 
+    /**
+     * What writing every commit before it is acknowledged costs on H2: the same bulk import into a store with the
+     * default (durable) commits and into one whose URL keeps H2's own 500 ms write delay, run after run in turn so
+     * that both see the same machine.
+     */
+    private static ResultRow durabilityCost(Shape shape) throws InterruptedException {
+        Shape once = new Shape(shape.instances(), 1, shape.addressing());
+        List<BulkImportHarness.Result> durable = new ArrayList<>();
+        List<BulkImportHarness.Result> delayed = new ArrayList<>();
+        for (int run = 0; run < shape.runs(); run++) {
+            durable.addAll(measure(once, ImportSuite::freshH2));
+            delayed.addAll(measure(once, () -> freshH2(";WRITE_DELAY=500")));
+        }
+        Samples durableRate = new Samples();
+        Samples delayedRate = new Samples();
+        durable.forEach(r -> durableRate.add(r.importsPerSecond()));
+        delayed.forEach(r -> delayedRate.add(r.importsPerSecond()));
+        double ratio = durableRate.median() / delayedRate.median();
+        return ResultRow.compared("Bulk import into H2: every commit written before it is acknowledged",
+                ResultRow.number(durableRate.median(), 0) + " imports/s",
+                ResultRow.number(delayedRate.median(), 0) + " imports/s with WRITE_DELAY=500 (a crash loses"
+                        + " acknowledged imports)", ratio, "≥ 0.8× (costs at most 20 %)", ratio >= 0.8,
+                String.format("%,d instances per run, %s, medians of %d alternating run(s) each",
+                        shape.instances(), shape.label(), shape.runs()));
+    }
+
     private static JdbcInventoryStore freshH2() {
+        return freshH2("");
+    }
+
+    private static JdbcInventoryStore freshH2(String settings) {
         Path directory = ProjectPaths.scratch("import-h2");
         deleteContents(directory);
-        return JdbcInventoryStore.openH2(directory);
+        return settings.isEmpty() ? JdbcInventoryStore.openH2(directory)
+                : JdbcInventoryStore.open("jdbc:h2:file:" + directory.resolve("inventory") + settings);
     }
 
     private static JdbcInventoryStore freshPostgres(String url) {
