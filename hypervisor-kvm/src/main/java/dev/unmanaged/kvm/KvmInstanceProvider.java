@@ -4,6 +4,7 @@ import dev.unmanaged.api.error.AccessDeniedException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
@@ -130,9 +131,11 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         String operation = "preparing domain " + uuid + " for unmanage";
         return calls.run(host, operation, uuid.toString(), connect -> {
             Domain domain = connect.domainLookupByUUIDString(uuid.toString());
+            PowerState state;
             try {
+                state = PowerStates.of(domain.getInfo().state);
                 if (domain.isPersistent() == 1) {
-                    return new UnmanagePreparation(uuid, false);
+                    return new UnmanagePreparation(uuid, false, state);
                 }
                 if (options.readOnly()) {
                     throw new AccessDeniedException("host " + host.id() + ": domain " + uuid + " is transient; "
@@ -144,7 +147,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
                 free(domain);
             }
             verifyPersistent(connect, host, uuid);
-            return new UnmanagePreparation(uuid, true);
+            return new UnmanagePreparation(uuid, true, state);
         });
     }
 

@@ -463,7 +463,7 @@ class KvmInstanceProviderTest {
         void transientBecomesPersistent() {
             UnmanagePreparation preparation = provider.prepareForUnmanage(host, WEB_TRANSIENT);
 
-            assertThat(preparation).isEqualTo(new UnmanagePreparation(WEB_TRANSIENT, true));
+            assertThat(preparation).isEqualTo(new UnmanagePreparation(WEB_TRANSIENT, true, PowerState.RUNNING));
             InstanceDescriptor web = provider.describeInstance(host, WEB_TRANSIENT.toString());
             assertThat(web.persistent()).isTrue();
             assertThat(web.powerState()).isEqualTo(PowerState.RUNNING);
@@ -503,7 +503,7 @@ class KvmInstanceProviderTest {
         void persistentUntouched() {
             InstanceDescriptor before = provider.describeInstance(host, DB_OFF.toString());
 
-            assertThat(provider.prepareForUnmanage(host, DB_OFF)).isEqualTo(new UnmanagePreparation(DB_OFF, false));
+            assertThat(provider.prepareForUnmanage(host, DB_OFF)).isEqualTo(new UnmanagePreparation(DB_OFF, false, PowerState.STOPPED));
             assertThat(provider.describeInstance(host, DB_OFF.toString())).isEqualTo(before);
         }
 

@@ -167,7 +167,8 @@ class KvmLiveDaemonTest {
         assertThat(off.disks()).extracting(DiskDescriptor::capacityBytes).containsExactly(64 * MIB);
         assertThat(off.warnings()).noneMatch(w -> w.code().equals(WarningCodes.DISK_SIZE_UNKNOWN));
 
-        assertThat(provider.prepareForUnmanage(HOST, uuid)).isEqualTo(new UnmanagePreparation(uuid, false));
+        assertThat(provider.prepareForUnmanage(HOST, uuid))
+                .isEqualTo(new UnmanagePreparation(uuid, false, PowerState.STOPPED));
         assertThat(provider.describeInstance(HOST, uuid.toString()).powerState()).isEqualTo(PowerState.STOPPED);
     }
 

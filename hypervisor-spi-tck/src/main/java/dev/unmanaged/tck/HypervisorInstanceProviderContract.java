@@ -326,21 +326,22 @@ public abstract class HypervisorInstanceProviderContract {
     @DisplayName("Unmanage preparation")
     class UnmanagePreparationGroup {
         @Test
-        @DisplayName("preparing a persistent instance changes nothing and says so")
+        @DisplayName("preparing a persistent running instance changes nothing and says so, and that it runs")
         void persistentUnchanged() {
             Created vm = create(InstanceSpec.running(uniqueName("prep-pers")));
             UnmanagePreparation prep = provider.prepareForUnmanage(host, vm.uuid());
             assertThat(prep).as("preparation of the persistent %s", vm)
-                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false, PowerState.RUNNING));
             assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
         }
 
         @Test
-        @DisplayName("preparing a stopped instance leaves it stopped and defined")
+        @DisplayName("preparing a stopped instance leaves it stopped and defined, and says it is stopped")
         void stoppedUnchanged() {
             Created vm = create(InstanceSpec.running(uniqueName("prep-off")).stopped());
             assertThat(provider.prepareForUnmanage(host, vm.uuid()))
-                    .as("preparation of the stopped %s", vm).isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+                    .as("preparation of the stopped %s", vm)
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false, PowerState.STOPPED));
             assertDescribes(listed(vm), vm, PowerState.STOPPED, true);
         }
 
@@ -351,7 +352,7 @@ public abstract class HypervisorInstanceProviderContract {
             Created vm = create(InstanceSpec.running(uniqueName("prep-trans")).transientInstance());
             UnmanagePreparation prep = provider.prepareForUnmanage(host, vm.uuid());
             assertThat(prep).as("preparation of the transient %s", vm)
-                    .isEqualTo(new UnmanagePreparation(vm.uuid(), true));
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), true, PowerState.RUNNING));
             assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
         }
 
@@ -396,7 +397,7 @@ public abstract class HypervisorInstanceProviderContract {
             provider.prepareForUnmanage(host, vm.uuid());
             UnmanagePreparation second = provider.prepareForUnmanage(host, vm.uuid());
             assertThat(second).as("second preparation of %s", vm)
-                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false, PowerState.RUNNING));
             assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
         }
 
@@ -406,7 +407,7 @@ public abstract class HypervisorInstanceProviderContract {
             Created vm = create(InstanceSpec.running(uniqueName("twice-pers")));
             provider.prepareForUnmanage(host, vm.uuid());
             assertThat(provider.prepareForUnmanage(host, vm.uuid())).as("second preparation of %s", vm)
-                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+                    .isEqualTo(new UnmanagePreparation(vm.uuid(), false, PowerState.RUNNING));
             assertDescribes(listed(vm), vm, PowerState.RUNNING, true);
         }
     }

@@ -92,8 +92,8 @@ final class BrokenProviders {
             return new Delegating() {
                 @Override
                 public UnmanagePreparation prepareForUnmanage(Host host, UUID uuid) {
-                    fake.prepareForUnmanage(host, uuid);
-                    return new UnmanagePreparation(uuid, true);
+                    UnmanagePreparation real = fake.prepareForUnmanage(host, uuid);
+                    return new UnmanagePreparation(uuid, true, real.powerState());
                 }
             };
         }
@@ -125,7 +125,7 @@ final class BrokenProviders {
                 @Override
                 public UnmanagePreparation prepareForUnmanage(Host host, UUID uuid) {
                     InstanceDescriptor d = fake.describeInstance(host, uuid.toString());
-                    return new UnmanagePreparation(uuid, Boolean.FALSE.equals(d.persistent()));
+                    return new UnmanagePreparation(uuid, Boolean.FALSE.equals(d.persistent()), d.powerState());
                 }
             };
         }

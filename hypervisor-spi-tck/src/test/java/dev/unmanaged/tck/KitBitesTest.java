@@ -40,7 +40,8 @@ class KitBitesTest {
             KitRun run = KitRun.of(BrokenProviders.PrepareNotIdempotent.class);
             assertCaught(run, "preparing a transient instance twice is idempotent: the second time changes nothing",
                     "second preparation");
-            assertCaught(run, "preparing a persistent instance changes nothing and says so", "preparation of the persistent");
+            assertCaught(run, "preparing a persistent running instance changes nothing and says so, and that it runs",
+                    "preparation of the persistent");
             assertStillPasses(run, "a prepared transient instance survives its own shutdown");
         }
 

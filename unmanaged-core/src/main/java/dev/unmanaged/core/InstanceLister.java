@@ -81,7 +81,7 @@ final class InstanceLister {
                 .filter(d -> query.states().isEmpty() || query.states().contains(d.powerState()))
                 .sorted(BY_HOST_THEN_NAME)
                 .toList();
-        List<InstanceDescriptor> page = page(matching, query.offset(), query.limit());
+        List<InstanceDescriptor> page = Paging.page(matching, query.offset(), query.limit());
         LOG.debug("Listing asked {} host(s): {} unmanaged instance(s) match, {} returned, {} host(s) failed",
                 hosts.size(), matching.size(), page.size(), failures.size());
         return new InstanceListing(page, matching.size(), failures);
@@ -135,13 +135,5 @@ final class InstanceLister {
     private static boolean matchesName(InstanceDescriptor d, String text) {
         return text == null || text.isEmpty()
                 || d.name().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
-    }
-
-    private static <T> List<T> page(List<T> all, int offset, int limit) {
-        if (offset >= all.size()) {
-            return List.of();
-        }
-        int end = limit == 0 ? all.size() : (int) Math.min(all.size(), (long) offset + limit);
-        return all.subList(offset, end);
     }
 }

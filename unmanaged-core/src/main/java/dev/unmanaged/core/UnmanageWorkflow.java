@@ -11,7 +11,6 @@ import dev.unmanaged.api.spi.InventoryStore;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,7 +32,7 @@ final class UnmanageWorkflow {
     }
 
     UnmanageResult unmanage(UnmanageRequest request) {
-        ManagedInstance record = findManaged(request.instance());
+        ManagedInstance record = findManaged(request);
         Host host = record.host();
         UnmanagePreparation preparation = context.onHost(host, "preparing an instance for unmanage",
                 provider -> provider.prepareForUnmanage(host, record.uuid()));
@@ -50,36 +49,32 @@ final class UnmanageWorkflow {
         return new UnmanageResult(removed.get(), preparation);
     }
 
-    /** The record named by UUID (any letter case) or, failing that, by its unique name. */
-    ManagedInstance findManaged(String key) {
-        Optional<UUID> uuid = parseUuid(key);
-        if (uuid.isPresent()) {
-            Optional<ManagedInstance> byUuid = store.find(uuid.get());
+    /**
+     * The record the request names: by UUID (falling back to a record with that text as its name, for an instance
+     * named like a UUID), or by its name, which must be unique — on the request's host when it names one.
+     */
+    ManagedInstance findManaged(UnmanageRequest request) {
+        if (request.uuid() != null) {
+            Optional<ManagedInstance> byUuid = store.find(request.uuid()).filter(m -> onRequestedHost(m, request));
             if (byUuid.isPresent()) {
                 return byUuid.get();
             }
         }
-        List<ManagedInstance> named = store.findByName(key);
+        String key = request.instance();
+        List<ManagedInstance> named = store.findByName(key).stream().filter(m -> onRequestedHost(m, request)).toList();
         if (named.isEmpty()) {
-            throw new InstanceNotFoundException(SafeText.of(key), INVENTORY);
+            throw new InstanceNotFoundException(SafeText.of(key), request.hostId() == null ? INVENTORY
+                    : INVENTORY + " on host " + SafeText.host(request.hostId()));
         }
         if (named.size() > 1) {
-            throw new InvalidRequestException("instance", SafeText.of(key), "a UUID: " + named.size()
+            throw new InvalidRequestException("instance", SafeText.of(key), "a UUID or a host: " + named.size()
                     + " managed instances have that name, on hosts "
                     + named.stream().map(m -> SafeText.host(m.host().id()) + " (" + m.uuid() + ")").sorted().toList());
         }
         return named.get(0);
     }
 
-    private static Optional<UUID> parseUuid(String key) {
-        String text = key.trim();
-        if (text.length() != 36) {
-            return Optional.empty(); // UUID.fromString also accepts shortened forms such as 1-2-3-4-5
-        }
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+    private static boolean onRequestedHost(ManagedInstance record, UnmanageRequest request) {
+        return request.hostId() == null || request.hostId().equals(record.host().id());
     }
 }

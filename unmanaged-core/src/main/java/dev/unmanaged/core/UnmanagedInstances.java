@@ -8,6 +8,8 @@ import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.InstanceListing;
 import dev.unmanaged.api.operation.ListQuery;
+import dev.unmanaged.api.operation.ManagedListing;
+import dev.unmanaged.api.operation.ManagedQuery;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
@@ -34,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *     InstanceListing listing = instances.list(ListQuery.of(Host.kvm("qemu+ssh://root@h1/system")));
  *     ImportPlan plan = instances.plan(request);          // a dry run: every problem at once
  *     ImportResult imported = instances.importInstance(request);
- *     instances.unmanage(new UnmanageRequest(imported.instance().uuid().toString()));
+ *     instances.unmanage(UnmanageRequest.of(imported.instance().uuid()));
  * }
  * }</pre>
  *
@@ -51,6 +53,7 @@ public final class UnmanagedInstances implements AutoCloseable {
     public static final Duration DEFAULT_HOST_DEADLINE = Duration.ofSeconds(30);
 
     private final InstanceLister lister;
+    private final ManagedLister managed;
     private final ImportWorkflow imports;
     private final UnmanageWorkflow unmanages;
     private final BulkRunner bulk;
@@ -78,6 +81,7 @@ public final class UnmanagedInstances implements AutoCloseable {
         var hostCalls = new HostCalls(hostExecutor, timer);
         var events = new EventDispatcher(builder.listeners);
         this.lister = new InstanceLister(providers, store, hostCalls, builder.listParallelism, hostDeadline);
+        this.managed = new ManagedLister(store);
         this.context = new WorkflowContext(providers, store, hostCalls, hostDeadline, builder.clock, events);
         this.imports = new ImportWorkflow(context);
         this.unmanages = new UnmanageWorkflow(context);
@@ -96,6 +100,14 @@ public final class UnmanagedInstances implements AutoCloseable {
      */
     public InstanceListing list(ListQuery query) {
         return lister.list(Objects.requireNonNull(query, "query"));
+    }
+
+    /**
+     * Lists the managed inventory: the records this library imported (or the store holds), filtered and paged like
+     * {@link #list(ListQuery)}, sorted by host id, then name, then UUID. Reads the store only; no host is asked.
+     */
+    public ManagedListing listManaged(ManagedQuery query) {
+        return managed.list(Objects.requireNonNull(query, "query"));
     }
 
     /**

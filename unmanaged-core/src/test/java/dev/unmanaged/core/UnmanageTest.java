@@ -84,11 +84,42 @@ class UnmanageTest {
         assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest("web")))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining(uuid(1).toString()).hasMessageContaining(uuid(2).toString())
-                .hasMessageContaining("expected a UUID");
+                .hasMessageContaining("expected a UUID or a host");
         assertThat(store.list()).hasSize(2);
 
-        instances.unmanage(new UnmanageRequest(uuid(2).toString()));
+        instances.unmanage(UnmanageRequest.of(uuid(2)));
         assertThat(store.list()).extracting(m -> m.uuid()).containsExactly(uuid(1));
+    }
+
+    @Test
+    @DisplayName("a request scoped to a host releases the record of that name on that host only")
+    void scopedToHost() {
+        var twin = Fixtures.vm("web", uuid(2), List.of(mac(2)), List.of("/var/lib/libvirt/images/web2.qcow2"));
+        Fixtures.put(provider, H2, twin);
+        instances.importInstance(ImportRequest.builder(H2, "web").owner("alice").offering("small")
+                .displayName("web-two").network(mac(2), "net1").pool("vda", "images").build());
+
+        UnmanageResult released = instances.unmanage(UnmanageRequest.named("web").onHost(H2.id()));
+
+        assertThat(released.released().uuid()).isEqualTo(uuid(2));
+        assertThat(store.list()).extracting(m -> m.uuid()).containsExactly(uuid(1));
+        assertThatThrownBy(() -> instances.unmanage(UnmanageRequest.of(uuid(1)).onHost(H2.id())))
+                .isInstanceOf(InstanceNotFoundException.class).hasMessageContaining("on host h2");
+        assertThat(store.list()).hasSize(1);
+    }
+
+    @Test
+    @DisplayName("the preparation tells the state the VM was left in, so callers say only what is true of it")
+    void preparationTellsState() {
+        var off = Fixtures.vm("off", uuid(3), List.of(mac(3)), List.of("/var/lib/libvirt/images/off.qcow2"));
+        provider.putInstance(H1.id(), off.onHost(H1.id(), PowerState.STOPPED, true));
+        instances.importInstance(ImportRequest.builder(H1, "off").owner("alice").offering("small")
+                .network(mac(3), "net1").pool("vda", "images").build());
+
+        assertThat(instances.unmanage(UnmanageRequest.named("off")).preparation().powerState())
+                .isEqualTo(PowerState.STOPPED);
+        assertThat(instances.unmanage(UnmanageRequest.named("web")).preparation().powerState())
+                .isEqualTo(PowerState.RUNNING);
     }
 
     @Test

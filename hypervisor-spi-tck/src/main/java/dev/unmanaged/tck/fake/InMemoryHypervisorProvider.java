@@ -231,7 +231,9 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
         FakeHost fake = enter(host, Operation.PREPARE);
         boolean changed = fake.makePersistent(host.id(), uuid);
         fake.trip(Operation.PREPARE_AFTER_CHANGE);
-        return new UnmanagePreparation(uuid, changed);
+        PowerState state = fake.snapshot().stream().filter(d -> uuid.equals(d.uuid())).findFirst()
+                .map(InstanceDescriptor::powerState).orElse(PowerState.UNKNOWN);
+        return new UnmanagePreparation(uuid, changed, state);
     }
 
     // ---- internals ---------------------------------------------------------------------------------------

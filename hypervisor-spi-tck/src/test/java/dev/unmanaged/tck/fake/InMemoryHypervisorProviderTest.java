@@ -88,7 +88,8 @@ class InMemoryHypervisorProviderTest {
         assertThatThrownBy(() -> provider.prepareForUnmanage(host, vm.uuid()))
                 .isInstanceOf(HostUnavailableException.class);
         assertThat(provider.instance("h1", vm.uuid()).orElseThrow().persistent()).isTrue();
-        assertThat(provider.prepareForUnmanage(host, vm.uuid())).isEqualTo(new UnmanagePreparation(vm.uuid(), false));
+        assertThat(provider.prepareForUnmanage(host, vm.uuid()))
+                .isEqualTo(new UnmanagePreparation(vm.uuid(), false, PowerState.RUNNING));
     }
 
     @Test
@@ -146,7 +147,8 @@ class InMemoryHypervisorProviderTest {
     @DisplayName("a prepared transient instance survives its shutdown")
     void preparedSurvives() {
         InstanceDescriptor t = provider.putInstance("h1", InstanceDescriptors.named("t").transientInstance().build());
-        assertThat(provider.prepareForUnmanage(host, t.uuid())).isEqualTo(new UnmanagePreparation(t.uuid(), true));
+        assertThat(provider.prepareForUnmanage(host, t.uuid()))
+                .isEqualTo(new UnmanagePreparation(t.uuid(), true, PowerState.RUNNING));
         provider.shutDown("h1", t.uuid());
         assertThat(provider.describeInstance(host, "t").powerState()).isEqualTo(PowerState.STOPPED);
     }

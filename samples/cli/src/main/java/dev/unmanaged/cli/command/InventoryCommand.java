@@ -2,6 +2,7 @@ package dev.unmanaged.cli.command;
 
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
+import dev.unmanaged.api.operation.ManagedQuery;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
@@ -10,7 +11,6 @@ import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
 import java.io.PrintWriter;
 import java.time.temporal.ChronoUnit;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -36,9 +36,7 @@ public final class InventoryCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try (Session session = Session.of(common)) {
-            List<ManagedInstance> managed = session.store().list().stream()
-                    .sorted(Comparator.comparing((ManagedInstance m) -> m.host().id()).thenComparing(ManagedInstance::name))
-                    .toList();
+            List<ManagedInstance> managed = session.instances().listManaged(ManagedQuery.all()).instances();
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, managed);

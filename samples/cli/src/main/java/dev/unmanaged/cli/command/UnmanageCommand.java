@@ -63,9 +63,22 @@ public final class UnmanageCommand implements Callable<Integer> {
 
     private static String released(UnmanageResult result) {
         ManagedInstance m = result.released();
-        return "Released " + m.name() + " (" + m.uuid() + ") from the inventory; it keeps running on " + m.host().id()
-                + "." + (result.preparation().definedPersistently()
+        return "Released " + m.name() + " (" + m.uuid() + ") from the inventory; " + whatHappensTo(result) + "."
+                + (result.preparation().definedPersistently()
                 ? " It was transient and is now defined persistently on its host." : "");
+    }
+
+    /** What is true of the released VM on its host, from the state its provider saw while preparing it. */
+    static String whatHappensTo(UnmanageResult result) {
+        String host = result.released().host().id();
+        return switch (result.preparation().powerState()) {
+            case RUNNING -> "it keeps running on " + host;
+            case PAUSED -> "it stays defined on " + host + ", paused";
+            case SUSPENDED -> "it stays defined on " + host + ", suspended";
+            case STOPPED -> "it stays defined on " + host + ", shut off";
+            case CRASHED -> "it stays defined on " + host + ", crashed (not running)";
+            default -> "it stays on " + host + " as it is";
+        };
     }
 
     /** One bulk unmanage's outcome in a few words. */

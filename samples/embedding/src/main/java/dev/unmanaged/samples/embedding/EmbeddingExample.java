@@ -130,7 +130,7 @@ public final class EmbeddingExample {
             // 8. Unmanage: the provider first makes sure the VM survives without the orchestrator (a transient
             //    domain is defined persistently from its live definition), then the record and its reservations
             //    leave the inventory. The VM keeps running throughout.
-            UnmanageResult released = instances.unmanage(new UnmanageRequest(imported.uuid().toString()));
+            UnmanageResult released = instances.unmanage(UnmanageRequest.of(imported.uuid()));
             out.println("Released " + released.released().name()
                     + (released.preparation().definedPersistently() ? "; it was transient and is now defined persistently"
                     : "; it was already persistent"));

@@ -79,7 +79,7 @@ public final class JsonDirectoryProvider implements HypervisorInstanceProvider {
             try {
                 boolean changed = InstanceFile.makePersistent(found.file());
                 verifyPersistent(host, uuid);
-                return new UnmanagePreparation(uuid, changed);
+                return new UnmanagePreparation(uuid, changed, found.descriptor().powerState());
             } catch (NoSuchFileException e) {
                 // A transient instance that stopped before it could be made persistent is gone for good.
                 throw new InstanceNotFoundException(uuid.toString(), "host " + host.id());
