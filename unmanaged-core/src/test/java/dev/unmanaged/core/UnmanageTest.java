@@ -76,10 +76,7 @@ class UnmanageTest {
     @Test
     @DisplayName("a name two managed instances share is refused, naming both; their UUIDs work")
     void ambiguousName() {
-        var twin = Fixtures.vm("web", uuid(2), List.of(mac(2)), List.of("/var/lib/libvirt/images/web2.qcow2"));
-        Fixtures.put(provider, H2, twin);
-        instances.importInstance(ImportRequest.builder(H2, "web").owner("alice").offering("small")
-                .displayName("web-two").network(mac(2), "net1").pool("vda", "images").build());
+        importTwinOnSecondHost();
 
         assertThatThrownBy(() -> instances.unmanage(new UnmanageRequest("web")))
                 .isInstanceOf(InvalidRequestException.class)
@@ -94,10 +91,7 @@ class UnmanageTest {
     @Test
     @DisplayName("a request scoped to a host releases the record of that name on that host only")
     void scopedToHost() {
-        var twin = Fixtures.vm("web", uuid(2), List.of(mac(2)), List.of("/var/lib/libvirt/images/web2.qcow2"));
-        Fixtures.put(provider, H2, twin);
-        instances.importInstance(ImportRequest.builder(H2, "web").owner("alice").offering("small")
-                .displayName("web-two").network(mac(2), "net1").pool("vda", "images").build());
+        importTwinOnSecondHost();
 
         UnmanageResult released = instances.unmanage(UnmanageRequest.named("web").onHost(H2.id()));
 
@@ -120,6 +114,14 @@ class UnmanageTest {
                 .isEqualTo(PowerState.STOPPED);
         assertThat(instances.unmanage(UnmanageRequest.named("web")).preparation().powerState())
                 .isEqualTo(PowerState.RUNNING);
+    }
+
+    /** A second managed instance named "web", on host h2. */
+    private void importTwinOnSecondHost() {
+        var twin = Fixtures.vm("web", uuid(2), List.of(mac(2)), List.of("/var/lib/libvirt/images/web2.qcow2"));
+        Fixtures.put(provider, H2, twin);
+        instances.importInstance(ImportRequest.builder(H2, "web").owner("alice").offering("small")
+                .displayName("web-two").network(mac(2), "net1").pool("vda", "images").build());
     }
 
     @Test
