@@ -3,6 +3,7 @@ package dev.unmanaged.cli.command;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
@@ -39,11 +40,11 @@ public final class InventoryCommand implements Callable<Integer> {
             List<ManagedInstance> managed = session.store().list().stream()
                     .sorted(Comparator.comparing((ManagedInstance m) -> m.host().id()).thenComparing(ManagedInstance::name))
                     .toList();
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, managed);
+                JsonOutput.print(spec.commandLine().getOut(), managed);
                 return ExitCodes.OK;
             }
+            PrintWriter out = HumanOutput.over(spec.commandLine().getOut());
             Table table = Table.of("NAME", "UUID", "OWNER", "OFFERING", "VCPUS", "MEMORY", "ADDRESSES", "DISKS",
                     "HOST", "IMPORTED");
             for (ManagedInstance m : managed) {

@@ -18,4 +18,18 @@ final class OptionValues {
             throw new ParameterException(spec.commandLine(), option + ": found " + value + ", expected at least 1");
         }
     }
+
+    /**
+     * Refuses an empty or blank argument ({@code describe ''}) before any host is asked, naming it as the usage
+     * line does.
+     *
+     * @param label the argument as the user knows it, e.g. {@code NAME|UUID} or {@code --connect}
+     * @throws ParameterException a usage error (exit status 2)
+     */
+    static void requireNotBlank(CommandSpec spec, String label, String value) {
+        if (value != null && value.isBlank()) {
+            throw new ParameterException(spec.commandLine(), label + ": found '" + value
+                    + "', expected a non-empty value");
+        }
+    }
 }

@@ -1,8 +1,16 @@
 package dev.unmanaged.cli.command;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.operation.IpAssignment;
 import dev.unmanaged.cli.CliFailure;
 import dev.unmanaged.cli.output.Sizes;
@@ -21,12 +29,30 @@ import java.util.Set;
  * {@code host, owner, offering, displayName, cpus, memory, template, network, networks, ip, ips, pool, pools,
  * diskOffering, diskOfferings, regenerateMacs}; the singular mappings apply to every NIC or disk, the plural
  * ones are objects keyed by MAC or disk target. See docs/cli.md.
+ *
+ * <p>Read strictly: a key given twice in one object, anything after the document, nesting deeper than
+ * {@link #MAX_DEPTH} levels, a string longer than {@link #MAX_STRING_LENGTH} characters and a file larger than
+ * {@link #MAX_FILE_BYTES} are refused with the place and the limit.
  */
 final class PlanFile {
     private static final Set<String> KEYS = Set.of("instance", "host", "owner", "offering", "displayName", "cpus",
             "memory", "template", "network", "networks", "ip", "ips", "pool", "pools", "diskOffering",
             "diskOfferings", "regenerateMacs");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far deeper than a plan needs (four levels), far shallower than what would exhaust the stack. */
+    static final int MAX_DEPTH = 32;
+    /** Longer than any name, path or id a plan holds. */
+    static final int MAX_STRING_LENGTH = 64 * 1024;
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNameLength(MAX_STRING_LENGTH)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private PlanFile() {
     }
@@ -37,19 +63,28 @@ final class PlanFile {
      * @throws CliFailure naming the file, the place in it and what was expected
      */
     static List<ImportFields> read(Path file) {
+        String where = SafeText.of(file);
         JsonNode root;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw CliFailure.request("plan file " + where + " is " + size + " bytes; expected at most "
+                        + MAX_FILE_BYTES);
+            }
             root = JSON.readTree(Files.readString(file));
+        } catch (StreamConstraintsException e) {
+            throw CliFailure.request("plan file " + where + " is refused: " + limit(e) + "; expected at most "
+                    + MAX_DEPTH + " levels of nesting and strings of at most " + MAX_STRING_LENGTH + " characters");
         } catch (JsonProcessingException e) {
-            throw CliFailure.request("plan file " + file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")");
+            JsonLocation at = e.getLocation();
+            throw CliFailure.request("plan file " + where + " is not valid JSON: " + e.getOriginalMessage()
+                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")"));
         } catch (IOException e) {
-            throw CliFailure.request("cannot read plan file " + file + ": " + e);
+            throw CliFailure.request("cannot read plan file " + where + ": " + e);
         }
-        if (root == null) {
-            throw CliFailure.request("plan file " + file + " is empty; expected a JSON array of imports");
+        if (root == null || root.isMissingNode()) {
+            throw CliFailure.request("plan file " + where + " is empty; expected a JSON array of imports");
         }
-        String where = file.toString();
         JsonNode imports;
         ImportFields defaults = ImportFields.EMPTY;
         if (root.isArray()) {
@@ -79,6 +114,11 @@ final class PlanFile {
             result.add(fields(imports.get(i), where + ": imports[" + i + "]", true).over(defaults));
         }
         return result;
+    }
+
+    /** Jackson's words for a limit, without the name of its setting. */
+    private static String limit(StreamConstraintsException e) {
+        return e.getOriginalMessage().replaceAll(", from `[^`]*`", "").trim();
     }
 
     private static ImportFields fields(JsonNode node, String where, boolean needsInstance) {
