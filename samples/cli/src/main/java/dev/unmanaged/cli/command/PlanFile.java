@@ -77,8 +77,12 @@ final class PlanFile {
                     + MAX_DEPTH + " levels of nesting and strings of at most " + MAX_STRING_LENGTH + " characters");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
-            throw CliFailure.request("plan file " + where + " is not valid JSON: " + e.getOriginalMessage()
-                    + (at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")"));
+            String line = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")";
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw CliFailure.request("plan file " + where + " holds more after its JSON document" + line
+                        + "; expected one JSON array or object");
+            }
+            throw CliFailure.request("plan file " + where + " is not valid JSON: " + e.getOriginalMessage() + line);
         } catch (IOException e) {
             throw CliFailure.request("cannot read plan file " + where + ": " + e);
         }

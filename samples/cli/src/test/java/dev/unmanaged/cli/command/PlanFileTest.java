@@ -89,7 +89,7 @@ class PlanFileTest {
         assertThatThrownBy(() -> PlanFile.read(write("{\"imports\": [{\"instance\": \"a\"}], \"imports\": []}")))
                 .isInstanceOf(CliFailure.class).hasMessageContaining("Duplicate field 'imports'");
         assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": \"a\"}] [{\"instance\": \"b\"}]")))
-                .isInstanceOf(CliFailure.class).hasMessageContaining("not valid JSON").hasMessageContaining("Trailing");
+                .isInstanceOf(CliFailure.class).hasMessageContaining("holds more after its JSON document");
     }
 
     @Test
