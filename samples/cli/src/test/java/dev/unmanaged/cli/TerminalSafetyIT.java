@@ -51,7 +51,8 @@ class TerminalSafetyIT {
      * paragraph separators, the byte-order mark.
      */
     private static final Pattern UNSAFE = Pattern.compile(
-            "[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069\\u2028\\u2029\\ufeff]");
+            "[\\x00-\\x09\\x0b-\\x1f\\x7f-\\x9f\\u061c\\u200e\\u200f\\u202a-\\u202e\\u2066-\\u2069"
+                    + "\\u2028\\u2029\\ufeff]");
 
     private CliProcess cli;
     private String host;

@@ -1,5 +1,6 @@
 package dev.unmanaged.cli.command;
 
+import dev.unmanaged.api.text.SafeText;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 
@@ -28,8 +29,8 @@ final class OptionValues {
      */
     static void requireNotBlank(CommandSpec spec, String label, String value) {
         if (value != null && value.isBlank()) {
-            throw new ParameterException(spec.commandLine(), label + ": found '" + value
-                    + "', expected a non-empty value");
+            throw new ParameterException(spec.commandLine(), label + ": found " + SafeText.quoted(value)
+                    + ", expected a non-empty value");
         }
     }
 }

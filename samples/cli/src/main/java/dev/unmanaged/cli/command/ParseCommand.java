@@ -125,7 +125,8 @@ public final class ParseCommand implements Callable<Integer> {
         }
         for (Parsed result : results) {
             if (result.error() != null) {
-                ErrorOutput.print(err, result.file() + ": " + result.error().code() + ": " + result.error().getMessage());
+                ErrorOutput.print(err,
+                        result.file() + ": " + result.error().code() + ": " + result.error().getMessage());
             }
         }
     }

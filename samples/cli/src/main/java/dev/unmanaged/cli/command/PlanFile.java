@@ -97,7 +97,8 @@ final class PlanFile {
             for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!name.equals("imports") && !name.equals("defaults")) {
-                    throw CliFailure.request(where + ": unknown key '" + name + "'; expected 'imports' and 'defaults'");
+                    throw CliFailure.request(where + ": unknown key " + SafeText.quoted(name)
+                            + "; expected 'imports' and 'defaults'");
                 }
             }
             imports = root.get("imports");
@@ -132,7 +133,7 @@ final class PlanFile {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw CliFailure.request(where + ": unknown key '" + name + "'; expected one of "
+                throw CliFailure.request(where + ": unknown key " + SafeText.quoted(name) + "; expected one of "
                         + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
@@ -157,7 +158,8 @@ final class PlanFile {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw CliFailure.request(where + "." + key + ": found " + value + ", expected a non-empty string");
+            throw CliFailure.request(where + "." + key + ": found " + SafeText.of(value)
+                    + ", expected a non-empty string");
         }
         return value.asText();
     }
@@ -168,7 +170,8 @@ final class PlanFile {
             return null;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-            throw CliFailure.request(where + ".cpus: found " + value + ", expected a whole number of at least 1");
+            throw CliFailure.request(where + ".cpus: found " + SafeText.of(value)
+                    + ", expected a whole number of at least 1");
         }
         return value.asInt();
     }
@@ -194,7 +197,8 @@ final class PlanFile {
             return null;
         }
         if (!value.isBoolean()) {
-            throw CliFailure.request(where + "." + key + ": found " + value + ", expected true or false");
+            throw CliFailure.request(where + "." + key + ": found " + SafeText.of(value)
+                    + ", expected true or false");
         }
         return value.asBoolean();
     }
@@ -214,14 +218,14 @@ final class PlanFile {
         var byDevice = new java.util.LinkedHashMap<String, String>();
         if (map != null && !map.isNull()) {
             if (!map.isObject()) {
-                throw CliFailure.request(where + "." + plural + ": found " + map
-                        + ", expected an object such as {\"52:54:00:aa:bb:cc\": \"guest\"} or {\"vda\": \"local-images\"}");
+                throw CliFailure.request(where + "." + plural + ": found " + SafeText.of(map) + ", expected an object"
+                        + " such as {\"52:54:00:aa:bb:cc\": \"guest\"} or {\"vda\": \"local-images\"}");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                     throw CliFailure.request(where + "." + plural + "." + entry.getKey() + ": found "
-                            + entry.getValue() + ", expected a non-empty string");
+                            + SafeText.of(entry.getValue()) + ", expected a non-empty string");
                 }
                 byDevice.put(entry.getKey(), entry.getValue().asText());
             }

@@ -24,7 +24,7 @@ class TableTest {
     }
 
     @Test
-    @DisplayName("a cell with a line break, CR, ESC, CSI or a bidi override is one escaped cell; widths count the escapes")
+    @DisplayName("a cell with a line break, CR, ESC, CSI or bidi override is one escaped cell; widths count escapes")
     void escapesCells() {
         var text = new StringWriter();
         Table.of("NAME", "STATE")
