@@ -1,13 +1,18 @@
 package dev.unmanaged.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unmanaged.api.error.ErrorCode;
 import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.cli.output.ErrorOutput;
+import dev.unmanaged.cli.output.JsonOutput;
+import dev.unmanaged.json.UnmanagedJson;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
 /**
  * Turns a failed command into one clear line on stderr and an exit status: what failed, with which value, and
- * what to do. A stack trace only with {@code --debug}.
+ * what to do. A stack trace only with {@code --debug}. A command run with {@code --json} also prints the error
+ * as {@code {"error": {"code": ..., "message": ...}}} on stdout, so a script reading stdout sees why.
  */
 final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     private final boolean debug;
@@ -20,25 +25,41 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception failure, CommandLine line, CommandLine.ParseResult parsed) {
         PrintWriter err = line.getErr();
         if (debug) {
-            failure.printStackTrace(err);
+            ErrorOutput.printStackTrace(err, failure);
+        }
+        if (failure instanceof CommandLine.ParameterException usage) {
+            ErrorOutput.print(err, usage.getMessage());
+            err.println("Run '" + line.getCommandSpec().qualifiedName(" ") + " --help' for the options.");
+            err.flush();
+            return ExitCodes.USAGE;
         }
         int status;
-        if (failure instanceof CommandLine.ParameterException usage) {
-            err.println("error: " + usage.getMessage());
-            err.println("Run 'unmanaged " + line.getCommandName() + " --help' for the options.");
-            status = ExitCodes.USAGE;
-        } else if (failure instanceof CliFailure cli) {
-            err.println("error: " + cli.getMessage());
+        ObjectNode error = UnmanagedJson.mapper().createObjectNode();
+        if (failure instanceof CliFailure cli) {
+            ErrorOutput.print(err, cli.getMessage());
             status = cli.exitCode();
+            error.put("code", (status == ExitCodes.UNREACHABLE ? ErrorCode.STORE_FAILURE : ErrorCode.INVALID_REQUEST)
+                    .name());
+            error.put("message", cli.getMessage());
         } else if (failure instanceof UnmanagedException typed) {
-            err.println("error: " + typed.getMessage() + hint(typed.code()));
+            ErrorOutput.print(err, typed.getMessage(), hint(typed.code()));
             status = ExitCodes.of(typed.code());
+            error = UnmanagedJson.mapper().valueToTree(typed);
         } else {
-            err.println("error: unexpected failure: " + failure + (debug ? "" : " (run with --debug for details)"));
-            status = ExitCodes.REQUEST_PROBLEM;
+            ErrorOutput.print(err, "unexpected failure: " + failure, debug ? "" : " (run with --debug for details)");
+            return ExitCodes.REQUEST_PROBLEM;
         }
-        err.flush();
+        if (asksForJson(line)) {
+            ObjectNode document = UnmanagedJson.mapper().createObjectNode();
+            document.set("error", error);
+            JsonOutput.print(line.getOut(), document);
+        }
         return status;
+    }
+
+    private static boolean asksForJson(CommandLine line) {
+        CommandLine.ParseResult parsed = line.getParseResult();
+        return parsed != null && parsed.hasMatchedOption("--json");
     }
 
     /** What the user can do about an error, when the message itself does not say. */

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
                 InventoryCommand.class,
                 CatalogCommand.class,
                 ParseCommand.class,
+                VersionCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {

@@ -2,6 +2,7 @@ package dev.unmanaged.cli.command;
 
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Progress;
 import dev.unmanaged.cli.output.Table;
@@ -12,7 +13,7 @@ import java.util.function.Function;
 
 /**
  * A bulk run as the commands show it: progress while it goes, then every outcome in a summary table with the
- * totals, or the whole result as JSON.
+ * totals, or the whole result as JSON. Progress escapes what it shows itself; the summary is human output.
  */
 final class BulkRun {
     private BulkRun() {
@@ -37,15 +38,16 @@ final class BulkRun {
             JsonOutput.print(out, result);
             return result;
         }
+        PrintWriter human = HumanOutput.over(out);
         Table summary = Table.of("INSTANCE", "STATUS", "DETAIL");
         for (BulkOutcome<T> outcome : result.outcomes()) {
             summary.row(outcome.key(), outcome.status(), detail.apply(outcome));
         }
-        out.println();
-        summary.print(out);
-        out.println();
-        out.println(Progress.totals(result, verb));
-        out.flush();
+        human.println();
+        summary.print(human);
+        human.println();
+        human.println(Progress.totals(result, verb));
+        human.flush();
         return result;
     }
 

@@ -9,6 +9,7 @@ import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
@@ -62,7 +63,7 @@ public final class CatalogCommand implements Callable<Integer> {
             if (json) {
                 JsonOutput.print(out, catalog);
             } else {
-                print(out, catalog);
+                print(HumanOutput.over(out), catalog);
             }
             return ExitCodes.OK;
         }
@@ -70,8 +71,9 @@ public final class CatalogCommand implements Callable<Integer> {
 
     private void upsert(Session session, Catalog loaded, String source) {
         session.store().upsertCatalog(loaded);
-        spec.commandLine().getErr().println("Loaded " + source + ": " + summary(loaded) + ".");
-        spec.commandLine().getErr().flush();
+        PrintWriter err = HumanOutput.over(spec.commandLine().getErr());
+        err.println("Loaded " + source + ": " + summary(loaded) + ".");
+        err.flush();
     }
 
     private static String summary(Catalog c) {

@@ -11,6 +11,7 @@ import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
@@ -50,6 +51,7 @@ public final class DescribeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        OptionValues.requireNotBlank(spec, "NAME|UUID", instance);
         try (Session session = Session.of(common)) {
             Host target = session.host(host.uri);
             InstanceDescriptor descriptor = session.instances().describe(target, instance);
@@ -62,7 +64,7 @@ public final class DescribeCommand implements Callable<Integer> {
             if (json) {
                 JsonOutput.print(out, descriptor);
             } else {
-                print(out, descriptor, managed, passwordsKnown);
+                print(HumanOutput.over(out), descriptor, managed, passwordsKnown);
             }
             return ExitCodes.OK;
         }
@@ -133,7 +135,7 @@ public final class DescribeCommand implements Callable<Integer> {
     }
 
     private static void field(PrintWriter out, String label, Object value) {
-        out.printf("%-12s %s%n", label + ":", value == null ? "-" : value);
+        out.println(String.format("%-12s %s", label + ":", value == null ? "-" : value));
     }
 
     private static String cpu(CpuDescriptor cpu) {

@@ -8,7 +8,10 @@ import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.IpAssignment;
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.ErrorOutput;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
@@ -108,6 +111,7 @@ public final class ImportCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(),
                     "expected either an instance (NAME|UUID) or --plan FILE, " + (plan == null ? "found neither" : "found both"));
         }
+        OptionValues.requireNotBlank(spec, "NAME|UUID", instance);
         OptionValues.requireAtLeastOne(spec, "--parallel", parallel);
         OptionValues.requireAtLeastOne(spec, "--cpus", cpus);
         ImportFields fromCommandLine = commandLineFields();
@@ -135,13 +139,13 @@ public final class ImportCommand implements Callable<Integer> {
         UnmanagedInstances instances = session.instances();
         ImportRequest request = fields.toSpec(session::host, dryRun).toRequest(instances, false);
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter human = HumanOutput.over(out);
         if (dryRun) {
             ImportPlan result = instances.plan(request);
             if (json) {
                 JsonOutput.print(out, result);
             } else {
-                PlanPrinter.printPlan(out, result);
+                PlanPrinter.printPlan(human, result);
             }
             return result.importable() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
         }
@@ -150,29 +154,29 @@ public final class ImportCommand implements Callable<Integer> {
             if (json) {
                 JsonOutput.print(out, result);
             } else if (result.alreadyExisted()) {
-                out.println(result.instance().name() + " (" + result.instance().uuid()
+                human.println(result.instance().name() + " (" + result.instance().uuid()
                         + ") was already imported by the same request; nothing changed.");
             } else {
-                out.println("Imported " + result.instance().name() + " (" + result.instance().uuid() + ") from "
+                human.println("Imported " + result.instance().name() + " (" + result.instance().uuid() + ") from "
                         + result.instance().host().id() + ".");
-                PlanPrinter.printRecord(out, result.instance(), "Recorded:");
+                PlanPrinter.printRecord(human, result.instance(), "Recorded:");
             }
-            out.flush();
+            human.flush();
             return ExitCodes.OK;
         } catch (ImportRejectedException rejected) {
             if (json) {
                 ObjectNode node = UnmanagedJson.mapper().createObjectNode();
                 node.set("error", UnmanagedJson.mapper().valueToTree(rejected));
                 node.set("problems", UnmanagedJson.mapper().valueToTree(rejected.problems()));
-                out.println(node.toPrettyString());
+                JsonOutput.print(out, node);
             } else {
-                PlanPrinter.printProblems(out, rejected.problems());
+                PlanPrinter.printProblems(human, rejected.problems());
+                human.flush();
             }
-            out.flush();
-            err.println("error: import of " + request.instance() + " rejected: "
+            ErrorOutput.print(spec.commandLine().getErr(), "import of " + SafeText.of(request.instance())
+                    + " rejected: "
                     + Text.count(rejected.problems().stream().filter(p -> p.blocks()).count(), "blocking problem")
                     + "; nothing was written");
-            err.flush();
             return ExitCodes.REQUEST_PROBLEM;
         }
     }
@@ -185,6 +189,7 @@ public final class ImportCommand implements Callable<Integer> {
         for (ImportFields item : items) {
             requests.add(item.over(fromCommandLine).toSpec(session::host, dryRun).toRequest(instances, true));
         }
+        PlanDuplicates.refuse(plan.toString(), requests, (host, name) -> instances.describe(host, name).uuid());
         PrintWriter out = spec.commandLine().getOut();
         return dryRun ? planAll(instances, requests, out) : importAll(instances, requests, out);
     }
@@ -197,6 +202,7 @@ public final class ImportCommand implements Callable<Integer> {
         if (json) {
             JsonOutput.print(out, plans);
         } else {
+            PrintWriter human = HumanOutput.over(out);
             Table table = Table.of("INSTANCE", "PLAN", "PROBLEMS");
             for (ImportPlan p : plans) {
                 table.row(p.request().instance(), p.importable() ? "importable" : "blocked",
@@ -205,11 +211,11 @@ public final class ImportCommand implements Callable<Integer> {
                                         + (problem.blocks() ? "" : " [warning]"))
                                 .reduce((a, b) -> a + ", " + b).orElse("-"));
             }
-            table.print(out);
-            out.println();
+            table.print(human);
+            human.println();
             long importable = plans.stream().filter(ImportPlan::importable).count();
-            out.println(importable + " importable, " + (plans.size() - importable) + " blocked");
-            out.flush();
+            human.println(importable + " importable, " + (plans.size() - importable) + " blocked");
+            human.flush();
         }
         return plans.stream().allMatch(ImportPlan::importable) ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
     }
@@ -232,8 +238,9 @@ public final class ImportCommand implements Callable<Integer> {
         BulkResult<ImportResult> result = BulkRun.show(out, spec.commandLine().getErr(), json, requests.size(),
                 "imported", ImportCommand::detail, progress -> instances.importAll(requests, progress));
         if (!json) {
-            printWhyRejected(out, result);
-            out.flush();
+            PrintWriter human = HumanOutput.over(out);
+            printWhyRejected(human, result);
+            human.flush();
         }
         return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
     }

@@ -4,6 +4,7 @@ import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
 import dev.unmanaged.api.operation.ManagedQuery;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
@@ -37,11 +38,11 @@ public final class InventoryCommand implements Callable<Integer> {
     public Integer call() {
         try (Session session = Session.of(common)) {
             List<ManagedInstance> managed = session.instances().listManaged(ManagedQuery.all()).instances();
-            PrintWriter out = spec.commandLine().getOut();
             if (json) {
-                JsonOutput.print(out, managed);
+                JsonOutput.print(spec.commandLine().getOut(), managed);
                 return ExitCodes.OK;
             }
+            PrintWriter out = HumanOutput.over(spec.commandLine().getOut());
             Table table = Table.of("NAME", "UUID", "OWNER", "OFFERING", "VCPUS", "MEMORY", "ADDRESSES", "DISKS",
                     "HOST", "IMPORTED");
             for (ManagedInstance m : managed) {

@@ -6,6 +6,8 @@ import dev.unmanaged.api.operation.HostFailure;
 import dev.unmanaged.api.operation.InstanceListing;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.ErrorOutput;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
@@ -65,21 +67,17 @@ public final class ListCommand implements Callable<Integer> {
             if (json) {
                 JsonOutput.print(out, listing);
             } else {
-                print(out, listing, query.hosts().size());
+                print(HumanOutput.over(out), listing, query.hosts().size());
             }
             PrintWriter err = spec.commandLine().getErr();
             for (HostFailure failure : listing.failures()) {
                 if (common.debug()) {
-                    failure.error().printStackTrace(err);
+                    ErrorOutput.printStackTrace(err, failure.error());
                 }
-                err.println("error: " + failure.error().getMessage());
+                ErrorOutput.print(err, failure.error().getMessage());
             }
-            err.flush();
-            // A host that cannot be reached is exit status 3; a host no provider serves is a request problem.
-            return listing.failures().stream()
-                    .mapToInt(failure -> ExitCodes.of(failure.error().code()))
-                    .max()
-                    .orElse(ExitCodes.OK);
+            // A host that could not be listed, whatever the reason (unreachable, or its libvirt refused), is 3.
+            return listing.complete() ? ExitCodes.OK : ExitCodes.UNREACHABLE;
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.unmanaged.cli.command;
 
 import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.text.SafeText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,20 +40,21 @@ record Mapping(Map<String, String> byDevice, String forAll) {
             String device = eq < 0 ? null : item.substring(0, eq).trim();
             String value = (eq < 0 ? item : item.substring(eq + 1)).trim();
             if (value.isEmpty() || (device != null && device.isEmpty())) {
-                throw new IllegalArgumentException(option + ": found '" + item
-                        + "', expected DEVICE=VALUE or VALUE (for every device not named)");
+                throw new IllegalArgumentException(option + ": found " + SafeText.quoted(item)
+                        + ", expected DEVICE=VALUE or VALUE (for every device not named)");
             }
             if (device == null) {
                 if (forAll != null && !forAll.equals(value)) {
-                    throw new IllegalArgumentException(option + ": found both '" + forAll + "' and '" + value
-                            + "' for every device; expected one");
+                    throw new IllegalArgumentException(option + ": found both " + SafeText.quoted(forAll)
+                            + " and " + SafeText.quoted(value) + " for every device; expected one");
                 }
                 forAll = value;
             } else {
                 String earlier = byDevice.put(device, value);
                 if (earlier != null && !earlier.equals(value)) {
-                    throw new IllegalArgumentException(option + ": device " + device + " is mapped to both '"
-                            + earlier + "' and '" + value + "'; expected one value");
+                    throw new IllegalArgumentException(option + ": device " + SafeText.of(device)
+                            + " is mapped to both " + SafeText.quoted(earlier) + " and " + SafeText.quoted(value)
+                            + "; expected one value");
                 }
             }
         }

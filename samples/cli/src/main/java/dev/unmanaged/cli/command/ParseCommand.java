@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.ErrorOutput;
+import dev.unmanaged.cli.output.HumanOutput;
+import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.json.UnmanagedJson;
@@ -57,7 +60,7 @@ public final class ParseCommand implements Callable<Integer> {
         if (json) {
             printJson(out, results);
         } else {
-            printTable(out, spec.commandLine().getErr(), results);
+            printTable(HumanOutput.over(out), spec.commandLine().getErr(), results);
         }
         return results.stream().allMatch(r -> r.error() == null) ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
     }
@@ -105,8 +108,7 @@ public final class ParseCommand implements Callable<Integer> {
                 node.set("error", error);
             }
         }
-        out.println(array.toPrettyString());
-        out.flush();
+        JsonOutput.print(out, array);
     }
 
     private static void printTable(PrintWriter out, PrintWriter err, List<Parsed> results) {
@@ -123,9 +125,9 @@ public final class ParseCommand implements Callable<Integer> {
         }
         for (Parsed result : results) {
             if (result.error() != null) {
-                err.println("error: " + result.file() + ": " + result.error().code() + ": " + result.error().getMessage());
+                ErrorOutput.print(err,
+                        result.file() + ": " + result.error().code() + ": " + result.error().getMessage());
             }
         }
-        err.flush();
     }
 }

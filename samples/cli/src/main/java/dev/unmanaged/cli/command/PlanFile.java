@@ -1,8 +1,16 @@
 package dev.unmanaged.cli.command;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.operation.IpAssignment;
 import dev.unmanaged.cli.CliFailure;
 import dev.unmanaged.cli.output.Sizes;
@@ -21,12 +29,30 @@ import java.util.Set;
  * {@code host, owner, offering, displayName, cpus, memory, template, network, networks, ip, ips, pool, pools,
  * diskOffering, diskOfferings, regenerateMacs}; the singular mappings apply to every NIC or disk, the plural
  * ones are objects keyed by MAC or disk target. See docs/cli.md.
+ *
+ * <p>Read strictly: a key given twice in one object, anything after the document, nesting deeper than
+ * {@link #MAX_DEPTH} levels, a string longer than {@link #MAX_STRING_LENGTH} characters and a file larger than
+ * {@link #MAX_FILE_BYTES} are refused with the place and the limit.
  */
 final class PlanFile {
     private static final Set<String> KEYS = Set.of("instance", "host", "owner", "offering", "displayName", "cpus",
             "memory", "template", "network", "networks", "ip", "ips", "pool", "pools", "diskOffering",
             "diskOfferings", "regenerateMacs");
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Far deeper than a plan needs (four levels), far shallower than what would exhaust the stack. */
+    static final int MAX_DEPTH = 32;
+    /** Longer than any name, path or id a plan holds. */
+    static final int MAX_STRING_LENGTH = 64 * 1024;
+    static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
+    private static final ObjectMapper JSON = JsonMapper.builder(JsonFactory.builder()
+                    .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxNestingDepth(MAX_DEPTH)
+                            .maxStringLength(MAX_STRING_LENGTH)
+                            .maxNameLength(MAX_STRING_LENGTH)
+                            .build())
+                    .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
 
     private PlanFile() {
     }
@@ -37,19 +63,32 @@ final class PlanFile {
      * @throws CliFailure naming the file, the place in it and what was expected
      */
     static List<ImportFields> read(Path file) {
+        String where = SafeText.of(file);
         JsonNode root;
         try {
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw CliFailure.request("plan file " + where + " is " + size + " bytes; expected at most "
+                        + MAX_FILE_BYTES);
+            }
             root = JSON.readTree(Files.readString(file));
+        } catch (StreamConstraintsException e) {
+            throw CliFailure.request("plan file " + where + " is refused: " + limit(e) + "; expected at most "
+                    + MAX_DEPTH + " levels of nesting and strings of at most " + MAX_STRING_LENGTH + " characters");
         } catch (JsonProcessingException e) {
-            throw CliFailure.request("plan file " + file + " is not valid JSON: " + e.getOriginalMessage()
-                    + " (line " + e.getLocation().getLineNr() + ")");
+            JsonLocation at = e.getLocation();
+            String line = at == null || at.getLineNr() < 1 ? "" : " (line " + at.getLineNr() + ")";
+            if (e.getOriginalMessage().startsWith("Trailing token")) {
+                throw CliFailure.request("plan file " + where + " holds more after its JSON document" + line
+                        + "; expected one JSON array or object");
+            }
+            throw CliFailure.request("plan file " + where + " is not valid JSON: " + e.getOriginalMessage() + line);
         } catch (IOException e) {
-            throw CliFailure.request("cannot read plan file " + file + ": " + e);
+            throw CliFailure.request("cannot read plan file " + where + ": " + e);
         }
-        if (root == null) {
-            throw CliFailure.request("plan file " + file + " is empty; expected a JSON array of imports");
+        if (root == null || root.isMissingNode()) {
+            throw CliFailure.request("plan file " + where + " is empty; expected a JSON array of imports");
         }
-        String where = file.toString();
         JsonNode imports;
         ImportFields defaults = ImportFields.EMPTY;
         if (root.isArray()) {
@@ -58,7 +97,8 @@ final class PlanFile {
             for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
                 String name = names.next();
                 if (!name.equals("imports") && !name.equals("defaults")) {
-                    throw CliFailure.request(where + ": unknown key '" + name + "'; expected 'imports' and 'defaults'");
+                    throw CliFailure.request(where + ": unknown key " + SafeText.quoted(name)
+                            + "; expected 'imports' and 'defaults'");
                 }
             }
             imports = root.get("imports");
@@ -81,6 +121,11 @@ final class PlanFile {
         return result;
     }
 
+    /** Jackson's words for a limit, without the name of its setting. */
+    private static String limit(StreamConstraintsException e) {
+        return e.getOriginalMessage().replaceAll(", from `[^`]*`", "").trim();
+    }
+
     private static ImportFields fields(JsonNode node, String where, boolean needsInstance) {
         if (!node.isObject()) {
             throw CliFailure.request(where + ": expected an object, found " + node.getNodeType());
@@ -88,7 +133,7 @@ final class PlanFile {
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
             if (!KEYS.contains(name)) {
-                throw CliFailure.request(where + ": unknown key '" + name + "'; expected one of "
+                throw CliFailure.request(where + ": unknown key " + SafeText.quoted(name) + "; expected one of "
                         + String.join(", ", KEYS.stream().sorted().toList()));
             }
         }
@@ -113,7 +158,8 @@ final class PlanFile {
             return null;
         }
         if (!value.isTextual() || value.asText().isBlank()) {
-            throw CliFailure.request(where + "." + key + ": found " + value + ", expected a non-empty string");
+            throw CliFailure.request(where + "." + key + ": found " + SafeText.of(value)
+                    + ", expected a non-empty string");
         }
         return value.asText();
     }
@@ -124,7 +170,8 @@ final class PlanFile {
             return null;
         }
         if (!value.canConvertToInt() || !value.isIntegralNumber() || value.asInt() < 1) {
-            throw CliFailure.request(where + ".cpus: found " + value + ", expected a whole number of at least 1");
+            throw CliFailure.request(where + ".cpus: found " + SafeText.of(value)
+                    + ", expected a whole number of at least 1");
         }
         return value.asInt();
     }
@@ -150,7 +197,8 @@ final class PlanFile {
             return null;
         }
         if (!value.isBoolean()) {
-            throw CliFailure.request(where + "." + key + ": found " + value + ", expected true or false");
+            throw CliFailure.request(where + "." + key + ": found " + SafeText.of(value)
+                    + ", expected true or false");
         }
         return value.asBoolean();
     }
@@ -170,14 +218,14 @@ final class PlanFile {
         var byDevice = new java.util.LinkedHashMap<String, String>();
         if (map != null && !map.isNull()) {
             if (!map.isObject()) {
-                throw CliFailure.request(where + "." + plural + ": found " + map
-                        + ", expected an object such as {\"52:54:00:aa:bb:cc\": \"guest\"} or {\"vda\": \"local-images\"}");
+                throw CliFailure.request(where + "." + plural + ": found " + SafeText.of(map) + ", expected an object"
+                        + " such as {\"52:54:00:aa:bb:cc\": \"guest\"} or {\"vda\": \"local-images\"}");
             }
             for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                     throw CliFailure.request(where + "." + plural + "." + entry.getKey() + ": found "
-                            + entry.getValue() + ", expected a non-empty string");
+                            + SafeText.of(entry.getValue()) + ", expected a non-empty string");
                 }
                 byDevice.put(entry.getKey(), entry.getValue().asText());
             }

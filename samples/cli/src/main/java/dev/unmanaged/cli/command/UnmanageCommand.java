@@ -6,6 +6,7 @@ import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
 import java.io.PrintWriter;
@@ -44,6 +45,7 @@ public final class UnmanageCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         OptionValues.requireAtLeastOne(spec, "--parallel", parallel);
+        instances.forEach(instance -> OptionValues.requireNotBlank(spec, "UUID|NAME", instance));
         try (Session session = Session.of(common)) {
             session.bulkConcurrency(parallel);
             List<UnmanageRequest> requests = instances.stream().map(UnmanageRequest::new).toList();
@@ -51,7 +53,7 @@ public final class UnmanageCommand implements Callable<Integer> {
             PrintWriter err = spec.commandLine().getErr();
             if (requests.size() == 1 && !json) {
                 UnmanageResult result = session.instances().unmanage(requests.get(0));
-                out.println(released(result));
+                HumanOutput.over(out).println(released(result));
                 out.flush();
                 return ExitCodes.OK;
             }

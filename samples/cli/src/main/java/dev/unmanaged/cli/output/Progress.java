@@ -2,6 +2,7 @@ package dev.unmanaged.cli.output;
 
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.core.BulkOperation;
 import dev.unmanaged.core.BulkProgress;
 import dev.unmanaged.core.BulkProgressListener;
@@ -12,7 +13,9 @@ import java.util.function.Function;
 
 /**
  * Shows a bulk run as it goes: a progress bar redrawn in place on a terminal, or one plain line per finished
- * item when the output is a file or a pipe (logs and CI keep every line).
+ * item when the output is a file or a pipe (logs and CI keep every line). An item's key and detail are shown
+ * escaped ({@link SafeText#escaped}): the bar's carriage returns and the lines' ends are the only control
+ * characters it writes.
  *
  * @param <T> the result type of one item
  */
@@ -56,6 +59,7 @@ public final class Progress<T> implements BulkProgressListener<T> {
     @Override
     public synchronized void onProgress(BulkProgress<T> progress) {
         BulkOutcome<T> outcome = progress.outcome();
+        String key = SafeText.escaped(outcome.key());
         // Counted here rather than taken from progress.done(): workers report concurrently, lines come out in turn.
         done++;
         String status = switch (outcome.status()) {
@@ -66,14 +70,15 @@ public final class Progress<T> implements BulkProgressListener<T> {
         if (bar) {
             int filled = total == 0 ? BAR_WIDTH : done * BAR_WIDTH / total;
             String counts = "[" + "#".repeat(filled) + "-".repeat(BAR_WIDTH - filled) + "] " + done + "/" + total + "  ";
-            String line = counts + elide(outcome.key(), LINE_WIDTH - counts.length() - 1 - status.length()) + " "
+            String line = counts + elide(key, LINE_WIDTH - counts.length() - 1 - status.length()) + " "
                     + status;
             out.print("\r" + line + " ".repeat(Math.max(0, lastWidth - line.length())));
             lastWidth = line.length();
         } else {
             int width = String.valueOf(total).length();
-            out.println(String.format("[%" + width + "d/%d] %s: %s", done, total, outcome.key(),
-                    outcome.status() == BulkOutcome.Status.SUCCEEDED ? verb : status + " " + detail.apply(outcome)));
+            out.println(String.format("[%" + width + "d/%d] %s: %s", done, total, key,
+                    outcome.status() == BulkOutcome.Status.SUCCEEDED ? verb
+                            : status + " " + SafeText.escaped(detail.apply(outcome))));
         }
         out.flush();
     }

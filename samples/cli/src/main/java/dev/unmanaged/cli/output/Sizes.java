@@ -1,5 +1,6 @@
 package dev.unmanaged.cli.output;
 
+import dev.unmanaged.api.text.SafeText;
 import java.math.BigDecimal;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -23,7 +24,8 @@ public final class Sizes {
     public static long parse(String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text.trim());
         if (!m.matches()) {
-            throw new IllegalArgumentException("found '" + text + "', expected a size such as 4GiB, 512MiB or 2048M");
+            throw new IllegalArgumentException("found " + SafeText.quoted(text)
+                    + ", expected a size such as 4GiB, 512MiB or 2048M");
         }
         long factor = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "", "b" -> 1L;
@@ -35,12 +37,12 @@ public final class Sizes {
             case "mb" -> 1_000_000L;
             case "gb" -> 1_000_000_000L;
             case "tb" -> 1_000_000_000_000L;
-            default -> throw new IllegalArgumentException("found unit '" + m.group(2) + "' in '" + text
-                    + "', expected B, KiB, MiB, GiB, TiB (or K, M, G, T), KB, MB, GB or TB");
+            default -> throw new IllegalArgumentException("found unit " + SafeText.quoted(m.group(2)) + " in "
+                    + SafeText.quoted(text) + ", expected B, KiB, MiB, GiB, TiB (or K, M, G, T), KB, MB, GB or TB");
         };
         BigDecimal bytes = new BigDecimal(m.group(1)).multiply(BigDecimal.valueOf(factor));
         if (bytes.signum() <= 0 || bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("found '" + text + "', expected a positive size");
+            throw new IllegalArgumentException("found " + SafeText.quoted(text) + ", expected a positive size");
         }
         return bytes.longValue();
     }

@@ -1,11 +1,16 @@
 package dev.unmanaged.cli.output;
 
+import dev.unmanaged.api.text.SafeText;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-/** A plain-text table with a header row and columns as wide as their widest cell. */
+/**
+ * A plain-text table with a header row and columns as wide as their widest cell. Cells hold values from hosts and
+ * files, so each is kept in its escaped form ({@link SafeText#escaped}): a line break in a value cannot forge a
+ * row, and the widths are those of what the terminal shows.
+ */
 public final class Table {
     private final List<String> headers;
     private final List<List<String>> rows = new ArrayList<>();
@@ -19,12 +24,12 @@ public final class Table {
         return new Table(List.of(headers));
     }
 
-    /** Adds a row; {@code null} cells are shown as {@code -}. */
+    /** Adds a row; {@code null} cells are shown as {@code -}, every other cell escaped. */
     public Table row(Object... cells) {
         if (cells.length != headers.size()) {
             throw new IllegalArgumentException("expected " + headers.size() + " cells, got " + cells.length);
         }
-        rows.add(Arrays.stream(cells).map(c -> c == null ? "-" : c.toString()).toList());
+        rows.add(Arrays.stream(cells).map(c -> c == null ? "-" : SafeText.escaped(c)).toList());
         return this;
     }
 

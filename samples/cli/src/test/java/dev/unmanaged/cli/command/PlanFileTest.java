@@ -79,4 +79,30 @@ class PlanFileTest {
         assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": "))).hasMessageContaining("not valid JSON");
         assertThatThrownBy(() -> PlanFile.read(temp.resolve("absent.json"))).hasMessageContaining("cannot read");
     }
+
+    @Test
+    @DisplayName("a key given twice in one object and anything after the document are refused, naming the line")
+    void strictJson() throws Exception {
+        assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": \"web-01\",\n \"instance\": \"db-01\"}]")))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("Duplicate field 'instance'")
+                .hasMessageContaining("(line 2)");
+        assertThatThrownBy(() -> PlanFile.read(write("{\"imports\": [{\"instance\": \"a\"}], \"imports\": []}")))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("Duplicate field 'imports'");
+        assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": \"a\"}] [{\"instance\": \"b\"}]")))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("holds more after its JSON document");
+    }
+
+    @Test
+    @DisplayName("deep nesting, a huge string or a huge file are refused with the limit, never a NullPointerException")
+    void limits() throws Exception {
+        assertThatThrownBy(() -> PlanFile.read(write("[".repeat(100_000) + "]".repeat(100_000))))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("nesting depth")
+                .hasMessageContaining("expected at most " + PlanFile.MAX_DEPTH + " levels");
+        assertThatThrownBy(() -> PlanFile.read(write("[{\"instance\": \"" + "x".repeat(3_000_000) + "\"}]")))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("String value length")
+                .hasMessageContaining(PlanFile.MAX_STRING_LENGTH + " characters");
+        Path huge = write("[" + " ".repeat((int) PlanFile.MAX_FILE_BYTES) + "]");
+        assertThatThrownBy(() -> PlanFile.read(huge))
+                .isInstanceOf(CliFailure.class).hasMessageContaining("expected at most " + PlanFile.MAX_FILE_BYTES);
+    }
 }

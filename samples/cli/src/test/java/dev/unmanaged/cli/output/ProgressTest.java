@@ -29,4 +29,22 @@ class ProgressTest {
         assertThat(Arrays.stream(redraws).mapToInt(String::length).max().orElseThrow())
                 .isLessThanOrEqualTo(Progress.LINE_WIDTH);
     }
+
+    @Test
+    @DisplayName("a hostile key or detail is escaped in the bar and in plain lines: the bar's CR is the only control")
+    void escapesKeysAndDetails() {
+        String key = "evil\n[ 2/2] forged\r\u001b[2J\u009b\u202e";
+        var bar = new StringWriter();
+        new Progress<String>(new PrintWriter(bar), true, 2, "imported", o -> "")
+                .onProgress(new BulkProgress<>(1, 2, BulkOutcome.cancelled(0, key)));
+        var lines = new StringWriter();
+        new Progress<String>(new PrintWriter(lines), false, 2, "imported", o -> "detail\n[ 2/2] x: imported")
+                .onProgress(new BulkProgress<>(1, 2, BulkOutcome.cancelled(0, key)));
+
+        // The escaped key is longer than the bar has room for: it is cut after escaping, so the bar keeps its width.
+        assertThat(bar.toString()).startsWith("\r").contains("  evil\\n[ 2/2] forged\\r\\u001b[...");
+        assertThat(bar.toString().substring(1)).doesNotContain("\r", "\n", "\u001b", "\u009b", "\u202e");
+        assertThat(lines.toString().lines()).singleElement().asString().isEqualTo(
+                "[1/2] evil\\n[ 2/2] forged\\r\\u001b[2J\\u009b\\u202e: cancelled detail\\n[ 2/2] x: imported");
+    }
 }

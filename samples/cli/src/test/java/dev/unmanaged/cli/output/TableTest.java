@@ -22,4 +22,19 @@ class TableTest {
                 "  web-01           RUNNING  demo",
                 "  build-runner-07  -        qemu+ssh://kvm1/system");
     }
+
+    @Test
+    @DisplayName("a cell with a line break, CR, ESC, CSI or bidi override is one escaped cell; widths count escapes")
+    void escapesCells() {
+        var text = new StringWriter();
+        Table.of("NAME", "STATE")
+                .row("evil\nweb-99  RUNNING", "RUNNING")
+                .row("a\rb\u001b[31m\u009b\u202e", "PAUSED")
+                .print(new PrintWriter(text));
+
+        assertThat(text.toString().lines()).containsExactly(
+                "NAME                        STATE",
+                "evil\\nweb-99  RUNNING       RUNNING",
+                "a\\rb\\u001b[31m\\u009b\\u202e  PAUSED");
+    }
 }
