@@ -8,6 +8,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Locale;
@@ -33,8 +36,12 @@ final class EmbeddedInventory {
     private static final Duration WAIT = Duration.ofSeconds(120);
     /** H2's DATABASE_ALREADY_OPEN_1: another process has the file open. */
     private static final int H2_ALREADY_OPEN = 90020;
+    /** H2's DATABASE_IS_READ_ONLY. */
+    private static final int H2_READ_ONLY = 90097;
     /** What H2 says when another process has the file open, for drivers that give no error code. */
     private static final Pattern LOCKED = Pattern.compile("(?i)locked|already in use|lock file");
+    /** The table the inventory's schema migrations are recorded in (JdbcInventoryStore). */
+    private static final String SCHEMA_HISTORY = "unmanaged_schema_history";
     private static final String[][] TOOL_SETTINGS = {{"DB_CLOSE_ON_EXIT", "FALSE"}, {"TRACE_LEVEL_FILE", "0"}};
 
     private final String url;
@@ -107,6 +114,10 @@ final class EmbeddedInventory {
             if (!(existed && file.inUse())) {
                 if (existed) {
                     requireIntact(file);
+                    if (!named && holdsNoInventory()) {
+                        throw unusable("H2 reads it as a database without the inventory's tables, so its data is"
+                                + " lost or damaged");
+                    }
                 }
                 try {
                     JdbcInventoryStore store = JdbcInventoryStore.open(url);
@@ -116,7 +127,7 @@ final class EmbeddedInventory {
                     return store;
                 } catch (StoreFailureException e) {
                     if (!isLocked(e)) {
-                        throw existed ? unusable("H2 cannot open it: " + e.getMessage()) : e;
+                        throw existed ? unusable(reason(e)) : e;
                     }
                 }
             }
@@ -153,10 +164,40 @@ final class EmbeddedInventory {
         }
     }
 
+    /**
+     * True when the file opens, read-only, as a database without the inventory's schema history: H2 makes an
+     * empty database of a file whose data it cannot find, and the store would then create a fresh inventory over
+     * it. Only for the default inventory, which the tool alone creates; a database named with --store may hold
+     * other tables and get the inventory's beside them. When the file does not open this way for another reason,
+     * opening the store says why.
+     */
+    private boolean holdsNoInventory() {
+        try (Connection connection = DriverManager.getConnection(url + ";IFEXISTS=TRUE;ACCESS_MODE_DATA=r");
+             ResultSet tables = connection.getMetaData().getTables(null, null, "%", new String[] {"TABLE"})) {
+            while (tables.next()) {
+                if (SCHEMA_HISTORY.equalsIgnoreCase(tables.getString("TABLE_NAME"))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (SQLException e) {
+            // Read-only, H2 cannot create the metadata of a database it found empty: the data is gone.
+            return e.getErrorCode() == H2_READ_ONLY;
+        }
+    }
+
     private CliFailure unusable(String why) {
         return new CliFailure(ExitCodes.UNREACHABLE, "the inventory " + dataFile() + " cannot be used: " + why
                 + ". It was left as it is: restore it from a backup, or move it away to start afresh with a new,"
                 + " empty inventory" + (named ? " (check --store)" : ""));
+    }
+
+    /** Why the store did not open, without the URL its message starts with (the message names the file). */
+    private static String reason(StoreFailureException e) {
+        String message = String.valueOf(e.getMessage());
+        int url = message.indexOf(" at jdbc:");
+        int reason = url < 0 ? -1 : message.indexOf(": ", url);
+        return "H2 cannot open it: " + (reason < 0 ? message : message.substring(reason + 2));
     }
 
     private void restrict(Path created) {
