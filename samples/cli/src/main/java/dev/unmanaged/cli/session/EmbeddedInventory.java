@@ -90,6 +90,11 @@ final class EmbeddedInventory {
         return result.toString();
     }
 
+    /** The URL the store is opened with: the given one, with the tool's settings it does not set itself. */
+    String url() {
+        return url;
+    }
+
     /** The data file H2 keeps the database in. */
     Path dataFile() {
         return base.resolveSibling(base.getFileName() + ".mv.db");
@@ -122,7 +127,7 @@ final class EmbeddedInventory {
                 try {
                     JdbcInventoryStore store = JdbcInventoryStore.open(url);
                     if (!existed) {
-                        restrict(file.path());
+                        restrict(store, file.path());
                     }
                     return store;
                 } catch (StoreFailureException e) {
@@ -200,10 +205,11 @@ final class EmbeddedInventory {
         return "H2 cannot open it: " + (reason < 0 ? message : message.substring(reason + 2));
     }
 
-    private void restrict(Path created) {
+    private static void restrict(JdbcInventoryStore store, Path created) {
         try {
             PrivateFiles.restrict(created);
         } catch (IOException e) {
+            store.close();
             throw new CliFailure(ExitCodes.UNREACHABLE, "cannot make the new inventory " + created
                     + " private to its user: " + e.getMessage());
         }
