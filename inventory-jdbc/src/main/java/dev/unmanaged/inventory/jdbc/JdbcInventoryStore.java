@@ -304,7 +304,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw new StoreFailureException(what + " failed: no connection to the inventory database at "
-                    + description + ": " + e.getMessage(), e);
+                    + description + ": " + SqlErrors.reason(e), e);
         }
     }
 
@@ -316,10 +316,21 @@ public final class JdbcInventoryStore implements InventoryStore {
         }
     }
 
+    /**
+     * Why opening failed: the reason of the database's error in words of the store's own (its message can hold
+     * SQL and driver internals; it stays in the cause), else the innermost message.
+     */
     private static String rootMessage(Throwable e) {
         Throwable root = e;
+        SQLException database = e instanceof SQLException sql ? sql : null;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
+            if (database == null && root instanceof SQLException sql) {
+                database = sql;
+            }
+        }
+        if (database != null) {
+            return SqlErrors.reason(database);
         }
         String message = root.getMessage();
         return message == null ? root.getClass().getSimpleName() : message;

@@ -2,6 +2,8 @@ package dev.unmanaged.inventory.jdbc;
 
 import dev.unmanaged.api.error.StoreFailureException;
 import java.sql.SQLException;
+import java.util.Map;
+import java.util.Optional;
 
 /** Reads what an {@link SQLException} means, the same way for H2 and PostgreSQL. */
 final class SqlErrors {
@@ -17,6 +19,29 @@ final class SqlErrors {
     private static final int H2_CONCURRENT_UPDATE = 90131;
     /** H2: "Deadlock detected". */
     private static final int H2_DEADLOCK = 40001;
+
+    /** H2's error codes (org.h2.api.ErrorCode) that a user of an embedded file database meets. */
+    private static final Map<Integer, String> H2_REASONS = Map.of(
+            90020, "the database file is in use by another process",
+            90098, "the database was closed while in use",
+            90121, "the database was closed while in use: the process is shutting down",
+            90135, "the database is open exclusively (it may be closing)",
+            90030, "the database file is damaged",
+            90048, "the database file has a format or version this H2 cannot read",
+            90028, "the database file could not be read or written",
+            90013, "the database does not exist",
+            90146, "the database does not exist");
+
+    /** What a class of SQLState (its first two characters, SQL standard and PostgreSQL) means. */
+    private static final Map<String, String> STATE_CLASS_REASONS = Map.of(
+            "08", "the connection to the database failed",
+            "28", "the database refused the user name or password",
+            "3D", "the database does not exist",
+            "23", "the database refused the change: it breaks a constraint of the schema",
+            "42", "the database does not have the expected schema, or the user lacks a permission",
+            "53", "the database server ran out of resources (disk, memory or connections)",
+            "57", "the database server cancelled the statement or is shutting down",
+            "XX", "the database reported an internal error");
 
     private SqlErrors() {
     }
@@ -39,12 +64,47 @@ final class SqlErrors {
                 || (isH2(e) && (code == H2_LOCK_TIMEOUT || code == H2_CONCURRENT_UPDATE || code == H2_DEADLOCK));
     }
 
-    /** The typed error for a failure that is no conflict the caller can act on. */
+    /**
+     * The typed error for a failure that is no conflict the caller can act on. Its message says what failed in
+     * words of its own ({@link #reason}); the database's message, which may hold SQL, row values and driver
+     * internals, stays in the cause.
+     */
     static StoreFailureException failure(String what, SQLException e) {
-        String reason = isConcurrencyConflict(e)
-                ? "a concurrent transaction conflicted with this one and nothing was written; retry it"
-                : "the database reported: " + e.getMessage();
-        return new StoreFailureException(what + " failed: " + reason + " (SQLState " + e.getSQLState() + ")", e);
+        return new StoreFailureException(what + " failed: " + reason(e), e);
+    }
+
+    /**
+     * What went wrong, for a person: a description by error code or SQLState class, with the codes (for a search
+     * in the database's manual), never the database's own message.
+     */
+    static String reason(SQLException e) {
+        String state = e.getSQLState() == null ? "" : e.getSQLState();
+        String code = String.valueOf(e.getErrorCode());
+        String codes = " (SQLState " + (state.isEmpty() ? "none" : state)
+                + (e.getErrorCode() != 0 && !code.equals(state) ? ", error " + code : "") + ")";
+        if (isConcurrencyConflict(e)) {
+            return "a concurrent transaction conflicted with this one and nothing was written; retry it" + codes;
+        }
+        String h2 = isH2(e) ? H2_REASONS.get(e.getErrorCode()) : null;
+        if (h2 != null) {
+            return h2 + codes;
+        }
+        String stateClass = state.length() >= 2 ? state.substring(0, 2) : "";
+        String byClass = STATE_CLASS_REASONS.get(stateClass);
+        if ("08".equals(stateClass)) {
+            return byClass + networkCause(e).map(cause -> ": " + cause).orElse("") + codes;
+        }
+        return (byClass != null ? byClass : "the database reported an error") + codes;
+    }
+
+    /** The message of a network failure under a connection failure, e.g. {@code Connection refused}. */
+    private static Optional<String> networkCause(Throwable e) {
+        for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+            if (cause instanceof java.io.IOException && cause.getMessage() != null) {
+                return Optional.of(cause.getMessage());
+            }
+        }
+        return Optional.empty();
     }
 
     private static boolean isH2(SQLException e) {

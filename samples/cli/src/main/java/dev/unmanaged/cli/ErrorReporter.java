@@ -42,7 +42,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
                     .name());
             error.put("message", cli.getMessage());
         } else if (failure instanceof UnmanagedException typed) {
-            ErrorOutput.print(err, typed.getMessage(), hint(typed.code()));
+            ErrorOutput.print(err, typed.getMessage(), hint(typed.code(), storeGiven(line)));
             status = ExitCodes.of(typed.code());
             error = UnmanagedJson.mapper().valueToTree(typed);
         } else {
@@ -62,11 +62,21 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
         return parsed != null && parsed.hasMatchedOption("--json");
     }
 
-    /** What the user can do about an error, when the message itself does not say. */
-    static String hint(ErrorCode code) {
+    /** True when the failed command was given --store: only then do hints name it. */
+    private static boolean storeGiven(CommandLine line) {
+        CommandLine.ParseResult parsed = line.getParseResult();
+        return parsed != null && parsed.hasMatchedOption("--store");
+    }
+
+    /**
+     * What the user can do about an error, when the message itself does not say.
+     *
+     * @param storeGiven whether the command was given --store; the default inventory has no settings to check
+     */
+    static String hint(ErrorCode code, boolean storeGiven) {
         return switch (code) {
             case HOST_UNAVAILABLE -> " (check the --connect URI and that the host's libvirt accepts connections)";
-            case STORE_FAILURE -> " (check --store, the database and its credentials)";
+            case STORE_FAILURE -> storeGiven ? " (check --store, the database and its credentials)" : "";
             case INSTANCE_NOT_FOUND -> " (run 'unmanaged list' or 'unmanaged inventory' for the names)";
             case ALREADY_MANAGED -> " (see 'unmanaged inventory'; to import it with other settings, unmanage it first)";
             default -> "";

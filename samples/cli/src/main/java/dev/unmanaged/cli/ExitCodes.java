@@ -12,6 +12,8 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** A host or the inventory store could not be reached. */
     public static final int UNREACHABLE = 3;
+    /** The run was interrupted (Ctrl-C, SIGINT, SIGTERM): 128 + SIGINT's number, as shells report it. */
+    public static final int INTERRUPTED = 130;
 
     private ExitCodes() {
     }

@@ -40,14 +40,16 @@ import picocli.CommandLine.Command;
                 "  0  success",
                 "  1  a problem in the request, or a failed item",
                 "  2  usage error",
-                "  3  a host or the inventory store could not be reached"})
+                "  3  a host or the inventory store could not be reached",
+                "130  interrupted (Ctrl-C); a bulk run lets its running items finish first"})
 public final class UnmanagedCli implements Runnable {
     @CommandLine.Spec
     private CommandLine.Model.CommandSpec spec;
 
-    /** Runs the command line and exits with its status. */
+    /** Runs the command line and exits with its status; an interrupted bulk run ends cleanly first. */
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+        Interruption.process().install();
+        Interruption.process().exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
     /** Runs the command line, writing to {@code out} and {@code err}; returns the exit status. */

@@ -65,6 +65,43 @@ final class CliProcess {
                 Map.of("TERM", "xterm"));
     }
 
+    /**
+     * Starts the tool and returns at once, to signal it while it runs. SIGINT is reset to its default action
+     * first: a process started from a non-interactive shell's background job inherits it ignored, and the JVM
+     * leaves an ignored SIGINT ignored.
+     */
+    Background start(String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT"));
+        command.addAll(toolCommand(args));
+        return launch(command, Map.of());
+    }
+
+    /** A run of the tool that is still going. */
+    record Background(String command, Process process, Path out, Path err) {
+        /** The lines it has written to stdout so far. */
+        List<String> outLines() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8).lines().toList();
+        }
+
+        /** Sends it a signal, e.g. {@code INT} as Ctrl-C does. */
+        void signal(String name) throws IOException, InterruptedException {
+            Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+            if (kill.waitFor() != 0) {
+                throw new AssertionError("kill -" + name + " " + process.pid() + " failed");
+            }
+        }
+
+        /** Waits for it to end. */
+        Result await() throws IOException, InterruptedException {
+            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new AssertionError(command + " did not finish in " + TIMEOUT_SECONDS + " s");
+            }
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+        }
+    }
+
     private static List<String> toolCommand(String... args) {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -74,6 +111,10 @@ final class CliProcess {
     }
 
     private Result run(List<String> command, Map<String, String> environment) throws IOException, InterruptedException {
+        return launch(command, environment).await();
+    }
+
+    private Background launch(List<String> command, Map<String, String> environment) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("UNMANAGED_HOME", home.toString());
         builder.environment().remove("UNMANAGED_PROGRESS");
@@ -84,12 +125,6 @@ final class CliProcess {
         builder.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         Process process = builder.start();
         process.getOutputStream().close();
-        if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError(String.join(" ", command) + " did not finish in "
-                    + TIMEOUT_SECONDS + " s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8));
+        return new Background(String.join(" ", command), process, out, err);
     }
 }

@@ -2,6 +2,8 @@ package dev.unmanaged.cli.command;
 
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.cli.ExitCodes;
+import dev.unmanaged.cli.Interruption;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.output.Progress;
@@ -20,7 +22,8 @@ final class BulkRun {
     }
 
     /**
-     * Starts the run, shows it, and returns its result once every item has ended.
+     * Starts the run, shows it, and returns its result once every item has ended. When the tool is interrupted
+     * meanwhile, no further item starts, the running ones finish, and the summary says so.
      *
      * @param verb   what a success is called, e.g. {@code imported}
      * @param detail the words for one outcome, whatever its status
@@ -32,10 +35,11 @@ final class BulkRun {
             throws InterruptedException {
         // With --json stdout holds the JSON document alone; the progress goes to stderr, as plain lines.
         Progress<T> progress = Progress.forOutput(json ? err : out, !json, total, verb, detail);
-        BulkResult<T> result = Progress.awaitCancellingOnInterrupt(start.apply(progress));
+        BulkResult<T> result = Interruption.process().await(start.apply(progress));
         progress.finish();
         if (json) {
             JsonOutput.print(out, result);
+            sayIfInterrupted(err);
             return result;
         }
         PrintWriter human = HumanOutput.over(out);
@@ -48,7 +52,23 @@ final class BulkRun {
         human.println();
         human.println(Progress.totals(result, verb));
         human.flush();
+        sayIfInterrupted(human);
         return result;
+    }
+
+    private static void sayIfInterrupted(PrintWriter to) {
+        if (Interruption.process().requested()) {
+            to.println("Interrupted: the running items finished; the ones not started can be run again.");
+            to.flush();
+        }
+    }
+
+    /** The exit status of a run: interrupted, every item succeeded, or some did not. */
+    static int exitCode(BulkResult<?> result) {
+        if (Interruption.process().requested()) {
+            return ExitCodes.INTERRUPTED;
+        }
+        return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
     }
 
     /** The words for an item the run never started. */

@@ -242,7 +242,7 @@ public final class ImportCommand implements Callable<Integer> {
             printWhyRejected(human, result);
             human.flush();
         }
-        return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
+        return BulkRun.exitCode(result);
     }
 
     /** One bulk import's outcome in a few words. */

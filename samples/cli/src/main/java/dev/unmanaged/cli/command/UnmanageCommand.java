@@ -59,7 +59,7 @@ public final class UnmanageCommand implements Callable<Integer> {
             }
             BulkResult<UnmanageResult> result = BulkRun.show(out, err, json, requests.size(), "released",
                     UnmanageCommand::detail, progress -> session.instances().unmanageAll(requests, progress));
-            return result.allSucceeded() ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
+            return BulkRun.exitCode(result);
         }
     }
 

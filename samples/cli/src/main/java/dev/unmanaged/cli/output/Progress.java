@@ -3,12 +3,9 @@ package dev.unmanaged.cli.output;
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.text.SafeText;
-import dev.unmanaged.core.BulkOperation;
 import dev.unmanaged.core.BulkProgress;
 import dev.unmanaged.core.BulkProgressListener;
 import java.io.PrintWriter;
-import java.time.Duration;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 
 /**
@@ -104,32 +101,5 @@ public final class Progress<T> implements BulkProgressListener<T> {
         return result.count(BulkOutcome.Status.SUCCEEDED) + " " + verb + ", "
                 + result.count(BulkOutcome.Status.FAILED) + " failed, "
                 + result.count(BulkOutcome.Status.CANCELLED) + " cancelled";
-    }
-
-    /**
-     * Waits for the run. On Ctrl-C (JVM shutdown) it is cancelled: items already running finish, each atomically,
-     * and the ones not started are not started.
-     */
-    public static <T> BulkResult<T> awaitCancellingOnInterrupt(BulkOperation<T> operation) throws InterruptedException {
-        Thread hook = new Thread(() -> {
-            operation.cancel();
-            try {
-                operation.await(Duration.ofSeconds(60));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (TimeoutException e) {
-                // Gives up waiting; the items still running are each atomic in the store.
-            }
-        }, "unmanaged-cancel-on-exit");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
-            return operation.await();
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // The hook is running already.
-            }
-        }
     }
 }

@@ -44,7 +44,7 @@ public final class DemoHost {
         byte[] shipped = nodeXml();
         try {
             if (!Files.isRegularFile(file) || !Arrays.equals(Files.readAllBytes(file), shipped)) {
-                Files.createDirectories(file.getParent());
+                PrivateFiles.createDirectories(file.getParent());
                 // Written beside and moved into place, so a concurrent run never reads half a file.
                 Path partial = Files.createTempFile(file.getParent(), "demo-host", ".partial");
                 Files.write(partial, shipped);

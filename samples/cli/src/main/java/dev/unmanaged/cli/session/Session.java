@@ -7,14 +7,10 @@ import dev.unmanaged.core.ProviderRegistry;
 import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.inventory.jdbc.DemoCatalog;
 import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
-import dev.unmanaged.api.error.StoreFailureException;
 import java.io.IOException;
-import java.time.Duration;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * What one command run works with, opened on first use and closed at the end: the inventory store, the
@@ -30,11 +26,6 @@ public final class Session implements AutoCloseable {
     private UnmanagedInstances instances;
     private Host demoHost;
     private int bulkConcurrency = UnmanagedInstances.DEFAULT_BULK_CONCURRENCY;
-
-    /** What H2 says when another process has the embedded database open. */
-    private static final Pattern LOCKED = Pattern.compile("(?i)locked|already in use|lock file");
-    /** How long a run waits for another to release the embedded database. */
-    private static final Duration EMBEDDED_WAIT = Duration.ofSeconds(120);
 
     private Session(UnmanagedHome home, String storeUrl) {
         this.home = home;
@@ -58,67 +49,33 @@ public final class Session implements AutoCloseable {
 
     /**
      * The inventory store. The default embedded store is created on first use and seeded with the demo catalog
-     * while its catalog is empty; a store named with --store is used as it is.
+     * while its catalog is empty; a store named with --store is used as it is. An embedded H2 file, the default
+     * or a named one, is opened as {@link EmbeddedInventory} says: runs take turns, and a damaged file is refused.
      */
     public JdbcInventoryStore store() {
         if (store == null) {
             if (storeUrl == null) {
-                store = openEmbedded(embeddedUrl());
+                store = EmbeddedInventory.in(inventoryDirectory()).open(waitNotice);
                 store.seedIfEmpty(DemoCatalog.catalog());
             } else {
-                store = JdbcInventoryStore.open(storeUrl);
+                store = EmbeddedInventory.named(storeUrl)
+                        .map(embedded -> embedded.open(waitNotice))
+                        .orElseGet(() -> JdbcInventoryStore.open(storeUrl));
             }
         }
         return store;
     }
 
-    /** The embedded H2 database, a file under the tool's home that one run at a time opens. */
-    private String embeddedUrl() {
+    /** The default inventory's directory under the tool's home, created private to the user when missing. */
+    private Path inventoryDirectory() {
         Path directory = home.inventoryDirectory().toAbsolutePath();
         try {
-            Files.createDirectories(directory);
+            PrivateFiles.createDirectories(directory);
         } catch (IOException e) {
             throw new CliFailure(ExitCodes.UNREACHABLE, "cannot create the inventory directory " + directory + ": "
                     + e + " (set " + UnmanagedHome.VARIABLE + " to a writable directory)");
         }
-        return "jdbc:h2:file:" + directory.resolve("inventory");
-    }
-
-    /**
-     * Opens the embedded database. Runs of the tool take turns: while another run holds the file, this one waits
-     * (saying so once) rather than failing, up to {@link #EMBEDDED_WAIT}. Sharing it between processes through
-     * H2's server mode was tried and refused: a run's writes could break when the serving run exits.
-     */
-    private JdbcInventoryStore openEmbedded(String url) {
-        long deadline = System.nanoTime() + EMBEDDED_WAIT.toNanos();
-        long pauseMillis = 100;
-        boolean told = false;
-        while (true) {
-            try {
-                return JdbcInventoryStore.open(url);
-            } catch (StoreFailureException e) {
-                if (!LOCKED.matcher(String.valueOf(e.getMessage())).find()) {
-                    throw e;
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new CliFailure(ExitCodes.UNREACHABLE, "the embedded inventory " + url.substring(13)
-                            + " is still in use by another run of the tool after " + EMBEDDED_WAIT.toSeconds()
-                            + " s; wait for it to finish, or use --store with PostgreSQL to work from several at once");
-                }
-                if (!told) {
-                    waitNotice.println("Waiting for another run of the tool to release the inventory...");
-                    waitNotice.flush();
-                    told = true;
-                }
-            }
-            try {
-                Thread.sleep(pauseMillis);
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                throw new CliFailure(ExitCodes.UNREACHABLE, "interrupted while waiting for the inventory database");
-            }
-            pauseMillis = Math.min(pauseMillis * 2, 1000);
-        }
+        return directory;
     }
 
     /** The library's facade over the providers on the class path and the store. */
