@@ -82,6 +82,11 @@ public final class Interruption {
     void exit(int status) {
         System.out.flush();
         System.err.flush();
+        // Halt before releasing the hook: once it returns, the JVM ends on its own with the signal's status (143
+        // for SIGTERM) and could do so before this thread halts.
+        if (requested()) {
+            Runtime.getRuntime().halt(status);
+        }
         mainFinished.countDown();
         if (requested()) {
             Runtime.getRuntime().halt(status);
