@@ -5,6 +5,7 @@ import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.text.RedactedFailure;
 import dev.unmanaged.api.text.SecretRedaction;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ final class HostCalls implements AutoCloseable {
                 if (attempt > 1) {
                     throw new HostUnavailableException(host.id(), "the connection was lost while " + operation
                             + ", also after reconnecting: " + LibvirtErrors.libvirtMessage(e),
-                            LibvirtErrors.LibvirtFailure.of(e));
+                            RedactedFailure.of(e));
                 }
                 LOG.info("connection to host {} lost while {} ({}); reconnecting once", host.id(), operation,
                         LibvirtErrors.libvirtMessage(e));
@@ -116,7 +117,8 @@ final class HostCalls implements AutoCloseable {
                     + host.id(), closed);
         }
         return new ProviderFailureException("host " + host.id() + ": " + operation + " failed: "
-                + failure.getClass().getSimpleName() + ": " + SecretRedaction.messageOf(failure), null);
+                + failure.getClass().getSimpleName() + ": " + SecretRedaction.messageOf(failure),
+                RedactedFailure.of(failure));
     }
 
     /** How many connections were opened so far (each reconnect counts). */

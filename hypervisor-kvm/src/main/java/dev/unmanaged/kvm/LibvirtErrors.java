@@ -6,6 +6,7 @@ import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.OperationNotSupportedException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.text.RedactedFailure;
 import dev.unmanaged.api.text.SecretRedaction;
 import org.libvirt.Connect;
 import org.libvirt.Error.ErrorNumber;
@@ -18,7 +19,7 @@ import java.util.Set;
  * Turns libvirt's error codes into the api's typed errors. libvirt's message text is never passed on as it is:
  * it may quote the line of a document that failed, and that line may hold a console password. Every use of it
  * goes through {@link #libvirtMessage}, which redacts it with {@link SecretRedaction#redact}, and a typed error's
- * cause is a {@link LibvirtFailure} holding that redacted text, never the {@link LibvirtException} itself.
+ * cause is a {@link RedactedFailure} holding that redacted text, never the {@link LibvirtException} itself.
  */
 final class LibvirtErrors {
     /** The host cannot be reached or the connection is gone: reported as the host being unavailable. */
@@ -74,7 +75,7 @@ final class LibvirtErrors {
     static UnmanagedException map(LibvirtException e, String hostId, String operation, String instance) {
         ErrorNumber code = code(e);
         return typed(code, hostId, operation + " failed (" + code + "): " + libvirtMessage(e), instance,
-                LibvirtFailure.of(e));
+                RedactedFailure.of(e));
     }
 
     /**
@@ -85,7 +86,7 @@ final class LibvirtErrors {
         ErrorNumber code = code(e);
         if (code == ErrorNumber.VIR_ERR_SYSTEM_ERROR || code == ErrorNumber.VIR_ERR_RPC) {
             return new ProviderFailureException("host " + hostId + ": " + operation + " failed (" + code + "): "
-                    + libvirtMessage(e), LibvirtFailure.of(e));
+                    + libvirtMessage(e), RedactedFailure.of(e));
         }
         return map(e, hostId, operation, instance);
     }
@@ -122,23 +123,5 @@ final class LibvirtErrors {
     static String libvirtMessage(LibvirtException e) {
         String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
         return message == null ? "no message" : SecretRedaction.redact(message);
-    }
-
-    /**
-     * A libvirt error as the cause of a typed error: its code and redacted message, and the stack trace of the
-     * {@link LibvirtException}, which is left out because its message is libvirt's unredacted text.
-     */
-    static final class LibvirtFailure extends Exception {
-        private static final long serialVersionUID = 1L;
-
-        private LibvirtFailure(String message) {
-            super(message);
-        }
-
-        static LibvirtFailure of(LibvirtException e) {
-            var failure = new LibvirtFailure(code(e) + ": " + libvirtMessage(e));
-            failure.setStackTrace(e.getStackTrace());
-            return failure;
-        }
     }
 }

@@ -52,4 +52,23 @@ class SecretRedactionTest {
         assertThat(SecretRedaction.redact("jdbc:postgresql://db/x?user=u&password=p&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/x?user=u&password=***&ssl=true");
     }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("libvirt's own messages for a document line holding a console password are masked")
+    @ValueSource(strings = {
+            // Printed by libvirt 9.0 for node files whose <graphics> line has an XML error (docs/reliability.md).
+            "/n.xml:5: error parsing attribute name\n    <graphics type='vnc' port='-1' passwd='S3cr3t-Value' <bad/>\n"
+                    + "-------------------------------------------------------^",
+            "/n.xml:5: Unescaped '<' not allowed in attributes values\n"
+                    + "    <graphics type='vnc' passwd='S3cr3t-Value <bad/>\n--------------------------------------------^",
+            "/n.xml:5: AttValue: \" or ' expected\n    <graphics type='spice' passwd=S3cr3t-Value />\n"
+                    + "----------------------------------^",
+            "/n.xml:5: Attribute x redefined\n    <graphics type='spice' passwd=\"S3cr3t-Value\" x='1' x='2'/>\n"
+                    + "--------------------------------------------------------^",
+            "/n.xml:5: Opening and ending tag mismatch: graphics line 5 and graphic\n"
+                    + "    <graphics type='vnc' passwd='S3cr3t-Value'></graphic>\n---------------------------------^",
+    })
+    void masksLibvirtMessages(String text) {
+        assertThat(SecretRedaction.redact(text)).doesNotContain(SECRET).contains(SecretRedaction.MASK);
+    }
 }
