@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.unmanaged.api.error.StoreFailureException;
 import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
@@ -98,7 +99,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     public static JdbcInventoryStore open(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        String shown = JdbcUrls.redacted(jdbcUrl);
+        String shown = SecretRedaction.redact(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -300,7 +301,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             return dataSource.getConnection();
         } catch (SQLException e) {
             throw new StoreFailureException(what + " failed: no connection to the inventory database at "
-                    + description + ": " + e.getMessage(), e);
+                    + description + ": " + SecretRedaction.messageOf(e), e);
         }
     }
 
@@ -317,7 +318,6 @@ public final class JdbcInventoryStore implements InventoryStore {
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        return SecretRedaction.messageOf(root);
     }
 }

@@ -1,6 +1,7 @@
 package dev.unmanaged.inventory.jdbc;
 
 import dev.unmanaged.api.error.StoreFailureException;
+import dev.unmanaged.api.text.SecretRedaction;
 import java.sql.SQLException;
 
 /** Reads what an {@link SQLException} means, the same way for H2 and PostgreSQL. */
@@ -43,7 +44,7 @@ final class SqlErrors {
     static StoreFailureException failure(String what, SQLException e) {
         String reason = isConcurrencyConflict(e)
                 ? "a concurrent transaction conflicted with this one and nothing was written; retry it"
-                : "the database reported: " + e.getMessage();
+                : "the database reported: " + SecretRedaction.messageOf(e);
         return new StoreFailureException(what + " failed: " + reason + " (SQLState " + e.getSQLState() + ")", e);
     }
 

@@ -2,6 +2,7 @@ package dev.unmanaged.cli;
 
 import dev.unmanaged.api.error.ErrorCode;
 import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.text.RedactedFailure;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 
@@ -20,7 +21,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception failure, CommandLine line, CommandLine.ParseResult parsed) {
         PrintWriter err = line.getErr();
         if (debug) {
-            failure.printStackTrace(err);
+            // Causes quote other software's text (a driver's message, a JDBC URL): printed redacted.
+            RedactedFailure.of(failure).printStackTrace(err);
         }
         int status;
         if (failure instanceof CommandLine.ParameterException usage) {

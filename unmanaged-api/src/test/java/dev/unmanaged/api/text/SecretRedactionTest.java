@@ -22,6 +22,8 @@ class SecretRedactionTest {
             "jdbc:postgresql://db/x?sslpassword=S3cr3t-Value",
             "jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=S3cr3t-Value;CIPHER=AES",
             "jdbc:postgresql://u:S3cr3t-Value@db:5432/x",
+            "java.net.UnknownHostException: u:S3cr3t-Value@127.0.0.1",
+            "cannot resolve 'u:S3cr3t-Value@127.0.0.1'",
             "qemu+ssh://root:S3cr3t-Value@host/system",
             "a line quoted as 'secret is S3cr3t-Value here'",
             "auth_token: S3cr3t-Value",
