@@ -43,6 +43,11 @@ final class LibvirtErrors {
                 : e.getError().getCode();
     }
 
+    /** True when {@code e} refuses access: permissions, read-only, authentication failed or declined. */
+    static boolean isAccessDenied(LibvirtException e) {
+        return DENIED.contains(code(e));
+    }
+
     static boolean isNoDomain(LibvirtException e) {
         return code(e) == ErrorNumber.VIR_ERR_NO_DOMAIN;
     }

@@ -53,9 +53,13 @@ final class TestDriverUri {
 
     /**
      * The error for a test-driver connection that could not be opened because its node file did not load, or
-     * empty when {@code uri} names no node file. Never libvirt's text: it quotes the file's content.
+     * empty when {@code uri} names no node file or the connection was refused for want of access (the node file
+     * loaded, and its authentication failed). Never libvirt's text: it quotes the file's content.
      */
     static Optional<UnmanagedException> nodeFileFailure(String uri, String hostId, LibvirtException e) {
+        if (LibvirtErrors.isAccessDenied(e)) {
+            return Optional.empty();
+        }
         return nodeFile(uri).map(file -> new HostUnavailableException(hostId, "libvirt's test driver could not load"
                 + " the node file " + SafeText.quoted(file) + " (" + LibvirtErrors.code(e) + "): "
                 + (Files.isReadable(file) ? "the file is not a libvirt test-driver node document (well-formed XML"

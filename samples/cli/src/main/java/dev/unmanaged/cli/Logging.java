@@ -37,19 +37,16 @@ final class Logging {
 
     /**
      * The PostgreSQL driver logs through {@code java.util.logging}, whose console handler would print its
-     * warnings (such as an invalid port in the URL, quoting the URL) on the original standard error. Without
-     * {@code --debug} nothing of it is printed; with it, lines go through the redacting standard error.
+     * warnings (such as an invalid port in the URL) on the original standard error. Its handler is replaced by
+     * one on the redacting standard error, at the same threshold as the SLF4J logs: errors only ({@code SEVERE};
+     * the driver's warnings stay silent) unless {@code --debug}.
      */
     private static void configureJavaUtilLogging(boolean debug) {
         Logger root = LogManager.getLogManager().getLogger("");
         for (Handler handler : root.getHandlers()) {
             root.removeHandler(handler);
         }
-        if (!debug) {
-            root.setLevel(Level.OFF);
-            return;
-        }
-        root.setLevel(Level.INFO);
+        root.setLevel(debug ? Level.INFO : Level.SEVERE);
         root.addHandler(new StandardErrorHandler(System.err));
     }
 
