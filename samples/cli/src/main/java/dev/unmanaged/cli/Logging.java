@@ -68,5 +68,11 @@ final class Logging {
             super.publish(record);
             flush();
         }
+
+        /** Flushes only: standard error stays open for whatever runs after logging shuts down. */
+        @Override
+        public synchronized void close() {
+            flush();
+        }
     }
 }
