@@ -10,7 +10,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * A stream that passes each line through {@link SecretRedaction#redact} before writing it on: what the embedded
  * libraries log (HikariCP, Flyway, the JDBC drivers) quotes JDBC URLs and driver messages that may hold a
- * password. Text is held until its line ends, or until a flush, so that a secret is never split across writes.
+ * password. Text is held until its line ends (or the writer flushes), so that a secret is not split across the
+ * writes that make up a line.
  */
 final class RedactingStream extends OutputStream {
     private final OutputStream target;
@@ -33,6 +34,7 @@ final class RedactingStream extends OutputStream {
         line.write(b);
         if (b == '\n') {
             writeLine();
+            target.flush();
         }
     }
 
@@ -56,10 +58,13 @@ final class RedactingStream extends OutputStream {
         target.write(SecretRedaction.redact(text).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** Marks a print stream that already redacts, so that it is not wrapped twice. */
+    /**
+     * Marks a print stream that already redacts, so that it is not wrapped twice. Without auto-flush: a print
+     * stream that flushes after every write would hand over a line in pieces; each line is flushed as it ends.
+     */
     private static final class Redacting extends PrintStream {
         Redacting(RedactingStream out) {
-            super(out, true, StandardCharsets.UTF_8);
+            super(out, false, StandardCharsets.UTF_8);
         }
     }
 }
