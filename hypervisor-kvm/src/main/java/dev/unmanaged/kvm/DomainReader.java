@@ -8,6 +8,7 @@ import dev.unmanaged.api.instance.MemoryDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
+import dev.unmanaged.api.text.SecretRedaction;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
@@ -101,7 +102,8 @@ final class DomainReader {
             return parser.parse(xml);
         } catch (RuntimeException e) {
             // The parser's typed errors name the element and value but never quote a secret.
-            return fromApi(connect, name, uuid, info, domain, "the definition could not be read: " + e.getMessage());
+            return fromApi(connect, name, uuid, info, domain, "the definition could not be read: "
+                    + SecretRedaction.messageOf(e));
         }
     }
 

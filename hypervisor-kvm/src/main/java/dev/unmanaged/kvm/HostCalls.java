@@ -5,6 +5,8 @@ import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.text.RedactedFailure;
+import dev.unmanaged.api.text.SecretRedaction;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -79,7 +81,8 @@ final class HostCalls implements AutoCloseable {
             try {
                 lease = connection.acquire();
             } catch (LibvirtException e) {
-                throw LibvirtErrors.map(e, host.id(), "connecting to " + host.address(), instance);
+                throw TestDriverUri.nodeFileFailure(host.address(), host.id(), e).orElseGet(
+                        () -> LibvirtErrors.map(e, host.id(), "connecting to " + host.address(), instance));
             } catch (CredentialsDeclinedException e) {
                 throw new AccessDeniedException("host " + host.id() + ": connecting to " + host.address()
                         + " failed: " + e.getMessage() + "; supply them with KvmProviderOptions.credentials", null);
@@ -93,7 +96,8 @@ final class HostCalls implements AutoCloseable {
                 lease.retire();
                 if (attempt > 1) {
                     throw new HostUnavailableException(host.id(), "the connection was lost while " + operation
-                            + ", also after reconnecting: " + LibvirtErrors.libvirtMessage(e), e);
+                            + ", also after reconnecting: " + LibvirtErrors.libvirtMessage(e),
+                            RedactedFailure.of(e));
                 }
                 LOG.info("connection to host {} lost while {} ({}); reconnecting once", host.id(), operation,
                         LibvirtErrors.libvirtMessage(e));
@@ -112,7 +116,9 @@ final class HostCalls implements AutoCloseable {
             return new ProviderFailureException("the KVM provider was closed while " + operation + " on host "
                     + host.id(), closed);
         }
-        return new ProviderFailureException("host " + host.id() + ": " + operation + " failed: " + failure, failure);
+        return new ProviderFailureException("host " + host.id() + ": " + operation + " failed: "
+                + failure.getClass().getSimpleName() + ": " + SecretRedaction.messageOf(failure),
+                RedactedFailure.of(failure));
     }
 
     /** How many connections were opened so far (each reconnect counts). */

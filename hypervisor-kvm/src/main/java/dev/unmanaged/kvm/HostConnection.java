@@ -1,5 +1,6 @@
 package dev.unmanaged.kvm;
 
+import dev.unmanaged.api.text.SafeText;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
@@ -89,7 +90,7 @@ final class HostConnection {
             throw new IllegalStateException("the provider was closed");
         }
         if (current != null && !alive(current.connect)) {
-            LOG.info("libvirt connection to {} is no longer alive; reconnecting", uri);
+            LOG.info("libvirt connection to {} is no longer alive; reconnecting", SafeText.host(uri));
             retire(current);
         }
         return current;
@@ -148,7 +149,8 @@ final class HostConnection {
             throw e;
         }
         opened.incrementAndGet();
-        LOG.debug("opened {} libvirt connection to {}", options.readOnly() ? "read-only" : "read-write", uri);
+        LOG.debug("opened {} libvirt connection to {}", options.readOnly() ? "read-only" : "read-write",
+                SafeText.host(uri));
         return connect;
     }
 
@@ -163,9 +165,10 @@ final class HostConnection {
     private void closeQuietly(Connect connect) {
         try {
             connect.close();
-            LOG.debug("closed libvirt connection to {}", uri);
+            LOG.debug("closed libvirt connection to {}", SafeText.host(uri));
         } catch (LibvirtException e) {
-            LOG.debug("closing the libvirt connection to {} failed: {}", uri, LibvirtErrors.libvirtMessage(e));
+            LOG.debug("closing the libvirt connection to {} failed: {}", SafeText.host(uri),
+                    LibvirtErrors.libvirtMessage(e));
         }
     }
 }

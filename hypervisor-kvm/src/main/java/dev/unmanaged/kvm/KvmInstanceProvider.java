@@ -9,6 +9,7 @@ import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
+import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.kvm.xml.DomainXmlParser;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
@@ -28,7 +29,7 @@ import java.util.concurrent.Executors;
 /**
  * The KVM provider: lists, describes and prepares libvirt domains on hosts reached at any libvirt URI
  * ({@link Host#address()}, e.g. {@code qemu:///system}, {@code qemu+ssh://root@h1/system},
- * {@code qemu+tls://h1/system}, {@code test:///path/node.xml}).
+ * {@code qemu+tls://h1/system}, and, when enabled, {@code test:///path/node.xml}).
  *
  * <p>One connection per host is opened on first use and shared by all threads; a dropped connection is
  * reopened on the next call. Listing asks only for the plain definition, never for the secure one, so
@@ -36,7 +37,9 @@ import java.util.concurrent.Executors;
  * its live secure definition, handed straight from libvirt back to libvirt.
  *
  * <p>The public no-argument constructor (used by {@link java.util.ServiceLoader}) opens read-write connections
- * without credentials; use {@link #KvmInstanceProvider(KvmProviderOptions)} for anything else.
+ * without credentials and refuses libvirt's test driver ({@code test:} URIs, see
+ * {@link KvmProviderOptions#testDriverAllowed()}); use {@link #KvmInstanceProvider(KvmProviderOptions)} for
+ * anything else.
  */
 public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     /** The hypervisor kind served. */
@@ -203,7 +206,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         }
     }
 
-    private static void requireServed(Host host) {
+    private void requireServed(Host host) {
         Objects.requireNonNull(host, "host");
         if (!HYPERVISOR.equals(host.hypervisor())) {
             throw new InvalidRequestException("host.hypervisor", host.hypervisor(), "'" + HYPERVISOR + "'");
@@ -211,6 +214,12 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         if (host.address().isBlank()) {
             throw new InvalidRequestException("host.address", host.address(),
                     "a libvirt URI such as qemu:///system or qemu+ssh://user@host/system");
+        }
+        if (!options.testDriverAllowed() && TestDriverUri.isTestDriver(host.address())) {
+            throw new InvalidRequestException("host.address", SafeText.host(host.address()),
+                    "the URI of a hypervisor such as qemu:///system; libvirt's test driver (test:) is a development"
+                            + " aid and is refused unless the provider is built with"
+                            + " KvmProviderOptions.builder().testDriverAllowed(true)");
         }
     }
 

@@ -15,9 +15,15 @@ import java.util.Objects;
  *                    unavailable and its connection is reopened on the next call
  * @param readParallelism how many of one host's domains a listing reads at a time on the host's connection; each
  *                    domain costs several round trips, so more than one hides a remote host's latency
+ * @param testDriverAllowed accept hosts at libvirt's test-driver URIs ({@code test:///default},
+ *                    {@code test:///path/node.xml}, {@code test+…://}); off by default. The test driver is a
+ *                    development aid that reads any file the process can read as its node document, so a
+ *                    {@code test:} address coming from a user could make the process open (and libvirt quote)
+ *                    a file such as {@code /etc/shadow}. When off, such a host is refused with an
+ *                    {@link dev.unmanaged.api.error.InvalidRequestException} naming this option
  */
 public record KvmProviderOptions(boolean readOnly, LibvirtCredentials credentials, Duration callTimeout,
-                                 int readParallelism) {
+                                 int readParallelism, boolean testDriverAllowed) {
     /** The default call timeout: two minutes. */
     public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
     /**
@@ -39,7 +45,7 @@ public record KvmProviderOptions(boolean readOnly, LibvirtCredentials credential
         }
     }
 
-    /** Read-write connections, no credentials, the default call timeout and read parallelism. */
+    /** Read-write connections, no credentials, the default call timeout and read parallelism, no test driver. */
     public static KvmProviderOptions defaults() {
         return builder().build();
     }
@@ -55,6 +61,7 @@ public record KvmProviderOptions(boolean readOnly, LibvirtCredentials credential
         private LibvirtCredentials credentials = LibvirtCredentials.none();
         private Duration callTimeout = DEFAULT_CALL_TIMEOUT;
         private int readParallelism = DEFAULT_READ_PARALLELISM;
+        private boolean testDriverAllowed;
 
         private Builder() {
         }
@@ -83,8 +90,18 @@ public record KvmProviderOptions(boolean readOnly, LibvirtCredentials credential
             return this;
         }
 
+        /**
+         * Accepts hosts at libvirt's test-driver URIs (default: refused). Only for development, tests and demos
+         * whose {@code test:} addresses do not come from untrusted users; see
+         * {@link KvmProviderOptions#testDriverAllowed()}.
+         */
+        public Builder testDriverAllowed(boolean value) {
+            this.testDriverAllowed = value;
+            return this;
+        }
+
         public KvmProviderOptions build() {
-            return new KvmProviderOptions(readOnly, credentials, callTimeout, readParallelism);
+            return new KvmProviderOptions(readOnly, credentials, callTimeout, readParallelism, testDriverAllowed);
         }
     }
 }

@@ -6,6 +6,8 @@ import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.OperationNotSupportedException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.text.RedactedFailure;
+import dev.unmanaged.api.text.SecretRedaction;
 import org.libvirt.Connect;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
@@ -13,7 +15,12 @@ import org.libvirt.LibvirtException;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** Turns libvirt's error codes into the api's typed errors. */
+/**
+ * Turns libvirt's error codes into the api's typed errors. libvirt's message text is never passed on as it is:
+ * it may quote the line of a document that failed, and that line may hold a console password. Every use of it
+ * goes through {@link #libvirtMessage}, which redacts it with {@link SecretRedaction#redact}, and a typed error's
+ * cause is a {@link RedactedFailure} holding that redacted text, never the {@link LibvirtException} itself.
+ */
 final class LibvirtErrors {
     /** The host cannot be reached or the connection is gone: reported as the host being unavailable. */
     private static final Set<ErrorNumber> CONNECTION_LOST = EnumSet.of(
@@ -34,6 +41,11 @@ final class LibvirtErrors {
     static ErrorNumber code(LibvirtException e) {
         return e.getError() == null || e.getError().getCode() == null ? ErrorNumber.VIR_ERR_UNKNOWN
                 : e.getError().getCode();
+    }
+
+    /** True when {@code e} refuses access: permissions, read-only, authentication failed or declined. */
+    static boolean isAccessDenied(LibvirtException e) {
+        return DENIED.contains(code(e));
     }
 
     static boolean isNoDomain(LibvirtException e) {
@@ -67,7 +79,8 @@ final class LibvirtErrors {
      */
     static UnmanagedException map(LibvirtException e, String hostId, String operation, String instance) {
         ErrorNumber code = code(e);
-        return typed(code, hostId, operation + " failed (" + code + "): " + libvirtMessage(e), instance, e);
+        return typed(code, hostId, operation + " failed (" + code + "): " + libvirtMessage(e), instance,
+                RedactedFailure.of(e));
     }
 
     /**
@@ -78,7 +91,7 @@ final class LibvirtErrors {
         ErrorNumber code = code(e);
         if (code == ErrorNumber.VIR_ERR_SYSTEM_ERROR || code == ErrorNumber.VIR_ERR_RPC) {
             return new ProviderFailureException("host " + hostId + ": " + operation + " failed (" + code + "): "
-                    + libvirtMessage(e), e);
+                    + libvirtMessage(e), RedactedFailure.of(e));
         }
         return map(e, hostId, operation, instance);
     }
@@ -111,8 +124,9 @@ final class LibvirtErrors {
         return new ProviderFailureException("host " + hostId + ": " + detail, cause);
     }
 
+    /** libvirt's message for {@code e} with every secret it quotes masked: the only way its text is read. */
     static String libvirtMessage(LibvirtException e) {
         String message = e.getError() == null ? e.getMessage() : e.getError().getMessage();
-        return message == null ? "no message" : message;
+        return message == null ? "no message" : SecretRedaction.redact(message);
     }
 }

@@ -80,7 +80,7 @@ class KvmInstanceProviderTest {
 
     @BeforeEach
     void open() {
-        provider = new KvmInstanceProvider();
+        provider = new KvmInstanceProvider(TestDriverHosts.OPTIONS);
     }
 
     @AfterEach
@@ -189,7 +189,7 @@ class KvmInstanceProviderTest {
                 }
                 return DomainXmlParser.shared().parse(xml);
             };
-            try (KvmInstanceProvider racing = new KvmInstanceProvider(KvmProviderOptions.defaults(), stoppingBatch)) {
+            try (KvmInstanceProvider racing = new KvmInstanceProvider(TestDriverHosts.OPTIONS, stoppingBatch)) {
                 self[0] = racing;
 
                 List<String> names = racing.listInstances(host).stream().map(InstanceDescriptor::name).toList();
@@ -222,7 +222,7 @@ class KvmInstanceProviderTest {
                 }
             };
             try (KvmInstanceProvider parallel = new KvmInstanceProvider(
-                    KvmProviderOptions.builder().readParallelism(4).build(), meeting)) {
+                    TestDriverHosts.options().readParallelism(4).build(), meeting)) {
                 List<InstanceDescriptor> listed = parallel.listInstances(host);
 
                 assertThat(listed).hasSize(8).extracting(InstanceDescriptor::name).isSorted();
@@ -250,11 +250,11 @@ class KvmInstanceProviderTest {
                 }
             };
             try (KvmInstanceProvider sequential = new KvmInstanceProvider(
-                    KvmProviderOptions.builder().readParallelism(1).build(), counting)) {
+                    TestDriverHosts.options().readParallelism(1).build(), counting)) {
                 assertThat(sequential.listInstances(host)).hasSize(8);
             }
             assertThat(most).hasValue(1);
-            assertThatThrownBy(() -> KvmProviderOptions.builder().readParallelism(0).build())
+            assertThatThrownBy(() -> TestDriverHosts.options().readParallelism(0).build())
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("readParallelism")
                     .hasMessageContaining("found 0");
         }
@@ -349,7 +349,7 @@ class KvmInstanceProviderTest {
         @Test
         @DisplayName("is still listed from libvirt's API, with a blocking warning carrying the parse error")
         void listedFromApi() {
-            try (KvmInstanceProvider strict = new KvmInstanceProvider(KvmProviderOptions.defaults(), rejectingBatch)) {
+            try (KvmInstanceProvider strict = new KvmInstanceProvider(TestDriverHosts.OPTIONS, rejectingBatch)) {
                 List<InstanceDescriptor> listed = strict.listInstances(host);
 
                 assertThat(listed).hasSize(8);
@@ -378,7 +378,7 @@ class KvmInstanceProviderTest {
                     List.of()));
             ImportRequest request = ImportRequest.builder(host, BATCH_PAUSED.toString()).owner("ops")
                     .offering("small").build();
-            try (KvmInstanceProvider strict = new KvmInstanceProvider(KvmProviderOptions.defaults(), rejectingBatch);
+            try (KvmInstanceProvider strict = new KvmInstanceProvider(TestDriverHosts.OPTIONS, rejectingBatch);
                  UnmanagedInstances library = UnmanagedInstances.builder().providers(strict).store(store).build()) {
                 ImportPlan plan = library.plan(request);
 
@@ -400,7 +400,7 @@ class KvmInstanceProviderTest {
         @Test
         @DisplayName("does not affect the other domains of the host")
         void othersUnaffected() {
-            try (KvmInstanceProvider strict = new KvmInstanceProvider(KvmProviderOptions.defaults(), rejectingBatch)) {
+            try (KvmInstanceProvider strict = new KvmInstanceProvider(TestDriverHosts.OPTIONS, rejectingBatch)) {
                 assertThat(strict.listInstances(host)).filteredOn(i -> !i.name().equals("batch-paused"))
                         .allSatisfy(i -> assertThat(warningCodes(i))
                                 .doesNotContain(WarningCodes.DEFINITION_UNREADABLE));
@@ -520,7 +520,7 @@ class KvmInstanceProviderTest {
     @Nested
     @DisplayName("read-only connections")
     class ReadOnly {
-        private final KvmProviderOptions readOnly = KvmProviderOptions.builder().readOnly(true).build();
+        private final KvmProviderOptions readOnly = TestDriverHosts.options().readOnly(true).build();
 
         @Test
         @DisplayName("are enough for listing and describing")
@@ -577,7 +577,7 @@ class KvmInstanceProviderTest {
                 return operator.answer(request);
             };
             try (KvmInstanceProvider authenticated = new KvmInstanceProvider(
-                    KvmProviderOptions.builder().credentials(recording).build())) {
+                    TestDriverHosts.options().credentials(recording).build())) {
                 assertThat(authenticated.listInstances(guarded)).extracting(InstanceDescriptor::name)
                         .containsExactly("guarded");
             }
@@ -591,7 +591,7 @@ class KvmInstanceProviderTest {
         @Test
         @DisplayName("that are wrong give a typed access-denied error without the password")
         void wrongPassword() {
-            try (KvmInstanceProvider wrong = new KvmInstanceProvider(KvmProviderOptions.builder()
+            try (KvmInstanceProvider wrong = new KvmInstanceProvider(TestDriverHosts.options()
                     .credentials(LibvirtCredentials.userAndPassword("operator", "guess-1".toCharArray())).build())) {
                 assertThatThrownBy(() -> wrong.listInstances(guarded))
                         .isInstanceOf(AccessDeniedException.class)
@@ -608,7 +608,7 @@ class KvmInstanceProviderTest {
             LibvirtCredentials operator = LibvirtCredentials.userAndPassword("operator", "open-sesame".toCharArray());
             for (int i = 0; i < 200; i++) {
                 try (KvmInstanceProvider authenticated = new KvmInstanceProvider(
-                        KvmProviderOptions.builder().credentials(operator).build())) {
+                        TestDriverHosts.options().credentials(operator).build())) {
                     assertThat(authenticated.listInstances(guarded)).hasSize(1);
                 }
                 if (i % 5 == 0) {
@@ -659,7 +659,7 @@ class KvmInstanceProviderTest {
         @DisplayName("report a call that overruns its timeout as the host being unavailable")
         void timeout() {
             try (KvmInstanceProvider impatient = new KvmInstanceProvider(
-                    KvmProviderOptions.builder().callTimeout(Duration.ofNanos(1)).build())) {
+                    TestDriverHosts.options().callTimeout(Duration.ofNanos(1)).build())) {
                 assertThatThrownBy(() -> impatient.listInstances(host))
                         .isInstanceOf(HostUnavailableException.class).hasMessageContaining("did not finish within");
             }
@@ -684,7 +684,7 @@ class KvmInstanceProviderTest {
                 Host mute = new Host("h-mute", "kvm", "qemu+tcp://127.0.0.1:" + silent.getLocalPort() + "/system");
 
                 try (KvmInstanceProvider impatient = new KvmInstanceProvider(
-                        KvmProviderOptions.builder().callTimeout(Duration.ofSeconds(2)).build())) {
+                        TestDriverHosts.options().callTimeout(Duration.ofSeconds(2)).build())) {
                     assertThatThrownBy(() -> impatient.listInstances(mute))
                             .isInstanceOfSatisfying(HostUnavailableException.class,
                                     e -> assertThat(e.hostId()).isEqualTo("h-mute"))
@@ -812,7 +812,7 @@ class KvmInstanceProviderTest {
                 }
                 return DomainXmlParser.shared().parse(xml);
             };
-            KvmInstanceProvider closing = new KvmInstanceProvider(KvmProviderOptions.defaults(), pausing);
+            KvmInstanceProvider closing = new KvmInstanceProvider(TestDriverHosts.OPTIONS, pausing);
             ExecutorService caller = Executors.newSingleThreadExecutor();
             try {
                 Future<List<InstanceDescriptor>> listed = caller.submit(() -> closing.listInstances(host));

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.DisplayName;
 class KvmTestDriverConformanceTest extends HypervisorInstanceProviderContract {
     @Override
     protected HypervisorInstanceProvider createProvider() {
-        return new KvmInstanceProvider();
+        return new KvmInstanceProvider(TestDriverHosts.OPTIONS);
     }
 
     @Override

@@ -12,7 +12,7 @@ public final class MissingNativeLibraryProbe {
     }
 
     public static void main(String[] args) {
-        try (KvmInstanceProvider provider = new KvmInstanceProvider()) {
+        try (KvmInstanceProvider provider = new KvmInstanceProvider(TestDriverHosts.OPTIONS)) {
             for (int attempt = 1; attempt <= 2; attempt++) {
                 try {
                     provider.listInstances(Host.kvm("test:///default"));

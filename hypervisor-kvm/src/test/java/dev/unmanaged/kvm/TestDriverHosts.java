@@ -12,7 +12,15 @@ final class TestDriverHosts {
     static final long TEST_DRIVER_BLOCK_CAPACITY = 1_099_506_450_432L;
     static final long TEST_DRIVER_BLOCK_ALLOCATION = 1_099_511_627_776L;
 
+    /** Provider options that accept the test driver's {@code test:} URIs, which the defaults refuse. */
+    static final KvmProviderOptions OPTIONS = options().build();
+
     private TestDriverHosts() {
+    }
+
+    /** A builder of provider options that accept the test driver's {@code test:} URIs. */
+    static KvmProviderOptions.Builder options() {
+        return KvmProviderOptions.builder().testDriverAllowed(true);
     }
 
     /** A host with a domain in every state, transient and persistent ones, and a storage pool. */

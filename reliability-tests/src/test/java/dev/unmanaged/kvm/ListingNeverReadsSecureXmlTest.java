@@ -38,7 +38,7 @@ class ListingNeverReadsSecureXmlTest {
             seen.add(xml);
             return DomainXmlParser.shared().parse(xml);
         };
-        try (var provider = new KvmInstanceProvider(KvmProviderOptions.defaults(), recording)) {
+        try (var provider = new KvmInstanceProvider(TestDriverNode.PROVIDER_OPTIONS, recording)) {
             List<InstanceDescriptor> listed = provider.listInstances(host);
             // libvirt leaves passwd out of the plain definition, so a listing cannot tell that one is set.
             assertThat(listed).hasSize(2).allSatisfy(d -> assertThat(d.graphics()).singleElement()

@@ -1,6 +1,8 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.RedactedFailure;
 import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.operation.BulkOutcome;
@@ -99,9 +101,10 @@ final class BulkRunner {
             } catch (UnmanagedException e) {
                 return BulkOutcome.failed(index, key, e);
             } catch (RuntimeException e) {
-                LOG.warn("Bulk item {} ({}) failed unexpectedly: {}", index, SafeText.quoted(key), e.toString());
+                String why = e.getClass().getName() + ": " + SafeText.of(SecretRedaction.messageOf(e));
+                LOG.warn("Bulk item {} ({}) failed unexpectedly: {}", index, SafeText.quoted(key), why);
                 return BulkOutcome.failed(index, key, new ProviderFailureException(
-                        "unexpected failure of " + SafeText.quoted(key) + ": " + SafeText.of(e), e));
+                        "unexpected failure of " + SafeText.quoted(key) + ": " + why, RedactedFailure.of(e)));
             }
         }
 

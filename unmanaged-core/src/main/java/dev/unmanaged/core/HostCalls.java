@@ -1,6 +1,8 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.RedactedFailure;
 import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
@@ -79,7 +81,10 @@ final class HostCalls {
         }
     }
 
-    /** {@code t} as a typed error. */
+    /**
+     * {@code t} as a typed error. A provider's typed error is passed on as it is (its messages are the
+     * provider's contract); anything else is someone else's text, so its message and causes are redacted.
+     */
     static UnmanagedException translate(Host host, String what, Throwable t) {
         if (t instanceof CompletionException || t instanceof ExecutionException) {
             return translate(host, what, t.getCause() == null ? t : t.getCause());
@@ -88,7 +93,8 @@ final class HostCalls {
             return ue;
         }
         return new ProviderFailureException(what + " on host " + SafeText.host(host.id()) + " failed: "
-                + t.getClass().getSimpleName() + ": " + SafeText.of(t.getMessage()), t);
+                + t.getClass().getSimpleName() + ": " + SafeText.of(SecretRedaction.redact(t.getMessage())),
+                RedactedFailure.of(t));
     }
 
     static UnmanagedException unwrap(Throwable t) {
@@ -100,7 +106,8 @@ final class HostCalls {
         if (cause instanceof UnmanagedException ue) {
             return ue;
         }
-        return new ProviderFailureException("unexpected failure: " + cause, cause);
+        return new ProviderFailureException("unexpected failure: " + cause.getClass().getName() + ": "
+                + SafeText.of(SecretRedaction.messageOf(cause)), RedactedFailure.of(cause));
     }
 
     /** Interrupts the worker only while it still runs this call, never a later task on the same thread. */

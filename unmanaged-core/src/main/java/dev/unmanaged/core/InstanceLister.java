@@ -1,6 +1,7 @@
 package dev.unmanaged.core;
 
 import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;
@@ -69,7 +70,7 @@ final class InstanceLister {
                         new HostUnavailableException(hostId, "the listing was interrupted", e)));
             } catch (ExecutionException e) {
                 UnmanagedException error = HostCalls.unwrap(e.getCause());
-                LOG.info("Host {} could not be listed: {}", SafeText.host(hostId), SafeText.of(error.getMessage()));
+                LOG.info("Host {} could not be listed: {}", SafeText.host(hostId), SafeText.of(SecretRedaction.redact(error.getMessage())));
                 failures.add(new HostFailure(hostId, error));
             }
         });

@@ -1,11 +1,13 @@
 package dev.unmanaged.core;
 
 import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.NoProviderException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,17 +50,39 @@ public final class ProviderRegistry implements AutoCloseable {
 
     /** Discovers providers visible to {@code classLoader} (and, on the module path, to this module). */
     public static ProviderRegistry load(ClassLoader classLoader) {
-        var found = new ArrayList<HypervisorInstanceProvider>();
+        return load(classLoader, List.of());
+    }
+
+    /**
+     * The {@code configured} providers, then every provider {@link ServiceLoader} finds (with the class loader
+     * that loaded this class) whose class is not one of theirs: for embedders that build some providers with
+     * options of their own and take the others as discovered. A discovered provider of the same class as a
+     * configured one is not instantiated; one of another class serving the same kind is set aside, as in
+     * {@link #load()}.
+     */
+    public static ProviderRegistry load(List<? extends HypervisorInstanceProvider> configured) {
+        return load(ProviderRegistry.class.getClassLoader(), configured);
+    }
+
+    /** As {@link #load(List)}, discovering with {@code classLoader}. */
+    public static ProviderRegistry load(ClassLoader classLoader,
+                                        List<? extends HypervisorInstanceProvider> configured) {
+        var found = new ArrayList<HypervisorInstanceProvider>(configured);
+        Set<Class<?>> configuredClasses = new HashSet<>();
+        configured.forEach(provider -> configuredClasses.add(provider.getClass()));
         var failures = new ArrayList<ProviderLoadFailure>();
-        Iterator<HypervisorInstanceProvider> it =
-                ServiceLoader.load(HypervisorInstanceProvider.class, classLoader).iterator();
+        Iterator<ServiceLoader.Provider<HypervisorInstanceProvider>> it =
+                ServiceLoader.load(HypervisorInstanceProvider.class, classLoader).stream().iterator();
         int errorsInARow = 0;
         while (errorsInARow < MAX_CONSECUTIVE_LOAD_ERRORS) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                found.add(it.next());
+                ServiceLoader.Provider<HypervisorInstanceProvider> next = it.next();
+                if (!configuredClasses.contains(next.type())) {
+                    found.add(next.get());
+                }
                 errorsInARow = 0;
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 errorsInARow++;
@@ -175,7 +199,12 @@ public final class ProviderRegistry implements AutoCloseable {
         return matcher.find() ? matcher.group(1) : "unknown provider";
     }
 
+    /** The failure and its root cause, redacted: a provider's own error text. */
     private static String rootMessage(Throwable e) {
+        return SecretRedaction.redact(unredactedRootMessage(e));
+    }
+
+    private static String unredactedRootMessage(Throwable e) {
         String first = e.getClass().getSimpleName() + ": " + e.getMessage();
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

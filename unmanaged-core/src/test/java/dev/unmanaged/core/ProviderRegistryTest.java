@@ -19,6 +19,7 @@ import java.util.Enumeration;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,16 @@ class ProviderRegistryTest {
     public static class BetaProvider extends StubProvider {
         public BetaProvider() {
             super("beta");
+        }
+    }
+
+    /** A provider that counts how often it is constructed. */
+    public static class CountedProvider extends StubProvider {
+        static final AtomicInteger CONSTRUCTED = new AtomicInteger();
+
+        public CountedProvider() {
+            super("counted");
+            CONSTRUCTED.incrementAndGet();
         }
     }
 
@@ -133,6 +144,21 @@ class ProviderRegistryTest {
         assertThat(registry.providers()).containsExactly(alpha, beta);
         registry.close();
         assertThat(alpha.closed).isTrue();
+    }
+
+    @Test
+    @DisplayName("configured providers come first, and a discovered one of the same class is not even constructed")
+    void configuredProviders(@TempDir Path dir) throws IOException {
+        var configured = new CountedProvider();
+        int constructedBefore = CountedProvider.CONSTRUCTED.get();
+
+        ProviderRegistry registry = ProviderRegistry.load(serviceFile(dir, CountedProvider.class.getName(),
+                BetaProvider.class.getName()), List.of(configured));
+
+        assertThat(registry.providers()).hasSize(2).first().isSameAs(configured);
+        assertThat(registry.providerFor("beta")).isInstanceOf(BetaProvider.class);
+        assertThat(registry.failures()).isEmpty();
+        assertThat(CountedProvider.CONSTRUCTED.get()).isEqualTo(constructedBefore);
     }
 
     /** A class loader that sees only the service file written here (plus the test classes it names). */

@@ -7,6 +7,7 @@ import dev.unmanaged.benchmarks.ProjectPaths;
 import dev.unmanaged.benchmarks.ResultRow;
 import dev.unmanaged.benchmarks.Samples;
 import dev.unmanaged.kvm.KvmInstanceProvider;
+import dev.unmanaged.kvm.KvmProviderOptions;
 import org.libvirt.LibvirtException;
 
 import java.lang.ref.Reference;
@@ -55,7 +56,8 @@ public final class ListingHarness {
         Samples bare = new Samples();
         int listed;
         long sized;
-        try (KvmInstanceProvider provider = new KvmInstanceProvider();
+        try (KvmInstanceProvider provider = new KvmInstanceProvider(
+                KvmProviderOptions.builder().testDriverAllowed(true).build());
              BareLibvirtListing loop = new BareLibvirtListing(uri)) {
             if (loop.domainCount() != domains) {
                 throw new IllegalStateException("the test driver holds " + loop.domainCount() + " domains, expected "

@@ -1,6 +1,8 @@
 package dev.unmanaged.kvm.xml;
 
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
 import dev.unmanaged.kvm.xml.model.DomainXml;
 import jakarta.xml.bind.JAXBContext;
@@ -125,35 +127,15 @@ public final class DomainXmlParser {
             InstanceDescriptor descriptor = DomainMapper.map(source.read());
             if (LOG.isDebugEnabled()) {
                 LOG.debug("Read domain '{}' ({}): {} disks, {} NICs, {} graphics, warnings {}",
-                        loggable(descriptor.name(), 160), descriptor.uuid(), descriptor.disks().size(),
+                        SafeText.of(descriptor.name()), descriptor.uuid(), descriptor.disks().size(),
                         descriptor.nics().size(), descriptor.graphics().size(),
                         descriptor.warnings().stream().map(w -> w.code()).toList());
             }
             return descriptor;
         } catch (DomainXmlException e) {
-            LOG.debug("Refused domain XML ({}): {}", e.reason(), loggable(e.getMessage(), 1_000));
+            LOG.debug("Refused domain XML ({}): {}", e.reason(), SafeText.of(SecretRedaction.messageOf(e), 1_000));
             throw e;
         }
-    }
-
-    /** Text from a document fit for one log line: it may hold line breaks and control characters, and be long. */
-    private static String loggable(String text, int maxLength) {
-        if (text == null) {
-            return "null";
-        }
-        var out = new StringBuilder(Math.min(text.length(), maxLength) + 16);
-        for (int i = 0; i < text.length() && i < maxLength; i++) {
-            char c = text.charAt(i);
-            if (Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        if (text.length() > maxLength) {
-            out.append("...(").append(text.length()).append(" chars)");
-        }
-        return out.toString();
     }
 
     private void requireSize(long size) {

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.unmanaged.api.error.StoreFailureException;
 import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
@@ -100,7 +101,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     public static JdbcInventoryStore open(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
-        String shown = JdbcUrls.redacted(jdbcUrl);
+        String shown = SecretRedaction.redact(jdbcUrl);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(jdbcUrl);
         config.setUsername(user);
@@ -332,7 +333,6 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (database != null) {
             return SqlErrors.reason(database);
         }
-        String message = root.getMessage();
-        return message == null ? root.getClass().getSimpleName() : message;
+        return SecretRedaction.messageOf(root);
     }
 }

@@ -46,7 +46,7 @@ class DaemonOutageTest {
         Host steadyB = new Host("steady-b", "kvm", node);
 
         try (var daemon = new PrivateLibvirtDaemon(dir.resolve("daemon"));
-             var provider = new KvmInstanceProvider();
+             var provider = new KvmInstanceProvider(TestDriverNode.PROVIDER_OPTIONS);
              var store = CatalogFixtureStore.inMemory();
              var instances = UnmanagedInstances.builder().providers(provider).store(store).build()) {
             daemon.start();

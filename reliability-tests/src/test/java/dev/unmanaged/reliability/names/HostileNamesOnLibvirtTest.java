@@ -66,7 +66,7 @@ class HostileNamesOnLibvirtTest {
                 .write(nodes, "names-" + Math.abs(name.label().hashCode()) + ".xml");
         Host host = new Host("kvm-" + name.label().replace(' ', '-'), "kvm", uri);
 
-        try (var provider = new KvmInstanceProvider();
+        try (var provider = new KvmInstanceProvider(TestDriverNode.PROVIDER_OPTIONS);
              var store = Stores.open(Stores.Kind.H2, CatalogFixture.catalog());
              var instances = UnmanagedInstances.builder().providers(provider).store(store.store())
                      .hostDeadline(Duration.ofSeconds(30)).build()) {

@@ -27,7 +27,7 @@ class LibvirtNameFidelityTest {
                 .domain(name, uuid.toString(), "/var/lib/fake/images/cr.qcow2", "52:54:00:0c:0d:0e", "x", false)
                 .write(dir, "cr.xml");
         Host host = new Host("cr-host", "kvm", uri);
-        try (var provider = new KvmInstanceProvider()) {
+        try (var provider = new KvmInstanceProvider(TestDriverNode.PROVIDER_OPTIONS)) {
             InstanceDescriptor listed = provider.listInstances(host).get(0);
             assertThat(listed.name()).isEqualTo(name);
             assertThat(provider.describeInstance(host, listed.name()).uuid()).isEqualTo(uuid);

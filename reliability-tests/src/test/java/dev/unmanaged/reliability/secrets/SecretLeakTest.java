@@ -90,7 +90,7 @@ class SecretLeakTest {
         CapturedLogs.clear();
         int accepted = 0;
         int refused = 0;
-        try (var provider = new KvmInstanceProvider();
+        try (var provider = new KvmInstanceProvider(TestDriverNode.PROVIDER_OPTIONS);
              var store = Stores.open(Stores.Kind.FAKE, CatalogFixture.catalog());
              var instances = UnmanagedInstances.builder().providers(provider).store(store.store())
                      .hostDeadline(Duration.ofSeconds(30)).build()) {

@@ -1,5 +1,6 @@
 package dev.unmanaged.reliability.support;
 
+import dev.unmanaged.kvm.KvmProviderOptions;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,9 @@ import java.util.List;
  * {@code transient} ones carry {@code <test:transient/>}.
  */
 public final class TestDriverNode {
+    /** Options for a KVM provider that opens these node files: it refuses the test driver by default. */
+    public static final KvmProviderOptions PROVIDER_OPTIONS =
+            KvmProviderOptions.builder().testDriverAllowed(true).build();
     private static final String TEST_NS = "http://libvirt.org/schemas/domain/test/1.0";
     private final List<String> domains = new ArrayList<>();
 

@@ -3,6 +3,7 @@ package dev.unmanaged.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unmanaged.api.error.ErrorCode;
 import dev.unmanaged.api.error.UnmanagedException;
+import dev.unmanaged.api.text.RedactedFailure;
 import dev.unmanaged.cli.output.ErrorOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.json.UnmanagedJson;
@@ -25,7 +26,8 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
     public int handleExecutionException(Exception failure, CommandLine line, CommandLine.ParseResult parsed) {
         PrintWriter err = line.getErr();
         if (debug) {
-            ErrorOutput.printStackTrace(err, failure);
+            // Causes quote other software's text (a driver's message, a JDBC URL): printed redacted.
+            ErrorOutput.printStackTrace(err, RedactedFailure.of(failure));
         }
         if (failure instanceof CommandLine.ParameterException usage) {
             ErrorOutput.print(err, usage.getMessage());

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  *   <li>the value of an attribute or parameter whose name holds a secret word: {@code passwd='x'},
  *       {@code password="x"}, {@code PASSWORD=x;}, {@code sslpassword=x&}, {@code token: x};</li>
  *   <li>the content of an element whose name holds a secret word: {@code <passwd>x</passwd>};</li>
- *   <li>the password of a URI's user-info: {@code //user:x@host};</li>
+ *   <li>the password of a URI's user-info: {@code //user:x@host}, also when quoted without the {@code //}
+ *       ({@code user:x@host}, as a JDBC driver names a host it could not resolve);</li>
  *   <li>in a quoted fragment ({@code '…'} or {@code "…"}, or from an opening quote to the end of the line when
  *       the message cut the quote short), everything after a secret word up to the end of the fragment — because
  *       a quoted document line may hold the secret in a form none of the rules above recognises.</li>
@@ -36,6 +37,9 @@ public final class SecretRedaction {
     private static final Pattern ELEMENT =
             Pattern.compile("(?i)(<\\s*(" + NAME + ")(?:\\s[^>]*)?>)([^<]*)");
     private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*):[^/@\\s]*@");
+    /** {@code user:pw@host} without the {@code //}, as a driver quotes the host part of a URL it misread. */
+    private static final Pattern BARE_USER_INFO =
+            Pattern.compile("((?:^|(?<=[\\s'\"(=]))[^/@:\\s'\"(=]+):(?!\\*\\*\\*@)[^/@\\s'\"]+@");
     private static final Pattern SECRET_WORD = Pattern.compile("(?i)" + WORD);
     private static final Pattern QUOTED_FRAGMENT = Pattern.compile("'[^'\\n]*('|$)|\"[^\"\\n]*(\"|$)",
             Pattern.MULTILINE);
@@ -49,6 +53,7 @@ public final class SecretRedaction {
             return text;
         }
         String result = USER_INFO.matcher(text).replaceAll("$1:" + MASK + "@");
+        result = BARE_USER_INFO.matcher(result).replaceAll("$1:" + MASK + "@");
         result = QUOTED_ATTRIBUTE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1) + m.group(2) + MASK + m.group(4)));
         result = BARE_ATTRIBUTE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));

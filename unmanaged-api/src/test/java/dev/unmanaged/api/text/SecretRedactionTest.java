@@ -22,6 +22,8 @@ class SecretRedactionTest {
             "jdbc:postgresql://db/x?sslpassword=S3cr3t-Value",
             "jdbc:h2:file:/tmp/x;USER=sa;PASSWORD=S3cr3t-Value;CIPHER=AES",
             "jdbc:postgresql://u:S3cr3t-Value@db:5432/x",
+            "java.net.UnknownHostException: u:S3cr3t-Value@127.0.0.1",
+            "cannot resolve 'u:S3cr3t-Value@127.0.0.1'",
             "qemu+ssh://root:S3cr3t-Value@host/system",
             "a line quoted as 'secret is S3cr3t-Value here'",
             "auth_token: S3cr3t-Value",
@@ -51,5 +53,24 @@ class SecretRedactionTest {
     void keepsContext() {
         assertThat(SecretRedaction.redact("jdbc:postgresql://db/x?user=u&password=p&ssl=true"))
                 .isEqualTo("jdbc:postgresql://db/x?user=u&password=***&ssl=true");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @DisplayName("libvirt's own messages for a document line holding a console password are masked")
+    @ValueSource(strings = {
+            // Printed by libvirt 9.0 for node files whose <graphics> line has an XML error (docs/reliability.md).
+            "/n.xml:5: error parsing attribute name\n    <graphics type='vnc' port='-1' passwd='S3cr3t-Value' <bad/>\n"
+                    + "-------------------------------------------------------^",
+            "/n.xml:5: Unescaped '<' not allowed in attributes values\n"
+                    + "    <graphics type='vnc' passwd='S3cr3t-Value <bad/>\n--------------------------------------------^",
+            "/n.xml:5: AttValue: \" or ' expected\n    <graphics type='spice' passwd=S3cr3t-Value />\n"
+                    + "----------------------------------^",
+            "/n.xml:5: Attribute x redefined\n    <graphics type='spice' passwd=\"S3cr3t-Value\" x='1' x='2'/>\n"
+                    + "--------------------------------------------------------^",
+            "/n.xml:5: Opening and ending tag mismatch: graphics line 5 and graphic\n"
+                    + "    <graphics type='vnc' passwd='S3cr3t-Value'></graphic>\n---------------------------------^",
+    })
+    void masksLibvirtMessages(String text) {
+        assertThat(SecretRedaction.redact(text)).doesNotContain(SECRET).contains(SecretRedaction.MASK);
     }
 }

@@ -6,6 +6,8 @@ import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.core.ProviderRegistry;
 import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.inventory.jdbc.DemoCatalog;
+import dev.unmanaged.kvm.KvmInstanceProvider;
+import dev.unmanaged.kvm.KvmProviderOptions;
 import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -78,11 +80,16 @@ public final class Session implements AutoCloseable {
         return directory;
     }
 
-    /** The library's facade over the providers on the class path and the store. */
+    /**
+     * The library's facade over the providers on the class path and the store. The KVM provider is built here
+     * with libvirt's test driver enabled, for the demo host and {@code --connect test:///…}: the user names the
+     * file themselves, and the provider never echoes a node file it cannot load.
+     */
     public UnmanagedInstances instances() {
         if (instances == null) {
             JdbcInventoryStore opened = store();
-            providers = ProviderRegistry.load();
+            providers = ProviderRegistry.load(List.of(new KvmInstanceProvider(
+                    KvmProviderOptions.builder().testDriverAllowed(true).build())));
             instances = UnmanagedInstances.builder()
                     .providers(providers)
                     .store(opened)

@@ -23,6 +23,8 @@ import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.core.ProviderRegistry;
 import dev.unmanaged.core.UnmanagedInstances;
+import dev.unmanaged.kvm.KvmInstanceProvider;
+import dev.unmanaged.kvm.KvmProviderOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -60,15 +62,20 @@ public final class EmbeddingExample {
 
     /** Runs the walk through against the libvirt host at {@code libvirtUri}, telling {@code out} what happens. */
     public static Walkthrough run(String libvirtUri, PrintStream out) {
-        // 1. Providers. ProviderRegistry.load() asks java.util.ServiceLoader for every HypervisorInstanceProvider on
-        //    the class path. This project depends on hypervisor-kvm at runtime scope only: the code never names
-        //    the KVM provider, so another hypervisor's provider plugs in the same way. A provider that fails to
+        // 1. Providers. ProviderRegistry.load(configured) takes the providers you build with options of your own
+        //    and asks java.util.ServiceLoader for every other HypervisorInstanceProvider on the class path, so
+        //    another hypervisor's provider plugs in without code. The KVM provider is built here because the
+        //    sample host runs on libvirt's test driver, which it refuses unless told otherwise (a test: URI
+        //    makes libvirt read any file; never enable it for addresses users type). A provider that fails to
         //    load is reported in registry.failures() and does not stop the others.
         // 2. Your inventory. MapInventoryStore stands for the orchestrator's own tables; its catalog is what an
         //    import maps onto.
         // 3. The facade. It owns a few threads (host fan-out, deadlines, bulk work): close it when done. The store
         //    and the providers stay yours to close.
-        try (ProviderRegistry providers = ProviderRegistry.load();
+        KvmProviderOptions kvmOptions = KvmProviderOptions.builder()
+                .testDriverAllowed(libvirtUri.startsWith("test:"))
+                .build();
+        try (ProviderRegistry providers = ProviderRegistry.load(List.of(new KvmInstanceProvider(kvmOptions)));
              MapInventoryStore inventory = new MapInventoryStore(orchestratorCatalog());
              UnmanagedInstances instances = UnmanagedInstances.builder()
                      .providers(providers)
