@@ -75,7 +75,7 @@ public final class UnmanagedInstances implements AutoCloseable {
         owned.add(bulkExecutor);
         this.ownedExecutors = List.copyOf(owned);
 
-        var hostCalls = new HostCalls(hostExecutor, timer);
+        var hostCalls = new ProviderCallsWithDeadline(hostExecutor, timer);
         var events = new EventDispatcher(builder.listeners);
         this.lister = new InstanceLister(providers, store, hostCalls, builder.listParallelism, hostDeadline);
         this.context = new WorkflowContext(providers, store, hostCalls, hostDeadline, builder.clock, events);

@@ -4,8 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unmanaged.api.operation.IpAssignment;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.CliFailure;
-import dev.unmanaged.cli.output.Sizes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -138,7 +138,7 @@ final class PlanFile {
             return value.asLong();
         }
         try {
-            return Sizes.parse(value.asText());
+            return ByteSizes.parse(value.asText());
         } catch (IllegalArgumentException e) {
             throw CliFailure.request(where + ".memory: " + e.getMessage());
         }
