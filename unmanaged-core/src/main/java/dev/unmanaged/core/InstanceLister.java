@@ -69,7 +69,7 @@ final class InstanceLister {
                         new HostUnavailableException(hostId, "the listing was interrupted", e)));
             } catch (ExecutionException e) {
                 UnmanagedException error = ProviderCallsWithDeadline.unwrap(e.getCause());
-                LOG.info("Host {} could not be listed: {}", SafeText.host(hostId), SafeText.of(error.getMessage()));
+                LOG.warn("Host {} could not be listed: {}", SafeText.host(hostId), SafeText.of(error.getMessage()));
                 failures.add(new HostFailure(hostId, error));
             }
         });
