@@ -3,6 +3,10 @@
  * instance descriptors. Found by {@link java.util.ServiceLoader} as a
  * {@link dev.unmanaged.api.spi.HypervisorInstanceProvider} for hypervisor {@code kvm}.
  */
+// libvirt-java and JNA are automatic modules (no module descriptor of their own), and JAXB's runtime is only on the run-time
+// module path (it is found through jakarta.xml.bind's ServiceLoader, never named in code): both are known, not
+// defects to warn about on every build.
+@SuppressWarnings({"requires-automatic", "module"})
 module dev.unmanaged.kvm {
     requires transitive dev.unmanaged.api;
     requires libvirt;

@@ -3,6 +3,8 @@
  * file database or on PostgreSQL, with its schema migrated on open, and the catalog seeding helpers
  * {@link dev.unmanaged.inventory.jdbc.CatalogLoader} and {@link dev.unmanaged.inventory.jdbc.DemoCatalog}.
  */
+// flyway-core is an automatic module (see below): known, not a defect to warn about on every build.
+@SuppressWarnings("requires-automatic")
 module dev.unmanaged.inventory.jdbc {
     requires transitive dev.unmanaged.api;
     requires transitive java.sql;

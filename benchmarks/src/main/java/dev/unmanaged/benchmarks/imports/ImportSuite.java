@@ -140,8 +140,9 @@ public final class ImportSuite {
 
     /** Null when PostgreSQL answers at {@code url}, else why not. */
     private static String postgresProblem(String url) {
-        try (Connection ignored = DriverManager.getConnection(url)) {
-            return null;
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return connection.isValid(5) ? null : "PostgreSQL at " + url.replaceAll("password=[^&]*", "password=***")
+                    + " opened a connection that is not valid";
         } catch (SQLException e) {
             return "PostgreSQL not reachable at " + url.replaceAll("password=[^&]*", "password=***") + " ("
                     + e.getMessage() + ")";

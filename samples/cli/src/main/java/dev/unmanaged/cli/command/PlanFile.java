@@ -173,7 +173,7 @@ final class PlanFile {
                 throw CliFailure.request(where + "." + plural + ": found " + map
                         + ", expected an object such as {\"52:54:00:aa:bb:cc\": \"guest\"} or {\"vda\": \"local-images\"}");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                     throw CliFailure.request(where + "." + plural + "." + entry.getKey() + ": found "
