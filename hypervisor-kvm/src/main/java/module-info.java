@@ -1,8 +1,12 @@
+// libvirt-java and JNA are automatic modules (no module descriptor of their own), and JAXB's runtime, which the
+// model package is opened to, is found through jakarta.xml.bind's ServiceLoader and so not resolved when this module
+// is compiled: both are known, not defects to warn about on every build.
 /**
  * The KVM provider of Unmanaged: libvirt connections, the domain XML model, and its mapping to the api's
  * instance descriptors. Found by {@link java.util.ServiceLoader} as a
  * {@link dev.unmanaged.api.spi.HypervisorInstanceProvider} for hypervisor {@code kvm}.
  */
+@SuppressWarnings({"requires-automatic", "module"})
 module dev.unmanaged.kvm {
     requires transitive dev.unmanaged.api;
     requires libvirt;

@@ -1,8 +1,10 @@
+// flyway-core is an automatic module (see below): known, not a defect to warn about on every build.
 /**
  * The inventory store over JDBC: {@link dev.unmanaged.inventory.jdbc.JdbcInventoryStore} on an embedded H2
  * file database or on PostgreSQL, with its schema migrated on open, and the catalog seeding helpers
  * {@link dev.unmanaged.inventory.jdbc.CatalogLoader} and {@link dev.unmanaged.inventory.jdbc.DemoCatalog}.
  */
+@SuppressWarnings("requires-automatic")
 module dev.unmanaged.inventory.jdbc {
     requires transitive dev.unmanaged.api;
     requires transitive java.sql;

@@ -9,4 +9,5 @@ module dev.unmanaged.api {
     exports dev.unmanaged.api.error;
     exports dev.unmanaged.api.spi;
     exports dev.unmanaged.api.text;
+    exports dev.unmanaged.api.net;
 }

@@ -98,7 +98,7 @@ class KvmPublicSurfaceTest {
                 .that(arePublicMembersOfPublicClassesIn(exportedPackages))
                 .should(exposeNoForbiddenType())
                 .because("callers of hypervisor-kvm must not need libvirt-java or JAXB to use its API")
-                .allowEmptyShould(true)
+                .allowEmptyShould(false)
                 .check(kvmClasses);
     }
 

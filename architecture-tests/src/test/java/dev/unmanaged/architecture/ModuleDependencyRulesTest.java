@@ -9,56 +9,126 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The arrows between modules point one way: the api knows nothing but the JDK, the core knows the api and
- * SLF4J only, and libvirt and JAXB never leave the KVM provider.
+ * The arrows between modules point one way. The api knows nothing but the JDK; every library module knows the api
+ * and the libraries it wraps, and no other implementation; no library knows an application (the tool, the samples,
+ * the benchmarks); and each wrapped library stays inside the module that wraps it: libvirt, JNA and JAXB in
+ * hypervisor-kvm, HikariCP, Flyway and H2 in inventory-jdbc, picocli in the tool, Jackson out of the api, the
+ * core, the KVM provider and the kits.
+ *
+ * <p>Every rule refuses to pass on no classes ({@code allowEmptyShould(false)}): a rule naming a package that does
+ * not exist fails instead of checking nothing. {@link ModuleRulesBiteTest} feeds each rule a class that breaks it.
  */
 @AnalyzeClasses(packages = "dev.unmanaged", importOptions = ImportOption.DoNotIncludeTests.class)
 class ModuleDependencyRulesTest {
 
     static final String API = "dev.unmanaged.api..";
+    static final String API_INTERNAL = "dev.unmanaged.api.internal..";
     static final String CORE = "dev.unmanaged.core..";
+    static final String JSON = "dev.unmanaged.json..";
     static final String KVM = "dev.unmanaged.kvm..";
+    static final String TCK = "dev.unmanaged.tck..";
+    static final String JDBC = "dev.unmanaged.inventory.jdbc..";
+    static final String CLI = "dev.unmanaged.cli..";
+    static final String SAMPLES = "dev.unmanaged.samples..";
+    static final String BENCHMARKS = "dev.unmanaged.benchmarks..";
+
+    static final String JDK = "java..";
+    static final String SLF4J = "org.slf4j..";
     static final String LIBVIRT = "org.libvirt..";
-    static final String JAXB = "jakarta.xml.bind..";
     static final String JNA = "com.sun.jna..";
+    static final String JAXB = "jakarta.xml.bind..";
     static final String JACKSON = "com.fasterxml.jackson..";
+    static final String HIKARI = "com.zaxxer.hikari..";
+    static final String FLYWAY = "org.flywaydb..";
+    static final String H2 = "org.h2..";
+    static final String PICOCLI = "picocli..";
 
     @ArchTest
     static final ArchRule api_depends_on_nothing_but_the_jdk = classes()
             .that().resideInAPackage(API)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(API, "java..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(API, JDK)
             .because("the api is the contract every module and every embedder codes against; it must stay"
-                    + " free of the modules built on it and of any library");
+                    + " free of the modules built on it and of any library")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule api_internals_stay_in_the_api = noClasses()
+            .that().resideOutsideOfPackage(API)
+            .should().dependOnClassesThat().resideInAPackage(API_INTERNAL)
+            .because("dev.unmanaged.api.internal is not exported: it may change without notice")
+            .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule core_depends_only_on_api_and_slf4j = classes()
             .that().resideInAPackage(CORE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, API, "org.slf4j..", "java..")
-            .because("the workflows must run over any provider and any store, found through the SPIs");
+            .should().onlyDependOnClassesThat().resideInAnyPackage(CORE, API, SLF4J, JDK)
+            .because("the workflows must run over any provider and any store, found through the SPIs")
+            .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule core_knows_no_provider_kit_or_serialisation = noClasses()
-            .that().resideInAPackage(CORE)
-            .should().dependOnClassesThat().resideInAnyPackage(KVM, "dev.unmanaged.tck..", "dev.unmanaged.json..",
-                    JACKSON, LIBVIRT, JAXB, "jakarta.xml..", "javax.xml..")
-            .because("providers plug in through ServiceLoader, and JSON is a separate module");
+    static final ArchRule json_depends_only_on_api_and_jackson = classes()
+            .that().resideInAPackage(JSON)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JSON, API, JACKSON, JDK)
+            .because("the JSON form is a view of the api's records, not of any implementation")
+            .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule libvirt_and_jaxb_stay_inside_the_kvm_provider = noClasses()
-            .that().resideOutsideOfPackage(KVM)
-            .should().dependOnClassesThat().resideInAnyPackage(LIBVIRT, JAXB, JNA)
-            .because("no libvirt, JNA or JAXB type may leave hypervisor-kvm");
+    static final ArchRule kvm_depends_only_on_api_libvirt_and_jaxb = classes()
+            .that().resideInAPackage(KVM)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(KVM, API, LIBVIRT, JNA, JAXB, "javax.xml..",
+                    SLF4J, JDK)
+            .because("a provider plugs into the core through the SPI and knows no other implementation")
+            .allowEmptyShould(false);
 
     @ArchTest
-    static final ArchRule no_jackson_in_api_or_core = noClasses()
-            .that().resideInAnyPackage(API, CORE)
+    static final ArchRule kits_depend_only_on_api_and_test_libraries = classes()
+            .that().resideInAPackage(TCK)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(TCK, API, "org.junit..", "org.assertj..",
+                    "org.opentest4j..", JDK)
+            .because("the kits test any provider or store against the SPI alone")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule jdbc_depends_only_on_api_and_its_database_libraries = classes()
+            .that().resideInAPackage(JDBC)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(JDBC, API, HIKARI, FLYWAY, H2, JACKSON, SLF4J,
+                    JDK, "javax.sql..")
+            .because("a store plugs into the core through the SPI; Jackson reads only its catalog file")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule libraries_know_no_application = noClasses()
+            .that().resideInAnyPackage(API, CORE, JSON, KVM, TCK, JDBC)
+            .should().dependOnClassesThat().resideInAnyPackage(CLI, SAMPLES, BENCHMARKS)
+            .because("the tool, the samples and the benchmarks are built on the libraries, never the reverse")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule libvirt_jna_and_jaxb_stay_inside_the_kvm_provider = noClasses()
+            .that().resideOutsideOfPackages(KVM, BENCHMARKS)
+            .should().dependOnClassesThat().resideInAnyPackage(LIBVIRT, JNA, JAXB)
+            .because("no libvirt, JNA or JAXB type may leave hypervisor-kvm (the benchmarks alone call libvirt"
+                    + " directly, to measure the provider against it)")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule database_libraries_stay_inside_the_jdbc_store = noClasses()
+            .that().resideOutsideOfPackage(JDBC)
+            .should().dependOnClassesThat().resideInAnyPackage(HIKARI, FLYWAY, H2)
+            .because("HikariCP, Flyway and H2 are how inventory-jdbc works, not part of what it offers")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule picocli_stays_inside_the_tool = noClasses()
+            .that().resideOutsideOfPackage(CLI)
+            .should().dependOnClassesThat().resideInAPackage(PICOCLI)
+            .because("picocli parses the tool's command line and nothing else")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule no_jackson_in_api_core_kvm_or_kits = noClasses()
+            .that().resideInAnyPackage(API, CORE, KVM, TCK)
             .should().dependOnClassesThat().resideInAPackage(JACKSON)
-            .because("serialisation lives in unmanaged-json; the records stay plain");
-
-    @ArchTest
-    static final ArchRule api_knows_no_other_module = noClasses()
-            .that().resideInAPackage(API)
-            .should().dependOnClassesThat().resideInAnyPackage(CORE, KVM, "dev.unmanaged.tck..",
-                    "dev.unmanaged.json..", "dev.unmanaged.jdbc..", "dev.unmanaged.samples..")
-            .because("the api is at the bottom of the module graph");
+            .because("serialisation lives in unmanaged-json; the records stay plain")
+            .allowEmptyShould(false);
 }

@@ -570,22 +570,23 @@ class KvmInstanceProviderTest {
         @Test
         @DisplayName("are asked of the embedder's callback, never of a terminal")
         void callbackAnswers() {
-            List<CredentialRequest> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
             LibvirtCredentials operator = LibvirtCredentials.userAndPassword("operator", "open-sesame".toCharArray());
-            LibvirtCredentials recording = request -> {
-                asked.add(request);
-                return operator.answer(request);
-            };
+            LibvirtCredentials callback = org.mockito.Mockito.mock(LibvirtCredentials.class);
+            org.mockito.Mockito.when(callback.answer(org.mockito.ArgumentMatchers.any()))
+                    .thenAnswer(call -> operator.answer(call.getArgument(0)));
             try (KvmInstanceProvider authenticated = new KvmInstanceProvider(
-                    TestDriverHosts.options().credentials(recording).build())) {
+                    TestDriverHosts.options().credentials(callback).build())) {
                 assertThat(authenticated.listInstances(guarded)).extracting(InstanceDescriptor::name)
                         .containsExactly("guarded");
             }
-            // The test driver asks for an authentication name, then for its password.
-            assertThat(asked).extracting(CredentialRequest::kind)
+            // The test driver asks for an authentication name, then for its password, each once, for this host.
+            var asked = org.mockito.ArgumentCaptor.forClass(CredentialRequest.class);
+            org.mockito.Mockito.verify(callback, org.mockito.Mockito.times(2)).answer(asked.capture());
+            org.mockito.Mockito.verifyNoMoreInteractions(callback);
+            assertThat(asked.getAllValues()).extracting(CredentialRequest::kind)
                     .containsExactly(CredentialKind.AUTHNAME, CredentialKind.PASSPHRASE);
-            assertThat(asked).allSatisfy(r -> assertThat(r.uri()).isEqualTo(guarded.address()));
-            assertThat(asked.toString()).doesNotContain("open-sesame");
+            assertThat(asked.getAllValues()).allSatisfy(r -> assertThat(r.uri()).isEqualTo(guarded.address()));
+            assertThat(asked.getAllValues().toString()).doesNotContain("open-sesame");
         }
 
         @Test

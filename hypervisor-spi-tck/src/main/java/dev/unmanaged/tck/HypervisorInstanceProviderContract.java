@@ -58,6 +58,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DisplayName("Hypervisor instance provider contract")
 public abstract class HypervisorInstanceProviderContract {
+    /** For a provider's test class, which extends this kit and supplies the provider and the host. */
+    protected HypervisorInstanceProviderContract() {
+    }
+
     /** Upper bound on waiting for threads the kit starts; reached only when a provider hangs. */
     private static final long HANG_GUARD_SECONDS = 120;
     private static final int LISTING_THREADS = 16;

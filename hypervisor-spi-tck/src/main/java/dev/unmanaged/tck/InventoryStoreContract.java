@@ -63,6 +63,10 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @DisplayName("Inventory store contract")
 public abstract class InventoryStoreContract {
+    /** For a store's test class, which extends this kit and supplies the store. */
+    protected InventoryStoreContract() {
+    }
+
     private static final long HANG_GUARD_SECONDS = 120;
     private static final int THREADS = 16;
     private static final Host HOST_A = new Host("host-a", "fake", "memory://host-a");

@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.inventory.ComputeOffering;
@@ -61,9 +62,9 @@ final class ComputeSizing {
         }
         if (memory != offering.minMemoryBytes()) {
             problems.add(Problem.block(ProblemCode.OFFERING_MEMORY_MISMATCH, SUBJECT, "instance has "
-                    + Sizes.bytes(memory) + " of memory but fixed " + name + " has "
-                    + Sizes.bytes(offering.minMemoryBytes()) + "; expected an offering of exactly "
-                    + Sizes.bytes(memory) + ", or a custom one"));
+                    + ByteSizes.withExactBytes(memory) + " of memory but fixed " + name + " has "
+                    + ByteSizes.withExactBytes(offering.minMemoryBytes()) + "; expected an offering of exactly "
+                    + ByteSizes.withExactBytes(memory) + ", or a custom one"));
         }
         return new Size(offering.minVcpus(), offering.minMemoryBytes());
     }
@@ -85,11 +86,11 @@ final class ComputeSizing {
         }
         if (memory < offering.minMemoryBytes() || memory > offering.maxMemoryBytes()) {
             problems.add(Problem.block(ProblemCode.OFFERING_MEMORY_MISMATCH, SUBJECT, memorySource
-                    + Sizes.bytes(memory) + " of memory; expected " + Sizes.bytes(offering.minMemoryBytes())
-                    + " to " + Sizes.bytes(offering.maxMemoryBytes()) + " for custom " + name));
+                    + ByteSizes.withExactBytes(memory) + " of memory; expected " + ByteSizes.withExactBytes(offering.minMemoryBytes())
+                    + " to " + ByteSizes.withExactBytes(offering.maxMemoryBytes()) + " for custom " + name));
         } else if (memory != instanceMemory) {
             problems.add(Problem.warn(ProblemCode.OFFERING_MEMORY_MISMATCH, SUBJECT, "recorded with "
-                    + Sizes.bytes(memory) + " while the instance runs with " + Sizes.bytes(instanceMemory)));
+                    + ByteSizes.withExactBytes(memory) + " while the instance runs with " + ByteSizes.withExactBytes(instanceMemory)));
         }
         return new Size(vcpus, memory);
     }

@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
@@ -104,13 +105,13 @@ final class DiskPlanner {
         if (capacity == null) {
             problems.add(Problem.block(ProblemCode.DISK_SIZE_UNKNOWN, subject, "the size of disk "
                     + SafeText.of(disk.targetDev()) + " is unknown, so disk offering " + SafeText.quoted(offeringId)
-                    + " of " + Sizes.bytes(offering.sizeBytes()) + " cannot be checked; expected a known size"
+                    + " of " + ByteSizes.withExactBytes(offering.sizeBytes()) + " cannot be checked; expected a known size"
                     + " or a custom disk offering"));
         } else if (offering.sizeBytes() < capacity) {
             problems.add(Problem.block(ProblemCode.DISK_OFFERING_TOO_SMALL, subject, "disk "
-                    + SafeText.of(disk.targetDev()) + " is " + Sizes.bytes(capacity) + " but disk offering "
-                    + SafeText.quoted(offeringId) + " has " + Sizes.bytes(offering.sizeBytes())
-                    + "; expected an offering of at least " + Sizes.bytes(capacity)));
+                    + SafeText.of(disk.targetDev()) + " is " + ByteSizes.withExactBytes(capacity) + " but disk offering "
+                    + SafeText.quoted(offeringId) + " has " + ByteSizes.withExactBytes(offering.sizeBytes())
+                    + "; expected an offering of at least " + ByteSizes.withExactBytes(capacity)));
         }
     }
 

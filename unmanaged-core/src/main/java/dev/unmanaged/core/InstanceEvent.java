@@ -1,6 +1,5 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.instance.Copies;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
@@ -53,7 +52,7 @@ public sealed interface InstanceEvent {
     record Rejected(ImportRequest request, List<Problem> problems, Instant at) implements InstanceEvent {
         public Rejected {
             Objects.requireNonNull(request, "request");
-            problems = Copies.list(problems);
+            problems = problems == null ? List.of() : List.copyOf(problems);
             Objects.requireNonNull(at, "at");
         }
     }

@@ -41,12 +41,12 @@ final class InstanceLister {
 
     private final ProviderRegistry providers;
     private final InventoryStore store;
-    private final HostCalls hostCalls;
+    private final ProviderCallsWithDeadline hostCalls;
     private final int parallelism;
     private final Duration defaultDeadline;
 
-    InstanceLister(ProviderRegistry providers, InventoryStore store, HostCalls hostCalls, int parallelism,
-                   Duration defaultDeadline) {
+    InstanceLister(ProviderRegistry providers, InventoryStore store, ProviderCallsWithDeadline hostCalls,
+                   int parallelism, Duration defaultDeadline) {
         this.providers = providers;
         this.store = store;
         this.hostCalls = hostCalls;
@@ -69,8 +69,9 @@ final class InstanceLister {
                 failures.add(new HostFailure(hostId,
                         new HostUnavailableException(hostId, "the listing was interrupted", e)));
             } catch (ExecutionException e) {
-                UnmanagedException error = HostCalls.unwrap(e.getCause());
-                LOG.info("Host {} could not be listed: {}", SafeText.host(hostId), SafeText.of(SecretRedaction.redact(error.getMessage())));
+                UnmanagedException error = ProviderCallsWithDeadline.unwrap(e.getCause());
+                LOG.warn("Host {} could not be listed: {}", SafeText.host(hostId),
+                        SafeText.of(SecretRedaction.redact(error.getMessage())));
                 failures.add(new HostFailure(hostId, error));
             }
         });

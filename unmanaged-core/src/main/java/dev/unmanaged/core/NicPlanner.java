@@ -1,5 +1,6 @@
 package dev.unmanaged.core;
 
+import dev.unmanaged.api.net.MacAddresses;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
@@ -104,7 +105,7 @@ final class NicPlanner {
             return Optional.empty();
         }
         String subject = "nic " + SafeText.of(nic.mac());
-        if (!MacAddresses.isWellFormed(nic.mac())) {
+        if (!MacAddresses.isCanonical(nic.mac())) {
             problems.add(Problem.block(ProblemCode.INSTANCE_UNSAFE, subject, "nic #" + (index + 1) + " has MAC "
                     + SafeText.quoted(nic.mac()) + "; expected six hexadecimal pairs such as 52:54:00:12:34:56"));
             return Optional.empty();
@@ -147,7 +148,7 @@ final class NicPlanner {
                     + "; expected a MAC free on that network, or the option to regenerate colliding MACs"));
             return mac;
         }
-        String fresh = MacAddresses.freshLocallyAdministered(
+        String fresh = LocallyAdministeredMacs.freshLocallyAdministered(
                 m -> macsInRequest.contains(m) || catalog.isMacInUse(network.id(), m));
         macsInRequest.add(fresh);
         problems.add(Problem.warn(ProblemCode.MAC_IN_USE, subject, where + "; recorded as " + fresh
@@ -183,7 +184,7 @@ final class NicPlanner {
         Optional<String> lowestFree = catalog.firstFreeIp(network.id());
         AddressRange range = network.range();
         if (lowestFree.isPresent() && range.contains(lowestFree.get())) {
-            long start = offsetOf(range, lowestFree.get());
+            long start = range.offsetOf(lowestFree.get());
             long end = Math.min(range.size(), start + MAX_ADDRESS_PROBES);
             for (long offset = start; offset < end; offset++) {
                 String candidate = range.addressAt(offset);
@@ -212,19 +213,6 @@ final class NicPlanner {
                                 + " expected one of " + instanceMacs));
             }
         }
-    }
-
-    private static long offsetOf(AddressRange range, String address) {
-        // AddressRange has no inverse of addressAt; compute the offset from the dotted quads.
-        return toLong(address) - toLong(range.first());
-    }
-
-    private static long toLong(String address) {
-        long value = 0;
-        for (String part : address.split("\\.")) {
-            value = (value << 8) | Integer.parseInt(part);
-        }
-        return value;
     }
 
     private static String key(String networkId, String address) {

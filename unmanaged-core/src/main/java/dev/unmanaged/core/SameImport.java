@@ -46,7 +46,7 @@ final class SameImport {
             PlannedNic wanted = planned.get(i);
             ManagedNic nic = existing.nics().get(i);
             boolean sameMac = nic.mac().equals(wanted.instanceMac())
-                    || request.options().regenerateCollidingMacs() && MacAddresses.isLocallyAdministeredUnicast(nic.mac());
+                    || request.options().regenerateCollidingMacs() && LocallyAdministeredMacs.isLocallyAdministeredUnicast(nic.mac());
             IpAssignment ip = wanted.ip();
             boolean sameIp = ip == null ? nic.ipAddress() == null
                     : ip instanceof IpAssignment.Fixed fixed ? fixed.address().equals(nic.ipAddress())

@@ -78,7 +78,7 @@ public final class UnmanagedInstances implements AutoCloseable {
         owned.add(bulkExecutor);
         this.ownedExecutors = List.copyOf(owned);
 
-        var hostCalls = new HostCalls(hostExecutor, timer);
+        var hostCalls = new ProviderCallsWithDeadline(hostExecutor, timer);
         var events = new EventDispatcher(builder.listeners);
         this.lister = new InstanceLister(providers, store, hostCalls, builder.listParallelism, hostDeadline);
         this.managed = new ManagedLister(store);

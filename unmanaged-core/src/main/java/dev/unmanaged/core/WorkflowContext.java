@@ -17,8 +17,8 @@ import java.util.function.Function;
  * @param clock        stamps records and events
  * @param events       hands events to listeners
  */
-record WorkflowContext(ProviderRegistry providers, InventoryStore store, HostCalls hostCalls, Duration hostDeadline,
-                       Clock clock, EventDispatcher events) {
+record WorkflowContext(ProviderRegistry providers, InventoryStore store, ProviderCallsWithDeadline hostCalls,
+                       Duration hostDeadline, Clock clock, EventDispatcher events) {
 
     /** Runs {@code call} against the provider of {@code host}, within the host deadline; errors are typed. */
     <T> T onHost(Host host, String what, Function<HypervisorInstanceProvider, T> call) {

@@ -206,7 +206,7 @@ class PlanTest {
                 .containsExactly(tuple(ProblemCode.MAC_IN_USE, Severity.WARN));
         String fresh = regenerated.proposed().nics().get(0).mac();
         assertThat(fresh).isNotEqualTo(mac(1));
-        assertThat(MacAddresses.isLocallyAdministeredUnicast(fresh)).isTrue();
+        assertThat(LocallyAdministeredMacs.isLocallyAdministeredUnicast(fresh)).isTrue();
         assertThat(regenerated.problems().get(0).message()).contains(fresh);
     }
 

@@ -105,9 +105,9 @@ class SmallRulesTest {
         void freshMacs() {
             Set<String> seen = new HashSet<>();
             for (int i = 0; i < 500; i++) {
-                String mac = MacAddresses.freshLocallyAdministered(seen::contains);
+                String mac = LocallyAdministeredMacs.freshLocallyAdministered(seen::contains);
                 assertThat(mac).matches("([0-9a-f]{2}:){5}[0-9a-f]{2}");
-                assertThat(MacAddresses.isLocallyAdministeredUnicast(mac)).isTrue();
+                assertThat(LocallyAdministeredMacs.isLocallyAdministeredUnicast(mac)).isTrue();
                 assertThat(seen.add(mac)).isTrue();
             }
         }

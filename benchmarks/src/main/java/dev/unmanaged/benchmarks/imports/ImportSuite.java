@@ -1,5 +1,6 @@
 package dev.unmanaged.benchmarks.imports;
 
+import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.benchmarks.ProjectPaths;
 import dev.unmanaged.benchmarks.ResultRow;
 import dev.unmanaged.benchmarks.RunMode;
@@ -172,11 +173,12 @@ public final class ImportSuite {
 
     /** Null when PostgreSQL answers at {@code url}, else why not. */
     private static String postgresProblem(String url) {
-        try (Connection ignored = DriverManager.getConnection(url)) {
-            return null;
+        try (Connection connection = DriverManager.getConnection(url)) {
+            return connection.isValid(5) ? null
+                    : "PostgreSQL at " + SecretRedaction.redact(url) + " opened a connection that is not valid";
         } catch (SQLException e) {
-            return "PostgreSQL not reachable at " + url.replaceAll("password=[^&]*", "password=***") + " ("
-                    + e.getMessage() + ")";
+            return "PostgreSQL not reachable at " + SecretRedaction.redact(url) + " ("
+                    + SecretRedaction.redact(e.getMessage()) + ")";
         }
     }
 

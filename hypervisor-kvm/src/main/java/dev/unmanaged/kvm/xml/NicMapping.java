@@ -1,6 +1,7 @@
 package dev.unmanaged.kvm.xml;
 
 import dev.unmanaged.api.instance.NicDescriptor;
+import dev.unmanaged.api.net.MacAddresses;
 import dev.unmanaged.kvm.xml.model.InterfaceSource;
 import dev.unmanaged.kvm.xml.model.InterfaceXml;
 import dev.unmanaged.kvm.xml.model.VlanTagXml;
@@ -8,8 +9,6 @@ import dev.unmanaged.kvm.xml.model.VlanXml;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * {@code <interface>} to {@link NicDescriptor}. Every interface element becomes a descriptor whatever its type
@@ -17,7 +16,6 @@ import java.util.regex.Pattern;
  * padded); VLAN tags must be 0..4095.
  */
 final class NicMapping {
-    private static final Pattern MAC = Pattern.compile("\\p{XDigit}{1,2}(:\\p{XDigit}{1,2}){5}");
     private static final int MAX_VLAN = 4095;
 
     private NicMapping() {
@@ -40,18 +38,8 @@ final class NicMapping {
         if (value == null) {
             return null;
         }
-        if (!MAC.matcher(value).matches()) {
-            throw Values.invalid("<interface><mac address>", value,
-                    "a MAC address of six colon-separated hex octets, e.g. 52:54:00:12:34:56");
-        }
-        StringBuilder normal = new StringBuilder(17);
-        for (String octet : value.split(":")) {
-            if (normal.length() > 0) {
-                normal.append(':');
-            }
-            normal.append(octet.length() == 1 ? "0" + octet : octet);
-        }
-        return normal.toString().toLowerCase(Locale.ROOT);
+        return MacAddresses.canonical(value)
+                .orElseThrow(() -> Values.invalid("<interface><mac address>", value, MacAddresses.EXPECTED));
     }
 
     private static List<Integer> vlanTags(String mac, List<VlanXml> vlans) {

@@ -306,6 +306,7 @@ class HostileDocumentsTest {
 
     @Test
     @DisplayName("nothing is fetched for an external entity or DTD")
+    @SuppressWarnings("try") // each accepted connection is only counted, then closed
     void noNetworkAccess() throws Exception {
         var requests = new java.util.concurrent.atomic.AtomicInteger();
         try (var server = new java.net.ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {

@@ -14,6 +14,8 @@ import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
+import dev.unmanaged.api.net.Ipv4Addresses;
+import dev.unmanaged.api.net.MacAddresses;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.util.EnumMap;
@@ -28,7 +30,6 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -38,8 +39,6 @@ import java.util.stream.Collectors;
  * named {@link Step} fail once or always with a {@link StoreFailureException}. Thread-safe.
  */
 public final class InMemoryInventoryStore implements InventoryStore {
-    private static final Pattern MAC = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
-
     /** The points of a unit of work where a failure can be injected. */
     public enum Step {
         /** {@link Writes#insertInstance}. */
@@ -212,21 +211,6 @@ public final class InMemoryInventoryStore implements InventoryStore {
         return network;
     }
 
-    private static String normalisedMac(String mac) {
-        String lower = mac == null ? null : mac.toLowerCase(Locale.ROOT);
-        if (lower == null || !MAC.matcher(lower).matches()) {
-            throw new InvalidRequestException("mac", String.valueOf(mac), "six hexadecimal pairs such as 52:54:00:12:34:56");
-        }
-        return lower;
-    }
-
-    private static String requireIpv4(String address) {
-        if (!AddressRange.isIpv4(address)) {
-            throw new InvalidRequestException("ipAddress", String.valueOf(address), "a dotted-quad IPv4 address");
-        }
-        return address;
-    }
-
     private static String lowestFree(Network network, Map<String, UUID> held) {
         AddressRange range = network.range();
         for (long offset = 0; offset < range.size(); offset++) {
@@ -291,7 +275,7 @@ public final class InMemoryInventoryStore implements InventoryStore {
             Objects.requireNonNull(owner, "owner");
             enter(Step.RESERVE_MAC);
             requireNetwork(networkId);
-            String normalised = normalisedMac(mac);
+            String normalised = MacAddresses.requireCanonical("mac", mac);
             reserve(staged.macs, networkId, normalised, owner, AddressInUseException.Kind.MAC);
         }
 
@@ -300,7 +284,8 @@ public final class InMemoryInventoryStore implements InventoryStore {
             Objects.requireNonNull(owner, "owner");
             enter(Step.RESERVE_IP);
             requireNetwork(networkId);
-            reserve(staged.ips, networkId, requireIpv4(address), owner, AddressInUseException.Kind.IP);
+            reserve(staged.ips, networkId, Ipv4Addresses.requireValid("ipAddress", address), owner,
+                    AddressInUseException.Kind.IP);
         }
 
         @Override

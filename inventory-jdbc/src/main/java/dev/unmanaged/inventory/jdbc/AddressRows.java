@@ -1,5 +1,6 @@
 package dev.unmanaged.inventory.jdbc;
 
+import dev.unmanaged.api.net.Ipv4Addresses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -38,7 +39,7 @@ final class AddressRows {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO ip_reservations (network_id, address, address_num, instance_uuid) VALUES (?, ?, ?, ?)")) {
             ps.setString(1, networkId);
-            ps.setString(2, Ipv4.fromNumber(address));
+            ps.setString(2, Ipv4Addresses.fromNumber(address));
             ps.setLong(3, address);
             ps.setString(4, owner.toString());
             ps.executeUpdate();

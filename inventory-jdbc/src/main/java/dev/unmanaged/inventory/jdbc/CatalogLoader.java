@@ -15,6 +15,8 @@ import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
+import dev.unmanaged.api.net.Ipv4Addresses;
+import dev.unmanaged.api.text.ByteSizes;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -310,7 +312,7 @@ public final class CatalogLoader {
 
         long size(String name) {
             JsonNode value = node.get(name);
-            String expected = "a size in bytes, or a number with a unit (B, KiB, MiB, GiB, TiB), e.g. \"4 GiB\"";
+            String expected = "a number of bytes, or " + ByteSizes.EXPECTED;
             if (value == null || value.isNull()) {
                 throw new InvalidRequestException(field(name), "nothing", expected);
             }
@@ -318,13 +320,13 @@ public final class CatalogLoader {
                 return value.longValue();
             }
             if (value.isTextual()) {
-                Long bytes = Sizes.parse(value.asText());
-                if (bytes != null && bytes > 0) {
-                    return bytes;
+                try {
+                    return ByteSizes.parse(value.asText());
+                } catch (IllegalArgumentException notASize) {
+                    throw new InvalidRequestException(field(name), value.asText(), expected);
                 }
             }
-            throw new InvalidRequestException(field(name), value.isTextual() ? value.asText() : value.toString(),
-                    expected);
+            throw new InvalidRequestException(field(name), value.toString(), expected);
         }
 
         AddressRange range(String name) {
@@ -344,8 +346,8 @@ public final class CatalogLoader {
                 throw new InvalidRequestException(field(name), value == null ? "nothing" : value.toString(),
                         "an IPv4 range such as \"10.0.0.10-10.0.0.200\" or {\"first\": ..., \"last\": ...}");
             }
-            long firstNumber = Ipv4.toNumber(field(name) + ".first", first);
-            long lastNumber = Ipv4.toNumber(field(name) + ".last", last);
+            long firstNumber = Ipv4Addresses.toNumber(Ipv4Addresses.requireValid(field(name) + ".first", first));
+            long lastNumber = Ipv4Addresses.toNumber(Ipv4Addresses.requireValid(field(name) + ".last", last));
             if (lastNumber < firstNumber) {
                 throw new InvalidRequestException(field(name), first + "-" + last,
                         "a range whose last address is not below its first");

@@ -8,6 +8,7 @@ import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
+import dev.unmanaged.api.net.Ipv4Addresses;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -136,8 +137,8 @@ final class CatalogRows {
                             + " range_last_num = ?, vlan = ? WHERE id = ?",
                     "INSERT INTO networks (name, range_first, range_last, range_first_num, range_last_num, vlan, id)"
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    n.id(), n.name(), r.first(), r.last(), Ipv4.toNumber("networks[" + n.id() + "].range.first",
-                            r.first()), Ipv4.toNumber("networks[" + n.id() + "].range.last", r.last()), n.vlan());
+                    n.id(), n.name(), r.first(), r.last(), Ipv4Addresses.toNumber(r.first()),
+                    Ipv4Addresses.toNumber(r.last()), n.vlan());
             replaceEntryOwners(c, NETWORK, n.id(), n.ownerIds());
         }
         for (StoragePool p : catalog.pools()) {

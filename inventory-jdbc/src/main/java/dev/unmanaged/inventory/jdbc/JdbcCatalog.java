@@ -8,6 +8,7 @@ import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
+import dev.unmanaged.api.net.Ipv4Addresses;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import java.util.Locale;
 import java.util.Optional;
@@ -53,10 +54,10 @@ final class JdbcCatalog implements InventoryCatalog {
 
     @Override
     public boolean isIpInUse(String networkId, String address) {
-        if (networkId == null || !AddressRange.isIpv4(address)) {
+        if (networkId == null || !Ipv4Addresses.isValid(address)) {
             return false;
         }
-        long number = Ipv4.toNumber("address", address);
+        long number = Ipv4Addresses.toNumber(address);
         return store.read("checking IP " + address + " on network " + networkId,
                 c -> AddressRows.ipHeld(c, networkId, number));
     }
@@ -82,7 +83,7 @@ final class JdbcCatalog implements InventoryCatalog {
                 return Optional.empty();
             }
             OptionalLong free = AddressRows.lowestFree(c, networkId, range.get()[0], range.get()[1]);
-            return free.isPresent() ? Optional.of(Ipv4.fromNumber(free.getAsLong())) : Optional.empty();
+            return free.isPresent() ? Optional.of(Ipv4Addresses.fromNumber(free.getAsLong())) : Optional.empty();
         });
     }
 

@@ -152,6 +152,8 @@ public final class JdbcInventoryStore implements InventoryStore {
         try {
             var result = Flyway.configure(JdbcInventoryStore.class.getClassLoader())
                     .dataSource(dataSource)
+                    // Through SLF4J like the rest of the library; left to detect, Flyway may pick java.util.logging.
+                    .loggers("slf4j")
                     .resourceProvider(new SchemaMigrations())
                     .table(HISTORY_TABLE)
                     // A schema that already holds other tables (the orchestrator's) gets our tables beside them.

@@ -4,6 +4,8 @@ import dev.unmanaged.api.error.AddressInUseException;
 import dev.unmanaged.api.error.AlreadyManagedException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.net.Ipv4Addresses;
+import dev.unmanaged.api.net.MacAddresses;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -53,7 +55,7 @@ final class JdbcWrites implements InventoryStore.Writes {
     public void reserveMac(String networkId, String mac, UUID owner) {
         requireNetworkId(networkId);
         Objects.requireNonNull(owner, "owner");
-        String normalized = Macs.normalized("mac", mac);
+        String normalized = MacAddresses.requireCanonical("mac", mac);
         guarded("reserving MAC " + normalized + " on network " + networkId, c -> {
             AddressRows.insertMac(c, networkId, normalized, owner);
             return null;
@@ -70,7 +72,7 @@ final class JdbcWrites implements InventoryStore.Writes {
     public void reserveIp(String networkId, String address, UUID owner) {
         requireNetworkId(networkId);
         Objects.requireNonNull(owner, "owner");
-        long number = Ipv4.toNumber("ipAddress", address);
+        long number = Ipv4Addresses.toNumber(Ipv4Addresses.requireValid("ipAddress", address));
         guarded("reserving IP " + address + " on network " + networkId, c -> {
             AddressRows.insertIp(c, networkId, number, owner);
             return null;
@@ -108,14 +110,14 @@ final class JdbcWrites implements InventoryStore.Writes {
             long address = candidate.getAsLong();
             switch (tryToReserve(what, networkId, address, owner)) {
                 case RESERVED:
-                    return Ipv4.fromNumber(address);
+                    return Ipv4Addresses.fromNumber(address);
                 case TAKEN:
                     LOG.debug("IP {} on network {} was taken concurrently; picking the next free one",
-                            Ipv4.fromNumber(address), networkId);
+                            Ipv4Addresses.fromNumber(address), networkId);
                     break;
                 case CONTENDED:
                     LOG.debug("IP {} on network {} is held by a unit that waits for this one; passing it over",
-                            Ipv4.fromNumber(address), networkId);
+                            Ipv4Addresses.fromNumber(address), networkId);
                     from = address + 1;
                     break;
                 default:
@@ -123,7 +125,7 @@ final class JdbcWrites implements InventoryStore.Writes {
             }
         }
         throw new AddressInUseException(AddressInUseException.Kind.IP, networkId,
-                "every address of " + Ipv4.fromNumber(first) + "-" + Ipv4.fromNumber(last));
+                "every address of " + Ipv4Addresses.fromNumber(first) + "-" + Ipv4Addresses.fromNumber(last));
     }
 
     /** What became of one attempt to reserve a picked address. */

@@ -90,6 +90,15 @@ class CatalogLoaderTest {
         assertThat(demo.templates()).isNotEmpty();
     }
 
+    @ParameterizedTest(name = "\"{0}\" is {1} bytes")
+    @DisplayName("a size takes the grammar of the command line: binary and decimal units, short units, fractions")
+    @CsvSource({"20 GiB, 21474836480", "20G, 21474836480", "20 GB, 20000000000", "1.5 GiB, 1610612736",
+            "512m, 536870912", "4096, 4096"})
+    void sizesShareTheCommandLineGrammar(String size, long bytes) {
+        Catalog catalog = CatalogLoader.parse("{\"diskOfferings\": [{\"id\": \"d\", \"size\": \"" + size + "\"}]}");
+        assertThat(catalog.diskOfferings()).singleElement().extracting(DiskOffering::sizeBytes).isEqualTo(bytes);
+    }
+
     @ParameterizedTest(name = "{0}")
     @DisplayName("refuses a bad value naming its path, the value and what was expected")
     @CsvSource(delimiter = '|', textBlock = """
@@ -99,8 +108,9 @@ class CatalogLoaderTest {
             bad address           | {"networks": [{"id": "n", "range": "10.0.0.1-10.0.0.300"}]}            | 10.0.0.300         | IPv4
             reversed range        | {"networks": [{"id": "n", "range": "10.0.0.9-10.0.0.1"}]}              | networks[0].range  | not below its first
             vlan out of range     | {"networks": [{"id": "n", "range": "10.0.0.1-10.0.0.2", "vlan": 5000}]}| networks[0].vlan   | from 0 to 4094
-            bad size unit         | {"diskOfferings": [{"id": "d", "size": "20 GB"}]}                      | diskOfferings[0].size | GiB
-            missing memory        | {"computeOfferings": [{"id": "o", "vcpus": 2}]}                        | computeOfferings[0].memory | a size in bytes
+            bad size unit         | {"diskOfferings": [{"id": "d", "size": "20 XB"}]}                      | diskOfferings[0].size | 4GiB
+            fraction of a byte    | {"diskOfferings": [{"id": "d", "size": "1.5 B"}]}                      | diskOfferings[0].size | a positive size
+            missing memory        | {"computeOfferings": [{"id": "o", "vcpus": 2}]}                        | computeOfferings[0].memory | a number of bytes
             custom bounds         | {"computeOfferings": [{"id": "o", "custom": true, "minVcpus": 4, "maxVcpus": 2, "minMemory": 1, "maxMemory": 2}]} | computeOfferings[0].maxVcpus | from 4
             undeclared owner      | {"owners": [{"id": "acme"}], "templates": [{"id": "t", "owners": ["acne"]}]} | templates[0].owners[0] | declared in the file
             pool without location | {"storagePools": [{"id": "p"}]}                                        | storagePools[0].path | hypervisor pool name

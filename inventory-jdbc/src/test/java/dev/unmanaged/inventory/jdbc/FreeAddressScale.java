@@ -3,6 +3,7 @@ package dev.unmanaged.inventory.jdbc;
 import dev.unmanaged.api.inventory.AddressRange;
 import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.Network;
+import dev.unmanaged.api.net.Ipv4Addresses;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -18,7 +19,7 @@ import java.util.UUID;
  * <p>Arguments: {@code jdbcUrl held rounds}.
  */
 public final class FreeAddressScale {
-    private static final long FIRST = Ipv4.toNumber("first", "10.0.0.1");
+    private static final long FIRST = Ipv4Addresses.toNumber("10.0.0.1");
 
     private FreeAddressScale() {
     }
@@ -37,7 +38,7 @@ public final class FreeAddressScale {
                         + " (network_id, address, address_num, instance_uuid) VALUES (?, ?, ?, ?)")) {
                     for (long n = FIRST; n < FIRST + held; n++) {
                         ps.setString(1, networkId);
-                        ps.setString(2, Ipv4.fromNumber(n));
+                        ps.setString(2, Ipv4Addresses.fromNumber(n));
                         ps.setLong(3, n);
                         ps.setString(4, UUID.randomUUID().toString());
                         ps.addBatch();

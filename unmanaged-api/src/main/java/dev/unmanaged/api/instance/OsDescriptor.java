@@ -1,5 +1,6 @@
 package dev.unmanaged.api.instance;
 
+import dev.unmanaged.api.internal.Copies;
 import java.util.List;
 
 /**

@@ -1,7 +1,7 @@
 package dev.unmanaged.api.inventory;
 
-import dev.unmanaged.api.instance.Copies;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.internal.Copies;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;

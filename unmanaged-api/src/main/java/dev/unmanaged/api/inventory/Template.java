@@ -1,6 +1,6 @@
 package dev.unmanaged.api.inventory;
 
-import dev.unmanaged.api.instance.Copies;
+import dev.unmanaged.api.internal.Copies;
 import java.util.Objects;
 import java.util.Set;
 

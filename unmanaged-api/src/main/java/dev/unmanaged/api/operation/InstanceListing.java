@@ -1,7 +1,7 @@
 package dev.unmanaged.api.operation;
 
-import dev.unmanaged.api.instance.Copies;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.internal.Copies;
 import java.util.List;
 
 /**

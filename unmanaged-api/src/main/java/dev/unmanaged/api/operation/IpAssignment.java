@@ -1,7 +1,7 @@
 package dev.unmanaged.api.operation;
 
 import dev.unmanaged.api.error.InvalidRequestException;
-import dev.unmanaged.api.inventory.AddressRange;
+import dev.unmanaged.api.net.Ipv4Addresses;
 
 /** The IP address an import gives one NIC: a fixed address, or {@code auto} (a free one from the network). */
 public sealed interface IpAssignment {
@@ -16,7 +16,7 @@ public sealed interface IpAssignment {
     /** A fixed address, which must be inside the network's range and free. */
     record Fixed(String address) implements IpAssignment {
         public Fixed {
-            if (!AddressRange.isIpv4(address)) {
+            if (!Ipv4Addresses.isValid(address)) {
                 throw new InvalidRequestException("ip", address, "an IPv4 address such as 10.0.0.5, or 'auto'");
             }
         }

@@ -1,8 +1,8 @@
 package dev.unmanaged.api.operation;
 
-import dev.unmanaged.api.instance.Copies;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.internal.Copies;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

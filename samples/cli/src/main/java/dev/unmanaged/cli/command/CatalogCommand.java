@@ -8,10 +8,10 @@ import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
@@ -97,8 +97,8 @@ public final class CatalogCommand implements Callable<Integer> {
         for (ComputeOffering o : c.offerings()) {
             offerings.row(o.id(), o.custom() ? "custom" : "fixed",
                     o.custom() ? o.minVcpus() + "-" + o.maxVcpus() : o.minVcpus(),
-                    o.custom() ? Sizes.format(o.minMemoryBytes()) + " - " + Sizes.format(o.maxMemoryBytes())
-                            : Sizes.format(o.minMemoryBytes()),
+                    o.custom() ? ByteSizes.forReading(o.minMemoryBytes()) + " - " + ByteSizes.forReading(o.maxMemoryBytes())
+                            : ByteSizes.forReading(o.minMemoryBytes()),
                     owners(o), o.name());
         }
         offerings.print(out, "  ");
@@ -123,7 +123,7 @@ public final class CatalogCommand implements Callable<Integer> {
         out.println("Disk offerings:");
         Table disks = Table.of("ID", "SIZE", "OWNERS", "NAME");
         for (DiskOffering d : c.diskOfferings()) {
-            disks.row(d.id(), d.custom() ? "custom" : Sizes.format(d.sizeBytes()), owners(d), d.name());
+            disks.row(d.id(), d.custom() ? "custom" : ByteSizes.forReading(d.sizeBytes()), owners(d), d.name());
         }
         disks.print(out, "  ");
 

@@ -10,10 +10,10 @@ import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.spi.ProviderCapability;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
@@ -83,9 +83,9 @@ public final class DescribeCommand implements Callable<Integer> {
         if (!tune.isEmpty()) {
             field(out, "CPU tuning", tune);
         }
-        field(out, "Memory", Sizes.format(d.memory().maxBytes())
+        field(out, "Memory", ByteSizes.forReading(d.memory().maxBytes())
                 + (d.memory().currentBytes() == d.memory().maxBytes() ? ""
-                : " (current " + Sizes.format(d.memory().currentBytes()) + ")"));
+                : " (current " + ByteSizes.forReading(d.memory().currentBytes()) + ")"));
         field(out, "OS", os(d.os()));
         out.println();
         out.println("Disks:");
@@ -96,7 +96,7 @@ public final class DescribeCommand implements Callable<Integer> {
                     "ALLOCATED", "FLAGS");
             for (DiskDescriptor disk : d.disks()) {
                 disks.row(disk.targetDev(), disk.device(), disk.type(), disk.driverType(), disk.bus(), disk.cache(),
-                        source(disk), Sizes.format(disk.capacityBytes()), Sizes.format(disk.allocationBytes()),
+                        source(disk), ByteSizes.forReading(disk.capacityBytes()), ByteSizes.forReading(disk.allocationBytes()),
                         flags(disk));
             }
             disks.print(out, "  ");

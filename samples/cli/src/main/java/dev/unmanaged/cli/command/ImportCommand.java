@@ -8,12 +8,12 @@ import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.IpAssignment;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.ErrorOutput;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
@@ -123,7 +123,7 @@ public final class ImportCommand implements Callable<Integer> {
 
     private ImportFields commandLineFields() {
         try {
-            Long memoryBytes = memory == null ? null : Sizes.parse(memory);
+            Long memoryBytes = memory == null ? null : ByteSizes.parse(memory);
             return new ImportFields(connect, instance, owner, offering, displayName, cpus, memoryBytes, template,
                     Mapping.parse("--network", networks),
                     Mapping.parse("--ip", ips).requireValid("--ip", mac -> "--ip", IpAssignment::parse),

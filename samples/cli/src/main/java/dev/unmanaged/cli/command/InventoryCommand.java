@@ -3,10 +3,10 @@ package dev.unmanaged.cli.command;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
 import dev.unmanaged.api.operation.ManagedQuery;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
@@ -47,7 +47,7 @@ public final class InventoryCommand implements Callable<Integer> {
                     "HOST", "IMPORTED");
             for (ManagedInstance m : managed) {
                 table.row(m.displayName().equals(m.name()) ? m.name() : m.name() + " (" + m.displayName() + ")",
-                        m.uuid(), m.ownerId(), m.offeringId(), m.vcpus(), Sizes.format(m.memoryBytes()),
+                        m.uuid(), m.ownerId(), m.offeringId(), m.vcpus(), ByteSizes.forReading(m.memoryBytes()),
                         addresses(m.nics()), m.disks().size(), m.host().id(),
                         m.importedAt().truncatedTo(ChronoUnit.SECONDS));
             }

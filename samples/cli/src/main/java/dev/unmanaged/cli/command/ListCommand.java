@@ -5,11 +5,11 @@ import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.operation.HostFailure;
 import dev.unmanaged.api.operation.InstanceListing;
 import dev.unmanaged.api.operation.ListQuery;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.ErrorOutput;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
@@ -85,7 +85,7 @@ public final class ListCommand implements Callable<Integer> {
         Table table = Table.of("NAME", "UUID", "STATE", "PERSISTENT", "VCPUS", "MEMORY", "DISKS", "NICS", "HOST");
         for (InstanceDescriptor d : listing.instances()) {
             table.row(d.name(), d.uuid(), d.powerState(), Text.persistence(d.persistent()),
-                    d.cpu().vcpus(), Sizes.format(d.memory().maxBytes()), d.disks().size(), d.nics().size(),
+                    d.cpu().vcpus(), ByteSizes.forReading(d.memory().maxBytes()), d.disks().size(), d.nics().size(),
                     d.hostId());
         }
         if (!table.isEmpty()) {

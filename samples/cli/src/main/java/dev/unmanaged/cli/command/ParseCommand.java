@@ -5,11 +5,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.ErrorOutput;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Sizes;
 import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.json.UnmanagedJson;
 import dev.unmanaged.kvm.xml.DomainXmlException;
@@ -116,7 +116,7 @@ public final class ParseCommand implements Callable<Integer> {
         for (Parsed result : results) {
             InstanceDescriptor d = result.descriptor();
             if (d != null) {
-                table.row(result.file(), d.name(), d.uuid(), d.cpu().vcpus(), Sizes.format(d.memory().maxBytes()),
+                table.row(result.file(), d.name(), d.uuid(), d.cpu().vcpus(), ByteSizes.forReading(d.memory().maxBytes()),
                         d.disks().size(), d.nics().size(), d.warnings().size());
             }
         }

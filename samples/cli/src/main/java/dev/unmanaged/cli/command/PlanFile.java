@@ -12,8 +12,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.operation.IpAssignment;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.CliFailure;
-import dev.unmanaged.cli.output.Sizes;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -185,7 +185,7 @@ final class PlanFile {
             return value.asLong();
         }
         try {
-            return Sizes.parse(value.asText());
+            return ByteSizes.parse(value.asText());
         } catch (IllegalArgumentException e) {
             throw CliFailure.request(where + ".memory: " + e.getMessage());
         }
@@ -221,7 +221,7 @@ final class PlanFile {
                 throw CliFailure.request(where + "." + plural + ": found " + SafeText.of(map) + ", expected an object"
                         + " such as {\"52:54:00:aa:bb:cc\": \"guest\"} or {\"vda\": \"local-images\"}");
             }
-            for (Iterator<Map.Entry<String, JsonNode>> it = map.fields(); it.hasNext(); ) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = map.properties().iterator(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = it.next();
                 if (!entry.getValue().isTextual() || entry.getValue().asText().isBlank()) {
                     throw CliFailure.request(where + "." + plural + "." + entry.getKey() + ": found "

@@ -7,7 +7,7 @@ import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.Problem;
-import dev.unmanaged.cli.output.Sizes;
+import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.output.Table;
 import java.io.PrintWriter;
 import java.util.List;
@@ -42,7 +42,7 @@ final class PlanPrinter {
         out.println("  name        " + m.displayName() + (m.displayName().equals(m.name()) ? "" : " (" + m.name() + ")"));
         out.println("  owner       " + m.ownerId());
         out.println("  offering    " + m.offeringId() + ": " + Text.count(m.vcpus(), "vCPU") + ", "
-                + Sizes.format(m.memoryBytes()));
+                + ByteSizes.forReading(m.memoryBytes()));
         if (m.templateId() != null) {
             out.println("  template    " + m.templateId());
         }
@@ -53,7 +53,7 @@ final class PlanPrinter {
         for (ManagedDisk disk : m.disks()) {
             out.println("  disk        " + disk.targetDev() + " -> pool " + disk.poolId()
                     + (disk.diskOfferingId() == null ? "" : ", disk offering " + disk.diskOfferingId())
-                    + (disk.sizeBytes() == null ? "" : ", " + Sizes.format(disk.sizeBytes())));
+                    + (disk.sizeBytes() == null ? "" : ", " + ByteSizes.forReading(disk.sizeBytes())));
         }
     }
 

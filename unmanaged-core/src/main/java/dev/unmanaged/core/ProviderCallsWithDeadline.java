@@ -23,11 +23,11 @@ import java.util.function.Supplier;
  * worker thread; when it passes the caller gets a {@link HostUnavailableException} at once and the worker is
  * interrupted, even if the provider ignores the interrupt.
  */
-final class HostCalls {
+final class ProviderCallsWithDeadline {
     private final Executor executor;
     private final ScheduledExecutorService timer;
 
-    HostCalls(Executor executor, ScheduledExecutorService timer) {
+    ProviderCallsWithDeadline(Executor executor, ScheduledExecutorService timer) {
         this.executor = executor;
         this.timer = timer;
     }

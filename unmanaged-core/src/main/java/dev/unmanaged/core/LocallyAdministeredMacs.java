@@ -4,15 +4,16 @@ import java.security.SecureRandom;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 
-/** Fresh MAC addresses for NICs whose MAC collides on their network. */
-final class MacAddresses {
+/**
+ * Locally-administered MAC addresses: fresh ones for NICs whose MAC collides on their network, and recognising them
+ * again. The syntax of MACs has its home in {@link dev.unmanaged.api.net.MacAddresses}.
+ */
+final class LocallyAdministeredMacs {
     private static final int MAX_TRIES = 1_000;
     private static final Random RANDOM = new SecureRandom();
-    private static final Pattern WELL_FORMED = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
 
-    private MacAddresses() {
+    private LocallyAdministeredMacs() {
     }
 
     /**
@@ -43,11 +44,6 @@ final class MacAddresses {
             out.append(String.format(Locale.ROOT, "%02x", octets[i] & 0xff));
         }
         return out.toString();
-    }
-
-    /** True for six lower-case hexadecimal pairs separated by colons. */
-    static boolean isWellFormed(String mac) {
-        return mac != null && WELL_FORMED.matcher(mac).matches();
     }
 
     /** True for a MAC whose first octet has the locally-administered bit set and the multicast bit clear. */

@@ -1,10 +1,13 @@
-package dev.unmanaged.api.instance;
+package dev.unmanaged.api.internal;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Defensive copies for record components: a {@code null} collection becomes an empty one. */
+/**
+ * Defensive copies for record components: a {@code null} collection becomes an empty one. For the api's own
+ * records; the package is not exported.
+ */
 public final class Copies {
     private Copies() {
     }
