@@ -104,6 +104,6 @@ public final class ByteSizes {
     }
 
     private static IllegalArgumentException notASize(String text) {
-        return new IllegalArgumentException("found '" + text + "', expected " + EXPECTED);
+        return new IllegalArgumentException("found '" + SafeText.of(text) + "', expected " + EXPECTED);
     }
 }
