@@ -1,7 +1,6 @@
 package dev.unmanaged.kvm;
 
-import org.junit.jupiter.api.Assumptions;
-
+import dev.unmanaged.tck.LiveServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 /**
  * The real libvirt daemon with QEMU at {@code qemu:///system} that {@code scripts/libvirt-live.sh start}
  * runs, and the {@code virsh}/{@code qemu-img} commands the live tests use to create domains independently of
- * the provider. Skipped with {@code -Dlive.skip=true}; when {@code CI=true} a missing daemon fails the tests.
+ * the provider. Live tests follow {@link LiveServices}: they run unless {@code -Dlive.skip=true} (ignored when
+ * {@code CI=true}) and fail when the daemon does not answer.
  */
 final class LiveDaemon {
     static final String URI = "qemu:///system";
@@ -30,17 +30,12 @@ final class LiveDaemon {
     private LiveDaemon() {
     }
 
-    /** The daemon, or an aborted test (locally) or a failed one (in CI) when it does not answer. */
+    /** The daemon; the test is skipped ({@code -Dlive.skip=true}) or failed (the daemon does not answer). */
     static LiveDaemon require() {
-        Assumptions.assumeFalse(Boolean.getBoolean("live.skip"), "live tests skipped with -Dlive.skip=true");
+        LiveServices.skipIfAsked();
         String problem = probe();
         if (problem != null) {
-            String message = "no libvirt daemon answers on " + URI + " (" + problem + "); start one with "
-                    + "'bash scripts/libvirt-live.sh start' or skip live tests with -Dlive.skip=true";
-            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-                fail(message);
-            }
-            Assumptions.abort(message);
+            throw LiveServices.unavailable("the libvirt daemon at " + URI, problem, "bash scripts/libvirt-live.sh start");
         }
         return new LiveDaemon();
     }

@@ -6,6 +6,7 @@ import dev.unmanaged.benchmarks.ResultRow;
 import dev.unmanaged.benchmarks.RunMode;
 import dev.unmanaged.benchmarks.Samples;
 import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
+import dev.unmanaged.tck.LiveServices;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -57,12 +58,12 @@ public final class ImportSuite {
         rows.add(durabilityCost(shapes.get(0)));
         String pgUrl = System.getenv().getOrDefault("UNMANAGED_PG_URL", DEFAULT_PG_URL);
         String unreachable = postgresProblem(pgUrl);
-        boolean liveSkipped = Boolean.getBoolean("live.skip");
+        boolean liveSkipped = LiveServices.skipped();
         if (unreachable == null && !liveSkipped) {
             for (Shape shape : shapes) {
                 rows.add(row("PostgreSQL", shape, measure(shape, () -> freshPostgres(pgUrl)), false));
             }
-        } else if ("true".equals(System.getenv("CI")) && !liveSkipped) {
+        } else if (LiveServices.inCi()) {
             throw new IllegalStateException("PostgreSQL is not reachable in CI: " + unreachable);
         } else {
             rows.add(ResultRow.reported("Bulk import into PostgreSQL", "not measured", "report", null,

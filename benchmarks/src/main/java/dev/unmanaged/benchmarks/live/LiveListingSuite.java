@@ -6,6 +6,7 @@ import dev.unmanaged.benchmarks.ResultRow;
 import dev.unmanaged.benchmarks.RunMode;
 import dev.unmanaged.benchmarks.Samples;
 import dev.unmanaged.kvm.KvmInstanceProvider;
+import dev.unmanaged.tck.LiveServices;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -38,9 +39,9 @@ public final class LiveListingSuite {
         int domains = mode.smoke() ? 3 : 50;
         int runs = mode.smoke() ? 1 : 7;
         String problem = daemonProblem();
-        boolean liveSkipped = Boolean.getBoolean("live.skip");
+        boolean liveSkipped = LiveServices.skipped();
         if (problem != null || liveSkipped) {
-            if ("true".equals(System.getenv("CI")) && !liveSkipped) {
+            if (LiveServices.inCi()) {
                 throw new IllegalStateException("the live libvirt daemon is not usable in CI: " + problem);
             }
             return List.of(ResultRow.reported("List " + domains + " real QEMU domains (live daemon)", "not measured",

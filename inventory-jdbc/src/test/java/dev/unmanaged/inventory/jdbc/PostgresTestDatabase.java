@@ -1,8 +1,6 @@
 package dev.unmanaged.inventory.jdbc;
 
-import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
-
+import dev.unmanaged.tck.LiveServices;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -11,8 +9,9 @@ import java.util.UUID;
 
 /**
  * A fresh schema in the test PostgreSQL, dropped on close. The server is the one {@code scripts/postgres.sh}
- * starts, or the one named by {@value #URL_VARIABLE}. Locally the tests run when that variable is set; with
- * {@code CI=true} they always run and fail when the server is missing; {@code -Dlive.skip=true} skips them.
+ * starts ({@value #DEFAULT_URL}), or the one named by {@value #URL_VARIABLE}. Live tests follow
+ * {@link LiveServices}: they run unless {@code -Dlive.skip=true} (ignored when {@code CI=true}) and fail when the
+ * server does not answer.
  */
 final class PostgresTestDatabase implements AutoCloseable {
     static final String URL_VARIABLE = "UNMANAGED_PG_URL";
@@ -26,27 +25,22 @@ final class PostgresTestDatabase implements AutoCloseable {
         this.schema = schema;
     }
 
-    /** The server's URL, or the test is skipped (not enabled) or failed (required but unreachable). */
+    /** The server's URL; the test is skipped ({@code -Dlive.skip=true}) or failed (the server does not answer). */
     static String serverUrl() {
-        if (Boolean.getBoolean("live.skip")) {
-            abort("live tests are skipped (-Dlive.skip=true)");
-        }
+        LiveServices.skipIfAsked();
         String configured = System.getenv(URL_VARIABLE);
-        boolean ci = "true".equalsIgnoreCase(System.getenv("CI"));
-        if (configured == null && !ci) {
-            abort("PostgreSQL tests run when " + URL_VARIABLE + " is set (e.g. to " + DEFAULT_URL
-                    + " after `bash scripts/postgres.sh start`) or CI=true");
-        }
         String url = configured != null ? configured : DEFAULT_URL;
+        String problem;
         try (Connection probe = DriverManager.getConnection(url)) {
-            if (!probe.isValid(5)) {
-                fail("PostgreSQL at " + url + " accepted a connection but does not answer");
+            if (probe.isValid(5)) {
+                return url;
             }
-            return url;
+            problem = "it accepted a connection but does not answer";
         } catch (SQLException e) {
-            return fail("PostgreSQL is required here but not reachable at " + url
-                    + " (start it with `bash scripts/postgres.sh start`): " + e.getMessage(), e);
+            problem = e.getMessage();
         }
+        throw LiveServices.unavailable("PostgreSQL at " + url, problem, configured != null
+                ? "bash scripts/postgres.sh start (or correct " + URL_VARIABLE + ")" : "bash scripts/postgres.sh start");
     }
 
     /** A new, empty schema on the server. */

@@ -29,9 +29,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * A failure injected at each step of an import and of an unmanage in turn, over the reference fakes and over
- * the JDBC store on H2 (behind a fault-injecting decorator of the store SPI). After each: the store is exactly
- * as before or exactly as after (full snapshots: every row of every table on H2), the VM is untouched or
- * persistent, and a retry of the same request converges on the state a fault-free run produces.
+ * the JDBC store on H2 (behind a fault-injecting decorator of the store SPI; on H2 the commit fault fails the
+ * real JDBC commit). After each: the store is exactly on the side each step states — as before for every
+ * failure up to and including the commit, as after for a lost acknowledgement — (full snapshots: every row of
+ * every table on H2), the VM is untouched or persistent, and a retry of the same request converges on the
+ * state a fault-free run produces.
  */
 @DisplayName("A fault at any step of import or unmanage leaves all or nothing, and a retry converges")
 class FaultAtEveryStepTest {
@@ -39,40 +41,55 @@ class FaultAtEveryStepTest {
     private static final AtomicInteger ENDED_BEFORE = new AtomicInteger();
     private static final AtomicInteger ENDED_AFTER = new AtomicInteger();
 
-    /** A failure at one step, and how to arm it. */
-    enum ImportFault {
-        PROVIDER_READ(w -> w.provider.failOnce(w.host.id(), Operation.DESCRIBE,
-                new HostUnavailableException(w.host.id(), "injected: connection reset while describing", null))),
-        STORE_READ(w -> w.store.failOnce(FaultyStore.Step.READ)),
-        VALIDATION_CATALOG_READ(w -> w.store.failOnce(FaultyStore.Step.CATALOG_READ)),
-        RESERVE_MAC(w -> w.store.failOnce(FaultyStore.Step.RESERVE_MAC)),
-        RESERVE_FIXED_IP(w -> w.store.failOnce(FaultyStore.Step.RESERVE_IP)),
-        RESERVE_AUTOMATIC_IP(w -> w.store.failOnce(FaultyStore.Step.RESERVE_FREE_IP)),
-        INSERT_INSTANCE(w -> w.store.failOnce(FaultyStore.Step.INSERT_INSTANCE)),
-        COMMIT(w -> w.store.failOnce(FaultyStore.Step.COMMIT)),
-        ACKNOWLEDGEMENT_LOST_AFTER_COMMIT(w -> w.store.failOnce(FaultyStore.Step.AFTER_COMMIT));
+    /** Which state the store must be left in by a failure: the one before the call, or the one after it. */
+    enum Side {
+        /** Nothing was committed: every failure before the commit, and the commit itself. */
+        BEFORE,
+        /** The change was committed and only its acknowledgement was lost. */
+        AFTER
+    }
 
+    /** A failure at one step, how to arm it, and the side the store must end on. */
+    enum ImportFault {
+        PROVIDER_READ(Side.BEFORE, w -> w.provider.failOnce(w.host.id(), Operation.DESCRIBE,
+                new HostUnavailableException(w.host.id(), "injected: connection reset while describing", null))),
+        STORE_READ(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.READ)),
+        VALIDATION_CATALOG_READ(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.CATALOG_READ)),
+        RESERVE_MAC(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.RESERVE_MAC)),
+        RESERVE_FIXED_IP(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.RESERVE_IP)),
+        RESERVE_AUTOMATIC_IP(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.RESERVE_FREE_IP)),
+        INSERT_INSTANCE(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.INSERT_INSTANCE)),
+        /** On H2 the real JDBC commit fails; the in-memory store has none, so the end of the unit fails. */
+        COMMIT(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.COMMIT)),
+        ACKNOWLEDGEMENT_LOST_AFTER_COMMIT(Side.AFTER, w -> w.store.failOnce(FaultyStore.Step.AFTER_COMMIT));
+
+        final Side expected;
         final Consumer<World> arm;
 
-        ImportFault(Consumer<World> arm) {
+        ImportFault(Side expected, Consumer<World> arm) {
+            this.expected = expected;
             this.arm = arm;
         }
     }
 
-    /** A failure at one step of unmanage. */
+    /** A failure at one step of unmanage, and the side the store must end on. */
     enum UnmanageFault {
-        STORE_READ(w -> w.store.failOnce(FaultyStore.Step.READ)),
-        PROVIDER_PREPARE_BEFORE_CHANGE(w -> w.provider.failOnce(w.host.id(), Operation.PREPARE,
+        STORE_READ(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.READ)),
+        PROVIDER_PREPARE_BEFORE_CHANGE(Side.BEFORE, w -> w.provider.failOnce(w.host.id(), Operation.PREPARE,
                 new HostUnavailableException(w.host.id(), "injected: connection refused", null))),
-        PROVIDER_PREPARE_AFTER_CHANGE(w -> w.provider.failOnce(w.host.id(), Operation.PREPARE_AFTER_CHANGE,
+        /** The VM was made persistent but the provider's answer was lost: the record stays, the VM is safe. */
+        PROVIDER_PREPARE_AFTER_CHANGE(Side.BEFORE, w -> w.provider.failOnce(w.host.id(), Operation.PREPARE_AFTER_CHANGE,
                 new HostUnavailableException(w.host.id(), "injected: connection dropped before the answer", null))),
-        STORE_REMOVAL(w -> w.store.failOnce(FaultyStore.Step.REMOVE_INSTANCE)),
-        COMMIT(w -> w.store.failOnce(FaultyStore.Step.COMMIT)),
-        ACKNOWLEDGEMENT_LOST_AFTER_COMMIT(w -> w.store.failOnce(FaultyStore.Step.AFTER_COMMIT));
+        STORE_REMOVAL(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.REMOVE_INSTANCE)),
+        /** On H2 the real JDBC commit fails; the in-memory store has none, so the end of the unit fails. */
+        COMMIT(Side.BEFORE, w -> w.store.failOnce(FaultyStore.Step.COMMIT)),
+        ACKNOWLEDGEMENT_LOST_AFTER_COMMIT(Side.AFTER, w -> w.store.failOnce(FaultyStore.Step.AFTER_COMMIT));
 
+        final Side expected;
         final Consumer<World> arm;
 
-        UnmanageFault(Consumer<World> arm) {
+        UnmanageFault(Side expected, Consumer<World> arm) {
+            this.expected = expected;
             this.arm = arm;
         }
     }
@@ -118,7 +135,7 @@ class FaultAtEveryStepTest {
         InstanceDescriptor vm = importable();
         String expectedAfter = referenceAfterImport(kind, vm);
 
-        try (World world = World.open(kind)) {
+        try (World world = World.openWithFailingCommits(kind)) {
             InstanceDescriptor onHost = world.put(vm);
             ImportRequest request = world.importRequest(vm, 150);
             String before = world.snapshot();
@@ -129,9 +146,11 @@ class FaultAtEveryStepTest {
 
             assertThat(failure).as("the failure reaches the caller typed").isInstanceOf(UnmanagedException.class);
             assertThat(failure).hasMessageContaining("injected");
+            assertRealCommitFailed(world, kind, fault == ImportFault.COMMIT);
             String during = world.snapshot();
-            assertThat(during).as("the store after the failed import").isIn(before, expectedAfter);
-            (during.equals(before) ? ENDED_BEFORE : ENDED_AFTER).incrementAndGet();
+            assertThat(during).as("the store after the failed import (%s expected)", fault.expected)
+                    .isEqualTo(fault.expected == Side.BEFORE ? before : expectedAfter);
+            (fault.expected == Side.BEFORE ? ENDED_BEFORE : ENDED_AFTER).incrementAndGet();
             assertThat(world.provider.instance(world.host.id(), vm.uuid())).as("the VM is untouched").contains(onHost);
 
             ImportResult retried = world.instances.importInstance(request);
@@ -147,7 +166,7 @@ class FaultAtEveryStepTest {
         InstanceDescriptor vm = transientVm();
         String expectedAfter = referenceAfterUnmanage(kind, vm);
 
-        try (World world = World.open(kind)) {
+        try (World world = World.openWithFailingCommits(kind)) {
             world.put(vm);
             ImportResult imported = world.instances.importInstance(world.importRequest(vm, 151));
             var request = new UnmanageRequest(imported.instance().uuid().toString());
@@ -158,9 +177,11 @@ class FaultAtEveryStepTest {
             INJECTED.incrementAndGet();
 
             assertThat(failure).isInstanceOf(UnmanagedException.class).hasMessageContaining("injected");
+            assertRealCommitFailed(world, kind, fault == UnmanageFault.COMMIT);
             String during = world.snapshot();
-            assertThat(during).as("the store after the failed unmanage").isIn(before, expectedAfter);
-            (during.equals(before) ? ENDED_BEFORE : ENDED_AFTER).incrementAndGet();
+            assertThat(during).as("the store after the failed unmanage (%s expected)", fault.expected)
+                    .isEqualTo(fault.expected == Side.BEFORE ? before : expectedAfter);
+            (fault.expected == Side.BEFORE ? ENDED_BEFORE : ENDED_AFTER).incrementAndGet();
             InstanceDescriptor vmDuring = world.provider.instance(world.host.id(), vm.uuid()).orElseThrow(
                     () -> new AssertionError("the VM was lost"));
             assertThat(vmDuring.powerState()).isEqualTo(PowerState.RUNNING);
@@ -187,8 +208,14 @@ class FaultAtEveryStepTest {
         }
     }
 
+    /** On H2 a COMMIT fault is a real JDBC commit that failed; no other fault touches the commit. */
+    private static void assertRealCommitFailed(World world, Stores.Kind kind, boolean commitFault) {
+        assertThat(world.realCommitsFailed()).as("real JDBC commits that failed")
+                .isEqualTo(commitFault && kind == Stores.Kind.H2 ? 1 : 0);
+    }
+
     private static String referenceAfterImport(Stores.Kind kind, InstanceDescriptor vm) {
-        try (World reference = World.open(kind)) {
+        try (World reference = World.openWithFailingCommits(kind)) {
             reference.put(vm);
             reference.instances.importInstance(reference.importRequest(vm, 150));
             return reference.snapshot();
@@ -196,7 +223,7 @@ class FaultAtEveryStepTest {
     }
 
     private static String referenceAfterUnmanage(Stores.Kind kind, InstanceDescriptor vm) {
-        try (World reference = World.open(kind)) {
+        try (World reference = World.openWithFailingCommits(kind)) {
             reference.put(vm);
             var imported = reference.instances.importInstance(reference.importRequest(vm, 151));
             reference.instances.unmanage(new UnmanageRequest(imported.instance().uuid().toString()));

@@ -14,7 +14,6 @@ import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.reliability.support.Stores;
 import dev.unmanaged.reliability.support.World;
-import dev.unmanaged.tck.CatalogFixture;
 import dev.unmanaged.tck.fake.InstanceDescriptors;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -75,10 +74,28 @@ class RaceTest {
         COUNTS.computeIfAbsent(what, k -> new AtomicLong()).incrementAndGet();
     }
 
+    /** How often each ending of one race occurred over its rounds, to require that each one did. */
+    private static final class Endings {
+        private final Map<String, Integer> seen = new java.util.TreeMap<>();
+
+        void saw(String ending) {
+            seen.merge(ending, 1, Integer::sum);
+        }
+
+        /** Fails unless every one of {@code endings} occurred at least once over the rounds run. */
+        void requireEach(String race, String... endings) {
+            for (String ending : endings) {
+                assertThat(seen.getOrDefault(ending, 0)).as("%s: rounds that ended '%s' (of %s; run more rounds "
+                        + "with -Draces.rounds if this fails)", race, ending, seen).isPositive();
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(Stores.Kind.class)
     @DisplayName("import and unmanage of the same instance at once")
     void importAgainstUnmanage(Stores.Kind kind) throws Exception {
+        var endings = new Endings();
         try (World world = World.open(kind)) {
             for (int round = 0; round < ROUNDS; round++) {
                 InstanceDescriptor vm = world.put(InstanceDescriptors.named("race-" + round).transientInstance()
@@ -99,18 +116,22 @@ class RaceTest {
                     assertThat(world.store.delegate().find(vm.uuid())).isEmpty();
                     assertThat(onHost.persistent()).isTrue();
                     count(kind + " import+unmanage: import first, then released (VM now persistent)");
+                    endings.saw("import first");
                 } else {
                     // unmanage (nothing to release), then import
                     assertThat(released.error()).isInstanceOf(InstanceNotFoundException.class);
                     assertThat(world.store.delegate().find(vm.uuid())).isPresent();
                     assertThat(onHost.persistent()).isFalse();
                     count(kind + " import+unmanage: unmanage first (typed not-found), then imported");
+                    endings.saw("unmanage first");
+                    assertConsistent(world);
                     world.instances.unmanage(unmanage);
                 }
                 assertConsistent(world);
                 world.provider.removeInstance(world.host.id(), vm.uuid());
             }
         }
+        endings.requireEach(kind + " import against unmanage", "import first", "unmanage first");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -118,6 +139,7 @@ class RaceTest {
     @DisplayName("two bulk imports overlapping on half their instances")
     void overlappingBulkImports(Stores.Kind kind) throws Exception {
         int rounds = Math.max(1, ROUNDS / 4);
+        var endings = new Endings();
         try (World world = World.open(kind)) {
             for (int round = 0; round < rounds; round++) {
                 List<InstanceDescriptor> vms = new ArrayList<>();
@@ -153,6 +175,7 @@ class RaceTest {
                         assertThat(record.displayName()).isEqualTo(winner.result().instance().displayName());
                         count(kind + " overlapping bulks: shared instance won by " + (winner == inA.get() ? "first" : "second")
                                 + ", loser typed already-managed");
+                        endings.saw(winner == inA.get() ? "won by the first bulk" : "won by the second bulk");
                     } else {
                         BulkOutcome<ImportResult> only = inA.orElseGet(inB::get);
                         assertThat(only.status()).isEqualTo(BulkOutcome.Status.SUCCEEDED);
@@ -163,16 +186,19 @@ class RaceTest {
                 BulkResult<?> released = world.instances.unmanageAll(vms.stream()
                         .map(vm -> new UnmanageRequest(vm.uuid().toString())).toList());
                 assertThat(released.allSucceeded()).isTrue();
+                assertConsistent(world);
                 vms.forEach(vm -> world.provider.removeInstance(world.host.id(), vm.uuid()));
                 count(kind + " overlapping bulks: rounds");
             }
         }
+        endings.requireEach(kind + " overlapping bulk imports", "won by the first bulk", "won by the second bulk");
     }
 
     @ParameterizedTest(name = "{0}")
     @EnumSource(Stores.Kind.class)
     @DisplayName("an instance removed on the host while it is being imported")
     void removedOnTheHostDuringImport(Stores.Kind kind) throws Exception {
+        var endings = new Endings();
         try (World world = World.open(kind)) {
             for (int round = 0; round < ROUNDS; round++) {
                 InstanceDescriptor vm = world.put(InstanceDescriptors.named("gone-" + round)
@@ -200,6 +226,8 @@ class RaceTest {
                     // import, then removal: the record stays until the orchestrator unmanages it
                     assertThat(world.store.delegate().find(vm.uuid())).isPresent();
                     count(kind + " " + how + ": imported first, then removed");
+                    endings.saw(how + ": imported first");
+                    assertConsistent(world);
                     // The record of a VM that no longer exists cannot be released through unmanage: its provider
                     // cannot make the VM survive. The refusal is typed and the record stays; remove it directly.
                     Throwable release = org.assertj.core.api.Assertions.catchThrowable(
@@ -212,39 +240,40 @@ class RaceTest {
                     assertThat(imported.error()).isInstanceOf(InstanceNotFoundException.class);
                     assertThat(world.snapshot()).isEqualTo(before);
                     count(kind + " " + how + ": removed first, import refused (typed not-found)");
+                    endings.saw(how + ": removed first");
                 }
                 world.store.beforeNextUnit(null);
                 world.provider.removeInstance(world.host.id(), vm.uuid());
                 assertConsistent(world);
             }
         }
+        // Between plan and commit the import always wins (the plan already read the VM); at a random moment
+        // both orders must occur.
+        endings.requireEach(kind + " removal during import", "removed between plan and commit: imported first",
+                "removed at a random moment: imported first", "removed at a random moment: removed first");
+        assertThat(endings.seen).doesNotContainKey("removed between plan and commit: removed first");
     }
 
-    /** No address is held twice, and every record's addresses are reserved. */
+    /**
+     * No address is held twice, and the reservations the store holds are exactly those of its records: every
+     * record's MACs and IPs are reserved, and every reserved MAC and IP (each address of each network's range,
+     * each MAC the world's VMs carry) belongs to an existing record.
+     */
     private static void assertConsistent(World world) {
         List<ManagedInstance> records = world.store.delegate().list();
-        Set<String> ips = new HashSet<>();
-        Set<String> macs = new HashSet<>();
+        Set<String> ofRecords = new HashSet<>();
         for (ManagedInstance record : records) {
             for (ManagedNic nic : record.nics()) {
-                assertThat(macs.add(nic.networkId() + "/" + nic.mac())).as("MAC held twice").isTrue();
-                assertThat(world.store.delegate().catalog().isMacInUse(nic.networkId(), nic.mac())).isTrue();
+                assertThat(ofRecords.add("mac " + nic.networkId() + " " + nic.mac())).as("MAC held twice").isTrue();
                 if (nic.ipAddress() != null) {
-                    assertThat(ips.add(nic.networkId() + "/" + nic.ipAddress())).as("IP held twice").isTrue();
-                    assertThat(world.store.delegate().catalog().isIpInUse(nic.networkId(), nic.ipAddress())).isTrue();
+                    assertThat(ofRecords.add("ip " + nic.networkId() + " " + nic.ipAddress())).as("IP held twice")
+                            .isTrue();
                 }
             }
         }
-        // No reservation outlives its record: the lowest free address is the lowest one no record holds.
-        var range = world.store.delegate().catalog().network(CatalogFixture.SHARED_NET).orElseThrow().range();
-        String lowestUnheld = null;
-        for (long offset = 0; offset < range.size() && lowestUnheld == null; offset++) {
-            String address = range.addressAt(offset);
-            if (!ips.contains(CatalogFixture.SHARED_NET + "/" + address)) {
-                lowestUnheld = address;
-            }
-        }
-        assertThat(world.store.delegate().catalog().firstFreeIp(CatalogFixture.SHARED_NET)).contains(lowestUnheld);
+        Set<String> reserved = world.reservations();
+        assertThat(reserved).as("reservations without a record").isSubsetOf(ofRecords);
+        assertThat(ofRecords).as("addresses of records that are not reserved").isSubsetOf(reserved);
     }
 
     /** What one racing call gave. */

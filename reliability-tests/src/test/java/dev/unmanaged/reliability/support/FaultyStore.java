@@ -23,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * An {@link InventoryStore} decorator that fails at a chosen step, for any store behind the SPI (the in-memory
  * fake, the JDBC store). A failure inside a unit of work is thrown from the unit's own writes, so the store
  * behind rolls the unit back exactly as it would for a real failure; {@link Step#AFTER_COMMIT} lets the unit
- * commit and then reports a failure, as a connection that drops before the answer arrives does.
+ * commit and then reports a failure, as a connection that drops before the answer arrives does. Where the store
+ * behind has a real commit that can be failed ({@link #failCommitsWith}), {@link Step#COMMIT} fails that commit
+ * instead of throwing from the end of the unit.
  */
 public final class FaultyStore implements InventoryStore {
     /** Where a failure can be injected. */
@@ -54,6 +56,7 @@ public final class FaultyStore implements InventoryStore {
     private final Map<Step, AtomicLong> reached = new EnumMap<>(Step.class);
     private final AtomicLong injected = new AtomicLong();
     private volatile Runnable beforeNextUnit;
+    private volatile Runnable failRealCommit;
 
     public FaultyStore(InventoryStore delegate) {
         this.delegate = Objects.requireNonNull(delegate, "delegate");
@@ -83,6 +86,14 @@ public final class FaultyStore implements InventoryStore {
         this.beforeNextUnit = action;
     }
 
+    /**
+     * From now on {@link Step#COMMIT} runs {@code failNextRealCommit} at the end of the unit's work, so that the
+     * store's own commit of the unit, which comes next, fails.
+     */
+    public void failCommitsWith(Runnable failNextRealCommit) {
+        this.failRealCommit = failNextRealCommit;
+    }
+
     /** How many failures fired. */
     public long injected() {
         return injected.get();
@@ -94,14 +105,21 @@ public final class FaultyStore implements InventoryStore {
     }
 
     private void trip(Step step) {
+        if (fires(step)) {
+            throw new StoreFailureException("injected failure at " + step, null);
+        }
+    }
+
+    /** Counts {@code step} as reached; true when a failure was armed there (it is then used up). */
+    private boolean fires(Step step) {
         reached.get(step).incrementAndGet();
         synchronized (this) {
             if (armed.remove(step) == null) {
-                return;
+                return false;
             }
         }
         injected.incrementAndGet();
-        throw new StoreFailureException("injected failure at " + step, null);
+        return true;
     }
 
     @Override
@@ -142,7 +160,12 @@ public final class FaultyStore implements InventoryStore {
         }
         T result = delegate.inUnitOfWork(writes -> {
             T done = work.run(new FaultyWrites(writes));
-            trip(Step.COMMIT);
+            Runnable realCommit = failRealCommit;
+            if (realCommit == null) {
+                trip(Step.COMMIT);
+            } else if (fires(Step.COMMIT)) {
+                realCommit.run();
+            }
             return done;
         });
         trip(Step.AFTER_COMMIT);

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** The stores the reliability tests run against, and full snapshots of what each one holds. */
@@ -42,21 +45,45 @@ public final class Stores {
          */
         String snapshot(Collection<String> macs);
 
+        /** The data source whose real commits can be failed, for a store opened with {@link #openWithFailingCommits}. */
+        default Optional<CommitFailingDataSource> commits() {
+            return Optional.empty();
+        }
+
         @Override
         void close();
     }
 
-    /** A new, empty store of {@code kind} with {@code catalog}. */
+    /** A new, empty store of {@code kind} with {@code catalog}; on H2 through the store's own connection pool. */
     public static Opened open(Kind kind, Catalog catalog) {
         return switch (kind) {
             case FAKE -> new Fake(new InMemoryInventoryStore(catalog), catalog);
             case H2 -> {
-                String url = "jdbc:h2:mem:reliability-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
+                String url = newH2Url();
                 JdbcInventoryStore store = JdbcInventoryStore.open(url);
                 store.upsertCatalog(catalog);
-                yield new H2(store, url);
+                yield new H2(store, url, null);
             }
         };
+    }
+
+    /**
+     * As {@link #open}, but on H2 over a {@link CommitFailingDataSource} (the caller's-data-source path of the
+     * store), so that a real JDBC commit can be failed; the in-memory store has no commit and is opened as usual.
+     */
+    public static Opened openWithFailingCommits(Kind kind, Catalog catalog) {
+        if (kind == Kind.FAKE) {
+            return open(kind, catalog);
+        }
+        String url = newH2Url();
+        var dataSource = new CommitFailingDataSource(url);
+        JdbcInventoryStore store = JdbcInventoryStore.open(dataSource, "H2 " + url);
+        store.upsertCatalog(catalog);
+        return new H2(store, url, dataSource);
+    }
+
+    private static String newH2Url() {
+        return "jdbc:h2:mem:reliability-" + DATABASES.incrementAndGet() + ";DB_CLOSE_DELAY=-1";
     }
 
     private record Fake(InMemoryInventoryStore store, Catalog catalog) implements Opened {
@@ -71,10 +98,15 @@ public final class Stores {
         }
     }
 
-    private record H2(JdbcInventoryStore store, String url) implements Opened {
+    private record H2(JdbcInventoryStore store, String url, CommitFailingDataSource failingCommits) implements Opened {
         @Override
         public String snapshot(Collection<String> macs) {
             return sqlSnapshot(url);
+        }
+
+        @Override
+        public Optional<CommitFailingDataSource> commits() {
+            return Optional.ofNullable(failingCommits);
         }
 
         @Override
@@ -85,6 +117,9 @@ public final class Stores {
                 // already gone
             }
             store.close();
+            if (failingCommits != null) {
+                failingCommits.close();
+            }
         }
     }
 
@@ -93,20 +128,30 @@ public final class Stores {
         var out = new StringBuilder();
         store.list().stream().sorted(Comparator.comparing(ManagedInstance::uuid))
                 .forEach(i -> out.append("instance ").append(i).append('\n'));
+        reservations(store, catalog, macs).forEach(r -> out.append(r).append('\n'));
+        return out.toString();
+    }
+
+    /**
+     * Every address the store holds reserved, as the SPI shows it: {@code ip NETWORK ADDRESS} for each address of
+     * each network's range in use, {@code mac NETWORK MAC} for each of {@code macs} in use on a network.
+     */
+    public static Set<String> reservations(InventoryStore store, Catalog catalog, Collection<String> macs) {
+        Set<String> held = new TreeSet<>();
         for (Network network : catalog.networks()) {
             for (long offset = 0; offset < network.range().size(); offset++) {
                 String address = network.range().addressAt(offset);
                 if (store.catalog().isIpInUse(network.id(), address)) {
-                    out.append("ip ").append(network.id()).append(' ').append(address).append('\n');
+                    held.add("ip " + network.id() + " " + address);
                 }
             }
-            for (String mac : macs.stream().sorted().toList()) {
+            for (String mac : macs) {
                 if (store.catalog().isMacInUse(network.id(), mac)) {
-                    out.append("mac ").append(network.id()).append(' ').append(mac).append('\n');
+                    held.add("mac " + network.id() + " " + mac);
                 }
             }
         }
-        return out.toString();
+        return held;
     }
 
     /** Every row of every table of the database but the migration history, sorted. */

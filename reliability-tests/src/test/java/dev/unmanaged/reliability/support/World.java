@@ -27,11 +27,14 @@ public final class World implements AutoCloseable {
     public final FaultyStore store;
     public final UnmanagedInstances instances;
     private final Stores.Opened opened;
+    private final dev.unmanaged.api.inventory.Catalog catalog;
     private final List<String> macs = new ArrayList<>();
 
-    private World(Stores.Kind kind, String hostId, dev.unmanaged.api.inventory.Catalog catalog) {
-        this.opened = Stores.open(kind, catalog);
+    private World(Stores.Opened opened, dev.unmanaged.api.inventory.Catalog catalog, String hostId) {
+        this.opened = opened;
+        this.catalog = catalog;
         this.store = new FaultyStore(opened.store());
+        opened.commits().ifPresent(commits -> store.failCommitsWith(commits::failNextCommit));
         this.host = provider.addHost(hostId);
         this.instances = UnmanagedInstances.builder()
                 .providers(provider)
@@ -43,12 +46,31 @@ public final class World implements AutoCloseable {
 
     /** A world on a new, empty store of {@code kind}. */
     public static World open(Stores.Kind kind) {
-        return new World(kind, "host-1", CatalogFixture.catalog());
+        return open(kind, CatalogFixture.catalog());
     }
 
     /** A world on a new store of {@code kind} seeded with {@code catalog}. */
     public static World open(Stores.Kind kind, dev.unmanaged.api.inventory.Catalog catalog) {
-        return new World(kind, "host-1", catalog);
+        return new World(Stores.open(kind, catalog), catalog, "host-1");
+    }
+
+    /**
+     * A world whose {@link FaultyStore.Step#COMMIT} fails the store's real commit where it has one (H2, through
+     * {@link CommitFailingDataSource}); see {@link Stores#openWithFailingCommits}.
+     */
+    public static World openWithFailingCommits(Stores.Kind kind) {
+        var catalog = CatalogFixture.catalog();
+        return new World(Stores.openWithFailingCommits(kind, catalog), catalog, "host-1");
+    }
+
+    /** How many real JDBC commits were failed (always 0 on a store without one). */
+    public int realCommitsFailed() {
+        return opened.commits().map(CommitFailingDataSource::commitsFailed).orElse(0);
+    }
+
+    /** The addresses the store holds reserved (see {@link Stores#reservations}). */
+    public java.util.Set<String> reservations() {
+        return Stores.reservations(opened.store(), catalog, macs);
     }
 
     /** Puts {@code instance} on the host, remembering its MACs for snapshots. */

@@ -2,8 +2,8 @@ package dev.unmanaged.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
-import static org.junit.jupiter.api.Assumptions.abort;
 
+import dev.unmanaged.tck.LiveServices;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The tool on a PostgreSQL store ({@code --store}). A live test: it runs in CI (where {@code scripts/postgres.sh}
- * starts the server) and fails there when the server is missing; locally it runs when {@code UNMANAGED_PG_URL}
- * is set, and {@code -Dlive.skip=true} skips it.
+ * The tool on a PostgreSQL store ({@code --store}), the server {@code scripts/postgres.sh} starts or the one
+ * {@code UNMANAGED_PG_URL} names. A live test ({@link LiveServices}): it runs unless {@code -Dlive.skip=true}
+ * (ignored when {@code CI=true}) and fails when the server does not answer.
  */
 @DisplayName("The tool on a PostgreSQL store, run as a separate process")
 class PostgresStoreIT {
@@ -32,14 +32,14 @@ class PostgresStoreIT {
 
     @BeforeEach
     void freshSchema() {
-        if (Boolean.getBoolean("live.skip")) {
-            abort("live tests are skipped (-Dlive.skip=true)");
-        }
+        LiveServices.skipIfAsked();
         String configured = System.getenv("UNMANAGED_PG_URL");
-        if (configured == null && !"true".equalsIgnoreCase(System.getenv("CI"))) {
-            abort("PostgreSQL tests run when UNMANAGED_PG_URL is set or CI=true");
-        }
         serverUrl = configured != null ? configured : DEFAULT_URL;
+        try (Connection probe = DriverManager.getConnection(serverUrl)) {
+            assertThat(probe.isValid(5)).as("PostgreSQL at %s answers", serverUrl).isTrue();
+        } catch (SQLException e) {
+            throw LiveServices.unavailable("PostgreSQL at " + serverUrl, e.getMessage(), "bash scripts/postgres.sh start");
+        }
         schema = "cli_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         execute("CREATE SCHEMA " + schema);
     }
