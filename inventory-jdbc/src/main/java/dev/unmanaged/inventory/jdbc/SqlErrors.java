@@ -1,6 +1,7 @@
 package dev.unmanaged.inventory.jdbc;
 
 import dev.unmanaged.api.error.StoreFailureException;
+import dev.unmanaged.api.text.SecretRedaction;
 import java.sql.SQLException;
 import java.util.Map;
 import java.util.Optional;
@@ -101,7 +102,8 @@ final class SqlErrors {
     private static Optional<String> networkCause(Throwable e) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof java.io.IOException && cause.getMessage() != null) {
-                return Optional.of(cause.getMessage());
+                // A driver quotes the URL it failed on, e.g. user:password@host in an UnknownHostException.
+                return Optional.of(SecretRedaction.redact(cause.getMessage()));
             }
         }
         return Optional.empty();

@@ -18,6 +18,15 @@ import org.junit.jupiter.api.io.TempDir;
 @DisplayName("Database errors in the store's own words")
 class SqlErrorsTest {
     @Test
+    @DisplayName("a connection failure names its network cause, without the password the driver quoted in it")
+    void networkCauseRedacted() {
+        var failure = new SQLException("The connection attempt failed.", "08001",
+                new java.net.UnknownHostException("u:SENTINEL-pw@db.example"));
+        String reason = SqlErrors.reason(failure);
+        assertThat(reason).contains("db.example", "08001").doesNotContain("SENTINEL-pw");
+    }
+
+    @Test
     @DisplayName("a constraint violation is described without the SQL, the row's values or H2's error text")
     void constraintViolation() throws Exception {
         SQLException violation = realError("CREATE TABLE t (id INT PRIMARY KEY, secret VARCHAR(20));"
