@@ -91,7 +91,7 @@ final class DomainReader {
         if (name == null || name.equals(d.name())) {
             return d;
         }
-        return new InstanceDescriptor(d.uuid(), name, d.hostId(), d.hypervisor(), d.domainType(), d.powerState(),
+        return new InstanceDescriptor(d.uuid(), name, d.hostId(), d.hypervisor(), d.virtualizationType(), d.powerState(),
                 d.persistent(), d.cpu(), d.memory(), d.os(), d.disks(), d.nics(), d.graphics(), d.warnings());
     }
 

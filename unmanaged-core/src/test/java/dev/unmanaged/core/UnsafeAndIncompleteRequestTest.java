@@ -129,7 +129,7 @@ class UnsafeAndIncompleteRequestTest {
         var nics = new ArrayList<>(web.nics());
         nics.add(new NicDescriptor("network", null, "virtio", "default", List.of(), null, null, null));
         Fixtures.put(provider, H1, new InstanceDescriptor(web.uuid(), web.name(), null, web.hypervisor(),
-                web.domainType(), web.powerState(), web.persistent(), web.cpu(), web.memory(), web.os(), web.disks(),
+                web.virtualizationType(), web.powerState(), web.persistent(), web.cpu(), web.memory(), web.os(), web.disks(),
                 nics, web.graphics(), web.warnings()));
 
         ImportPlan plan = instances.plan(Fixtures.cleanRequest(H1, 1).build());

@@ -58,7 +58,7 @@ class DescriptorJsonContractTest {
     void contractKeys() {
         JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
 
-        assertThat(keys(json)).contains("name", "uuid", "domainType", "powerState", "persistent", "memory", "cpu",
+        assertThat(keys(json)).contains("name", "uuid", "virtualizationType", "powerState", "persistent", "memory", "cpu",
                 "os", "disks", "nics", "graphics", "warnings");
         assertThat(keys(json.get("memory"))).contains("maxBytes", "currentBytes");
         assertThat(keys(json.get("cpu"))).contains("vcpus", "maxVcpus", "mode", "model", "sockets", "dies", "cores",
@@ -66,10 +66,10 @@ class DescriptorJsonContractTest {
         assertThat(keys(json.get("cpu").get("tune"))).contains("shares", "periodMicros", "quotaMicros");
         assertThat(keys(json.get("os"))).contains("type", "arch", "machine", "firmware", "secureBoot");
         assertThat(keys(json.get("disks").get(0))).contains("device", "type", "driverType", "source", "protocol",
-                "hosts", "targetDev", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
+                "hosts", "deviceName", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
                 "allocationBytes").doesNotContain("disk");
         assertThat(keys(json.get("nics").get(0))).contains("type", "mac", "model", "source", "vlanTags",
-                "targetDev", "bootOrder");
+                "hostDeviceName", "bootOrder");
         assertThat(keys(json.get("graphics").get(0))).containsExactlyInAnyOrder("type", "port", "listen",
                 "passwordSet");
         assertThat(keys(json.get("warnings").get(0))).contains("code", "message");

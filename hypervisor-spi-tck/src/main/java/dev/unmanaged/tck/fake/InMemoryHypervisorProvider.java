@@ -285,7 +285,7 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
             }
             graphics = protectedConsoles;
         }
-        return new InstanceDescriptor(d.uuid(), d.name(), hostId, hypervisor, d.domainType(), d.powerState(),
+        return new InstanceDescriptor(d.uuid(), d.name(), hostId, hypervisor, d.virtualizationType(), d.powerState(),
                 d.persistent() == null ? Boolean.TRUE : d.persistent(), d.cpu(), d.memory(), d.os(), d.disks(),
                 d.nics(), graphics, d.warnings());
     }

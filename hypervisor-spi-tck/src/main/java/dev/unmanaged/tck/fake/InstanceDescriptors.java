@@ -43,14 +43,14 @@ public final class InstanceDescriptors {
     }
 
     /** A qcow2 file disk on the virtio bus, with its capacity known and half of it allocated. */
-    public static DiskDescriptor fileDisk(String targetDev, String path, long capacityBytes) {
-        return new DiskDescriptor("disk", "file", "qcow2", "none", path, null, List.of(), targetDev, "virtio", null,
+    public static DiskDescriptor fileDisk(String deviceName, String path, long capacityBytes) {
+        return new DiskDescriptor("disk", "file", "qcow2", "none", path, null, List.of(), deviceName, "virtio", null,
                 false, false, null, capacityBytes, capacityBytes / 2);
     }
 
     /** An empty read-only CD-ROM drive on the SATA bus. */
-    public static DiskDescriptor emptyCdrom(String targetDev) {
-        return new DiskDescriptor("cdrom", "file", "raw", null, null, null, List.of(), targetDev, "sata", null,
+    public static DiskDescriptor emptyCdrom(String deviceName) {
+        return new DiskDescriptor("cdrom", "file", "raw", null, null, null, List.of(), deviceName, "sata", null,
                 true, false, null, null, null);
     }
 
@@ -167,8 +167,8 @@ public final class InstanceDescriptors {
         }
 
         /** Adds a qcow2 file disk of {@code capacityBytes} at {@code /var/lib/fake/images/<name>-<target>.qcow2}. */
-        public Builder disk(String targetDev, long capacityBytes) {
-            return disk(fileDisk(targetDev, "/var/lib/fake/images/" + name + "-" + targetDev + ".qcow2",
+        public Builder disk(String deviceName, long capacityBytes) {
+            return disk(fileDisk(deviceName, "/var/lib/fake/images/" + name + "-" + deviceName + ".qcow2",
                     capacityBytes));
         }
 

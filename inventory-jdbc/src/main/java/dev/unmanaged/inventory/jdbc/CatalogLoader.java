@@ -41,7 +41,7 @@ import java.util.function.Function;
  *                          "minMemory": "512 MiB", "maxMemory": "64 GiB", "owners": ["acme"]} ],
  *   "networks":        [ {"id": "prod", "name": "Production", "range": "10.1.0.10-10.1.0.250", "vlan": 100} ],
  *   "storagePools":    [ {"id": "local", "name": "Local", "path": "/var/lib/libvirt/images",
- *                         "hypervisorPoolName": "default"} ],
+ *                         "hostPoolName": "default"} ],
  *   "diskOfferings":   [ {"id": "d20", "name": "20 GiB", "size": "20 GiB"},
  *                         {"id": "any", "name": "Any size", "custom": true} ],
  *   "templates":       [ {"id": "debian-12", "name": "Debian 12", "osType": "Debian 12"} ]
@@ -139,13 +139,13 @@ public final class CatalogLoader {
             return new Network(id, e.optionalText("name", id), e.range("range"), vlan, e.owners(ownerCheck));
         }, Network::id);
         List<StoragePool> pools = section(root, "storagePools", e -> {
-            e.allowOnly(Set.of("id", "name", "path", "hypervisorPoolName", "owners"));
+            e.allowOnly(Set.of("id", "name", "path", "hostPoolName", "owners"));
             String id = e.id();
             String path = e.optionalText("path", null);
-            String poolName = e.optionalText("hypervisorPoolName", null);
+            String poolName = e.optionalText("hostPoolName", null);
             if (path == null && poolName == null) {
                 throw new InvalidRequestException(e.path + ".path", "nothing",
-                        "a host directory (path) or a hypervisor pool name (hypervisorPoolName), or both");
+                        "a host directory (path) or a hypervisor pool name (hostPoolName), or both");
             }
             return new StoragePool(id, e.optionalText("name", id), path, poolName, e.owners(ownerCheck));
         }, StoragePool::id);

@@ -44,8 +44,8 @@ class CatalogLoaderTest {
                     {"id": "lab", "range": {"first": "192.168.1.2", "last": "192.168.1.9"}, "owners": ["globex"]}
                   ],
                   "storagePools": [
-                    {"id": "local", "name": "Local", "path": "/var/lib/libvirt/images", "hypervisorPoolName": "default"},
-                    {"id": "rbd", "name": "RBD", "hypervisorPoolName": "rbd"}
+                    {"id": "local", "name": "Local", "path": "/var/lib/libvirt/images", "hostPoolName": "default"},
+                    {"id": "rbd", "name": "RBD", "hostPoolName": "rbd"}
                   ],
                   "diskOfferings": [
                     {"id": "d20", "name": "20 GiB", "size": "20 GiB"},
@@ -85,7 +85,7 @@ class CatalogLoaderTest {
         assertThat(demo.offerings()).anyMatch(ComputeOffering::custom).anyMatch(o -> !o.custom());
         assertThat(demo.networks()).hasSizeBetween(2, 3).anyMatch(n -> n.vlan() != null)
                 .allMatch(n -> n.range().size() >= 100);
-        assertThat(demo.pools()).anyMatch(p -> p.path() != null).anyMatch(p -> p.hypervisorPoolName() != null);
+        assertThat(demo.pools()).anyMatch(p -> p.path() != null).anyMatch(p -> p.hostPoolName() != null);
         assertThat(demo.diskOfferings()).anyMatch(DiskOffering::custom);
         assertThat(demo.templates()).isNotEmpty();
     }

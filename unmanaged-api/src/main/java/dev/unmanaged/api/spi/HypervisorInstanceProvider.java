@@ -30,8 +30,8 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
     InstanceDescriptor describeInstance(Host host, String nameOrUuid);
 
     /**
-     * Makes the instance survive on its own once the orchestrator lets go of it (e.g. defines a transient
-     * domain persistently from its live definition). Idempotent; verified before returning.
+     * Makes the instance survive on its own once the orchestrator lets go of it (for KVM, defines a
+     * transient libvirt domain persistently from its live definition). Idempotent; verified before returning.
      */
     UnmanagePreparation prepareForUnmanage(Host host, UUID uuid);
 

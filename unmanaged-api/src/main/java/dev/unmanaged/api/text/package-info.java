@@ -2,5 +2,9 @@
  * Text from hosts, files and other software made fit for people and logs: {@link dev.unmanaged.api.text.SafeText}
  * escapes what could forge a line or reorder a terminal's text, and {@link dev.unmanaged.api.text.SecretRedaction}
  * removes secrets that someone else's error message may quote. Every module uses these two; none keeps a copy.
+ * Nothing is null unless marked {@code @Nullable}.
  */
+@NullMarked
 package dev.unmanaged.api.text;
+
+import org.jspecify.annotations.NullMarked;

@@ -115,7 +115,7 @@ public final class CatalogCommand implements Callable<Integer> {
         out.println("Storage pools:");
         Table pools = Table.of("ID", "PATH", "HYPERVISOR POOL", "OWNERS", "NAME");
         for (StoragePool p : c.pools()) {
-            pools.row(p.id(), p.path(), p.hypervisorPoolName(), owners(p), p.name());
+            pools.row(p.id(), p.path(), p.hostPoolName(), owners(p), p.name());
         }
         pools.print(out, "  ");
 

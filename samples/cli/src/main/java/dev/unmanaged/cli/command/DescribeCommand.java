@@ -77,7 +77,7 @@ public final class DescribeCommand implements Callable<Integer> {
         field(out, "Managed", managed ? "yes (in the inventory)" : "no");
         field(out, "State", d.powerState() + ", " + (d.persistent() == null ? "persistence unknown"
                 : d.persistent() ? "persistent" : "transient"));
-        field(out, "Domain type", d.domainType());
+        field(out, "Domain type", d.virtualizationType());
         field(out, "CPU", cpu(d.cpu()));
         String tune = tune(d.cpu().tune());
         if (!tune.isEmpty()) {
@@ -95,7 +95,7 @@ public final class DescribeCommand implements Callable<Integer> {
             Table disks = Table.of("TARGET", "DEVICE", "TYPE", "FORMAT", "BUS", "CACHE", "SOURCE", "CAPACITY",
                     "ALLOCATED", "FLAGS");
             for (DiskDescriptor disk : d.disks()) {
-                disks.row(disk.targetDev(), disk.device(), disk.type(), disk.driverType(), disk.bus(), disk.cache(),
+                disks.row(disk.deviceName(), disk.device(), disk.type(), disk.driverType(), disk.bus(), disk.cache(),
                         source(disk), Sizes.format(disk.capacityBytes()), Sizes.format(disk.allocationBytes()),
                         flags(disk));
             }
@@ -109,7 +109,7 @@ public final class DescribeCommand implements Callable<Integer> {
             Table nics = Table.of("MAC", "TYPE", "MODEL", "SOURCE", "VLAN", "PORT", "TARGET", "BOOT");
             for (NicDescriptor nic : d.nics()) {
                 nics.row(nic.mac(), nic.type(), nic.model(), nic.source(), Text.list(nic.vlanTags()),
-                        nic.virtualPortType(), nic.targetDev(), nic.bootOrder());
+                        nic.switchPortType(), nic.hostDeviceName(), nic.bootOrder());
             }
             nics.print(out, "  ");
         }
