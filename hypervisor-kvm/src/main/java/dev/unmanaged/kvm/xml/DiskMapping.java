@@ -26,12 +26,12 @@ final class DiskMapping {
         String cache = disk.driver() == null ? null : Values.text(disk.driver().cache());
         Integer bootOrder = disk.boot() == null ? null
                 : Values.bootOrder(field(deviceName, "<boot order>"), disk.boot().order());
-        return new DiskDescriptor(device, type, driverType, cache,
-                source == null ? null : source.location(),
-                source == null ? null : source.protocol(),
-                source == null ? List.of() : source.hosts(),
-                deviceName, bus, serial(disk.serial()), disk.readOnly(), disk.shareable(), bootOrder,
-                null, null);
+        return DiskDescriptor.builder().device(device).type(type).driverType(driverType).cache(cache)
+                .source(source == null ? null : source.location())
+                .protocol(source == null ? null : source.protocol())
+                .hosts(source == null ? List.of() : source.hosts())
+                .deviceName(deviceName).bus(bus).serial(serial(disk.serial())).readOnly(disk.readOnly())
+                .shareable(disk.shareable()).bootOrder(bootOrder).build();
     }
 
     /** The serial exactly as written: leading blanks can be part of a drive's serial (e.g. padded ATA serials). */
