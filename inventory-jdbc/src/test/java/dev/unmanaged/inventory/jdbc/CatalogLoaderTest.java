@@ -90,6 +90,15 @@ class CatalogLoaderTest {
         assertThat(demo.templates()).isNotEmpty();
     }
 
+    @Test
+    @DisplayName("a storage pool's name on the hosts is still read under its former key hypervisorPoolName")
+    void readsTheFormerPoolNameKey() {
+        Catalog catalog = CatalogLoader.parse("""
+                {"storagePools": [{"id": "rbd", "name": "RBD", "hypervisorPoolName": "rbd-pool"}]}
+                """);
+        assertThat(catalog.pools()).containsExactly(new StoragePool("rbd", "RBD", null, "rbd-pool", Set.of()));
+    }
+
     @ParameterizedTest(name = "{0}")
     @DisplayName("refuses a bad value naming its path, the value and what was expected")
     @CsvSource(delimiter = '|', textBlock = """
@@ -103,7 +112,8 @@ class CatalogLoaderTest {
             missing memory        | {"computeOfferings": [{"id": "o", "vcpus": 2}]}                        | computeOfferings[0].memory | a size in bytes
             custom bounds         | {"computeOfferings": [{"id": "o", "custom": true, "minVcpus": 4, "maxVcpus": 2, "minMemory": 1, "maxMemory": 2}]} | computeOfferings[0].maxVcpus | from 4
             undeclared owner      | {"owners": [{"id": "acme"}], "templates": [{"id": "t", "owners": ["acne"]}]} | templates[0].owners[0] | declared in the file
-            pool without location | {"storagePools": [{"id": "p"}]}                                        | storagePools[0].path | hypervisor pool name
+            pool without location | {"storagePools": [{"id": "p"}]}                                        | storagePools[0].path | pool's name on the hosts
+            pool name twice       | {"storagePools": [{"id": "p", "hostPoolName": "a", "hypervisorPoolName": "b"}]} | storagePools[0].hypervisorPoolName | only one of hostPoolName
             unknown section       | {"offerings": []}                                                      | offerings          | only the keys
             section not an array  | {"owners": {"id": "x"}}                                                | owners             | a JSON array
             malformed JSON        | {"owners": [                                                           | line 1             | well-formed JSON

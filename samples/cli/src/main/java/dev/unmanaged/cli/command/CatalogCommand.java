@@ -113,7 +113,7 @@ public final class CatalogCommand implements Callable<Integer> {
 
         out.println();
         out.println("Storage pools:");
-        Table pools = Table.of("ID", "PATH", "HYPERVISOR POOL", "OWNERS", "NAME");
+        Table pools = Table.of("ID", "PATH", "HOST POOL", "OWNERS", "NAME");
         for (StoragePool p : c.pools()) {
             pools.row(p.id(), p.path(), p.hostPoolName(), owners(p), p.name());
         }
