@@ -682,7 +682,7 @@ public abstract class HypervisorInstanceProviderContract {
         assertThat(d.cpu().vcpus()).as("vCPUs of %s", vm).isEqualTo(spec.vcpus());
         assertThat(d.memory().maxBytes()).as("memory of %s", vm).isEqualTo(spec.memoryBytes());
         assertThat(disksOf(d).stream().map(DiskDescriptor::deviceName).toList())
-                .as("disk targets of %s in definition order", vm)
+                .as("disk device names of %s in definition order", vm)
                 .containsExactlyElementsOf(spec.disks().stream().map(InstanceSpec.DiskSpec::deviceName).toList());
         assertThat(d.nics().stream().map(NicDescriptor::mac).toList()).as("NIC MACs of %s in definition order", vm)
                 .containsExactlyElementsOf(spec.nics().stream().map(InstanceSpec.NicSpec::mac).toList());

@@ -49,7 +49,7 @@ final class DiskPlanner {
             }
             if (disk.deviceName() == null) {
                 problems.add(Problem.block(ProblemCode.DISK_UNMAPPED, "disk #" + (i + 1), "disk #" + (i + 1)
-                        + " (source " + SafeText.quoted(disk.source()) + ") has no target device;"
+                        + " (source " + SafeText.quoted(disk.source()) + ") has no device name;"
                         + " expected one to key its pool mapping"));
                 continue;
             }
