@@ -89,7 +89,7 @@ public record ImportRequest(Host host, String instance, String ownerId, @Nullabl
         }
 
         /** The display name. */
-        public Builder displayName(String name) {
+        public Builder displayName(@Nullable String name) {
             this.displayName = name;
             return this;
         }
@@ -101,14 +101,14 @@ public record ImportRequest(Host host, String instance, String ownerId, @Nullabl
         }
 
         /** vCPUs and memory for a custom offering. */
-        public Builder custom(Integer vcpus, Long memory) {
+        public Builder custom(@Nullable Integer vcpus, @Nullable Long memory) {
             this.cpus = vcpus;
             this.memoryBytes = memory;
             return this;
         }
 
         /** The template / OS type. */
-        public Builder template(String id) {
+        public Builder template(@Nullable String id) {
             this.templateId = id;
             return this;
         }

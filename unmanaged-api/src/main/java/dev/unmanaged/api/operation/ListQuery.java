@@ -47,7 +47,7 @@ public record ListQuery(List<Host> hosts, @Nullable String nameContains, Set<Pow
     }
 
     /** This query with a name filter. */
-    public ListQuery withNameContaining(String text) {
+    public ListQuery withNameContaining(@Nullable String text) {
         return new ListQuery(hosts, text, states, hostIds, offset, limit, hostDeadline);
     }
 

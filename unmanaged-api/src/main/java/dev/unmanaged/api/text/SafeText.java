@@ -70,7 +70,7 @@ public final class SafeText {
      * A host id fit for output: a password in the user-info part of a URI ({@code user:pw@host}) and any
      * password-like query parameter are masked, because host ids are often connection URIs; then escaped.
      */
-    public static String host(String hostId) {
+    public static String host(@Nullable String hostId) {
         if (hostId == null) {
             return "null";
         }
