@@ -58,8 +58,8 @@ class DescriptorJsonContractTest {
     void contractKeys() {
         JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
 
-        assertThat(keys(json)).contains("name", "uuid", "virtualizationType", "powerState", "persistent", "memory", "cpu",
-                "os", "disks", "nics", "graphics", "warnings");
+        assertThat(keys(json)).contains("name", "uuid", "virtualizationType", "powerState", "persistent", "memory",
+                "cpu", "os", "disks", "nics", "graphics", "warnings").doesNotContain("domainType");
         assertThat(keys(json.get("memory"))).contains("maxBytes", "currentBytes");
         assertThat(keys(json.get("cpu"))).contains("vcpus", "maxVcpus", "mode", "model", "sockets", "dies", "cores",
                 "threads", "tune");
@@ -67,9 +67,9 @@ class DescriptorJsonContractTest {
         assertThat(keys(json.get("os"))).contains("type", "arch", "machine", "firmware", "secureBoot");
         assertThat(keys(json.get("disks").get(0))).contains("device", "type", "driverType", "source", "protocol",
                 "hosts", "deviceName", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
-                "allocationBytes").doesNotContain("disk");
+                "allocationBytes").doesNotContain("disk", "targetDev");
         assertThat(keys(json.get("nics").get(0))).contains("type", "mac", "model", "source", "vlanTags",
-                "hostDeviceName", "bootOrder");
+                "switchPortType", "hostDeviceName", "bootOrder").doesNotContain("virtualPortType", "targetDev");
         assertThat(keys(json.get("graphics").get(0))).containsExactlyInAnyOrder("type", "port", "listen",
                 "passwordSet");
         assertThat(keys(json.get("warnings").get(0))).contains("code", "message");

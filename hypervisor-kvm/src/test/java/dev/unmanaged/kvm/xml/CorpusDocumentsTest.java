@@ -168,7 +168,8 @@ class CorpusDocumentsTest {
         soft.assertThat(nic.vlanTags()).as(which + " vlan tags").isEqualTo(DomOracle.vlanTags(xml));
         soft.assertThat(nic.switchPortType()).as(which + " virtualport")
                 .isEqualTo(DomOracle.childAttr(xml, "virtualport", "type"));
-        soft.assertThat(nic.hostDeviceName()).as(which + " target").isEqualTo(DomOracle.childAttr(xml, "target", "dev"));
+        soft.assertThat(nic.hostDeviceName()).as(which + " target")
+                .isEqualTo(DomOracle.childAttr(xml, "target", "dev"));
         String order = DomOracle.childAttr(xml, "boot", "order");
         soft.assertThat(nic.bootOrder()).as(which + " boot order").isEqualTo(order == null ? null : Integer.valueOf(order));
     }

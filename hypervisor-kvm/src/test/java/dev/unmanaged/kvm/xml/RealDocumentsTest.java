@@ -46,7 +46,8 @@ class RealDocumentsTest {
                 "06:c5:94:00:05:65", "06:c9:f4:00:04:40", "06:7e:c6:00:05:68");
         assertThat(d.nics()).extracting(NicDescriptor::source).containsExactly("cloud0", "cloudbr1", "cloudbr0",
                 "cloudbr1");
-        assertThat(d.nics()).extracting(NicDescriptor::hostDeviceName).containsExactly("vnet0", "vnet1", "vnet2", "vnet3");
+        assertThat(d.nics()).extracting(NicDescriptor::hostDeviceName)
+                .containsExactly("vnet0", "vnet1", "vnet2", "vnet3");
         assertThat(d.nics()).extracting(NicDescriptor::model).containsOnly("virtio");
         assertThat(d.graphics()).singleElement().satisfies(g -> {
             assertThat(g.type()).isEqualTo("vnc");
