@@ -65,7 +65,7 @@ final class DiskSizes {
 
     private static long[] blockInfo(Connect connect, Domain domain, DiskDescriptor disk, Failures failures)
             throws LibvirtException, DomainVanished {
-        String device = disk.targetDev() != null ? disk.targetDev() : disk.source();
+        String device = disk.deviceName() != null ? disk.deviceName() : disk.source();
         try {
             DomainBlockInfo info = domain.blockInfo(device);
             return new long[] {info.getCapacity(), info.getAllocation()};
@@ -109,7 +109,7 @@ final class DiskSizes {
     }
 
     private static String label(DiskDescriptor disk) {
-        return (disk.targetDev() == null ? "(no target)" : disk.targetDev()) + " (" + disk.source() + ")";
+        return (disk.deviceName() == null ? "(no target)" : disk.deviceName()) + " (" + disk.source() + ")";
     }
 
     private static void free(StorageVol volume) {

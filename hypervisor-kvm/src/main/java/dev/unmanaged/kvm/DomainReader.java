@@ -5,7 +5,6 @@ import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.MemoryDescriptor;
-import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.text.SecretRedaction;
@@ -92,8 +91,7 @@ final class DomainReader {
         if (name == null || name.equals(d.name())) {
             return d;
         }
-        return new InstanceDescriptor(d.uuid(), name, d.hostId(), d.hypervisor(), d.domainType(), d.powerState(),
-                d.persistent(), d.cpu(), d.memory(), d.os(), d.disks(), d.nics(), d.graphics(), d.warnings());
+        return d.toBuilder().name(name).build();
     }
 
     private InstanceDescriptor parse(Connect connect, String xml, String name, UUID uuid, DomainInfo info,
@@ -111,9 +109,6 @@ final class DomainReader {
     private static InstanceDescriptor fromApi(Connect connect, String name, UUID uuid, DomainInfo info, Domain domain,
                                               String why)
             throws LibvirtException, DomainVanished {
-        List<DescriptorWarning> warnings = new ArrayList<>();
-        warnings.add(DescriptorWarning.blocking(WarningCodes.DEFINITION_UNREADABLE,
-                why + "; only what libvirt's API reports is shown (name, UUID, state, persistence, vCPUs, memory)"));
         CpuDescriptor cpu = null;
         MemoryDescriptor memory = null;
         if (info != null && info.nrVirtCpu >= 1 && info.maxMem > 0) {
@@ -124,15 +119,8 @@ final class DomainReader {
                     ? Math.multiplyExact(info.memory, 1024L) : maxBytes;
             memory = new MemoryDescriptor(maxBytes, currentBytes);
         }
-        if (cpu == null) {
-            // The record needs values; these are placeholders, flagged as such and blocking any import.
-            cpu = CpuDescriptor.of(1);
-            memory = MemoryDescriptor.ofBytes(1);
-            warnings.add(DescriptorWarning.blocking(WarningCodes.DETAIL_UNAVAILABLE,
-                    "vCPUs and memory could not be read; 1 vCPU and 1 byte are placeholders, not facts"));
-        }
-        return new InstanceDescriptor(uuid, name, null, KvmInstanceProvider.HYPERVISOR, null, PowerState.UNKNOWN,
-                null, cpu, memory, OsDescriptor.UNKNOWN, List.of(), List.of(), List.of(), warnings);
+        return InstanceDescriptor.definitionUnreadable(KvmInstanceProvider.HYPERVISOR, name, uuid, cpu, memory,
+                why + "; only what libvirt's API reports is shown (name, UUID, state, persistence, vCPUs, memory)");
     }
 
     /** The maximum vCPUs; libvirt only knows it for running domains on some drivers, so 0 when it cannot say. */

@@ -94,7 +94,7 @@ class KvmInstanceProviderTest {
     }
 
     private static Optional<DiskDescriptor> disk(InstanceDescriptor instance, String target) {
-        return instance.disks().stream().filter(d -> target.equals(d.targetDev())).findFirst();
+        return instance.disks().stream().filter(d -> target.equals(d.deviceName())).findFirst();
     }
 
     private static List<String> warningCodes(InstanceDescriptor instance) {
@@ -140,14 +140,14 @@ class KvmInstanceProviderTest {
             assertThat(web.uuid()).isEqualTo(WEB_TRANSIENT);
             assertThat(web.hostId()).isEqualTo(host.id());
             assertThat(web.hypervisor()).isEqualTo("kvm");
-            assertThat(web.domainType()).isEqualTo("kvm");
+            assertThat(web.virtualizationType()).isEqualTo("kvm");
             assertThat(web.cpu().vcpus()).isEqualTo(2);
             assertThat(web.cpu().maxVcpus()).isEqualTo(4);
             assertThat(web.cpu().mode()).isEqualTo("host-passthrough");
             assertThat(web.memory().maxBytes()).isEqualTo(2048 * MIB);
             assertThat(web.memory().currentBytes()).isEqualTo(1024 * MIB);
             assertThat(web.os().machine()).isEqualTo("pc-q35-7.2");
-            assertThat(web.disks()).extracting(DiskDescriptor::targetDev).containsExactly("vda", "vdb", "sda");
+            assertThat(web.disks()).extracting(DiskDescriptor::deviceName).containsExactly("vda", "vdb", "sda");
             assertThat(web.nics()).extracting(NicDescriptor::mac)
                     .containsExactly("52:54:00:10:00:01", "52:54:00:10:00:02");
             assertThat(web.graphics()).singleElement().satisfies(g -> assertThat(g.type()).isEqualTo("vnc"));
@@ -313,7 +313,7 @@ class KvmInstanceProviderTest {
         void unknownSizeKeepsDisk() {
             InstanceDescriptor legacy = listedByName().get("legacy-off");
 
-            assertThat(legacy.disks()).extracting(DiskDescriptor::targetDev).containsExactly("vda", "vdb");
+            assertThat(legacy.disks()).extracting(DiskDescriptor::deviceName).containsExactly("vda", "vdb");
             assertThat(legacy.disks()).allSatisfy(d -> {
                 assertThat(d.capacityBytes()).isNull();
                 assertThat(d.allocationBytes()).isNull();

@@ -87,7 +87,7 @@ class KvmLiveDaemonTest {
         assertThat(before.name()).isEqualTo(name);
         assertThat(before.powerState()).isEqualTo(PowerState.RUNNING);
         assertThat(before.persistent()).isFalse();
-        assertThat(before.domainType()).isEqualTo(LiveDaemon.domainType());
+        assertThat(before.virtualizationType()).isEqualTo(LiveDaemon.domainType());
         assertThat(before.memory().maxBytes()).isEqualTo(64 * MIB);
         assertThat(before.disks()).singleElement().satisfies(disk -> {
             assertThat(disk.driverType()).isEqualTo("qcow2");

@@ -49,7 +49,7 @@ final class LiveDaemonBed implements TestBed {
         try {
             Files.createDirectories(IMAGES);
             for (InstanceSpec.DiskSpec disk : spec.disks()) {
-                Path image = IMAGES.resolve(spec.name() + "-" + disk.targetDev() + ".qcow2");
+                Path image = IMAGES.resolve(spec.name() + "-" + disk.deviceName() + ".qcow2");
                 files.add(image);
                 qemuImgCreate(image, disk.capacityBytes());
             }

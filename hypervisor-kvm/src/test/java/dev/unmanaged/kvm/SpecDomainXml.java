@@ -30,7 +30,7 @@ final class SpecDomainXml {
             xml.append("    <disk type='file' device='disk'>\n")
                     .append("      <driver name='qemu' type='qcow2'/>\n")
                     .append("      <source file='").append(diskSources.get(i)).append("'/>\n")
-                    .append("      <target dev='").append(spec.disks().get(i).targetDev()).append("' bus='virtio'/>\n")
+                    .append("      <target dev='").append(spec.disks().get(i).deviceName()).append("' bus='virtio'/>\n")
                     .append("    </disk>\n");
         }
         for (InstanceSpec.NicSpec nic : spec.nics()) {

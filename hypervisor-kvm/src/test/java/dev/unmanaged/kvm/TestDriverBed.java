@@ -109,6 +109,6 @@ final class TestDriverBed implements TestBed {
     }
 
     private static String volumeName(String domain, InstanceSpec.DiskSpec disk) {
-        return domain + "-" + disk.targetDev() + ".qcow2";
+        return domain + "-" + disk.deviceName() + ".qcow2";
     }
 }

@@ -192,7 +192,7 @@ public abstract class HypervisorInstanceProviderContract {
             List<DiskDescriptor> disks = disksOf(listed(vm));
             for (int i = 0; i < vm.spec().disks().size(); i++) {
                 assertThat(disks.get(i).capacityBytes())
-                        .as("capacity of disk %s of %s", disks.get(i).targetDev(), vm)
+                        .as("capacity of disk %s of %s", disks.get(i).deviceName(), vm)
                         .isEqualTo(vm.spec().disks().get(i).capacityBytes());
             }
         }
@@ -685,9 +685,9 @@ public abstract class HypervisorInstanceProviderContract {
         assertThat(d.persistent()).as("persistence of %s", vm).isEqualTo(persistent);
         assertThat(d.cpu().vcpus()).as("vCPUs of %s", vm).isEqualTo(spec.vcpus());
         assertThat(d.memory().maxBytes()).as("memory of %s", vm).isEqualTo(spec.memoryBytes());
-        assertThat(disksOf(d).stream().map(DiskDescriptor::targetDev).toList())
-                .as("disk targets of %s in definition order", vm)
-                .containsExactlyElementsOf(spec.disks().stream().map(InstanceSpec.DiskSpec::targetDev).toList());
+        assertThat(disksOf(d).stream().map(DiskDescriptor::deviceName).toList())
+                .as("disk device names of %s in definition order", vm)
+                .containsExactlyElementsOf(spec.disks().stream().map(InstanceSpec.DiskSpec::deviceName).toList());
         assertThat(d.nics().stream().map(NicDescriptor::mac).toList()).as("NIC MACs of %s in definition order", vm)
                 .containsExactlyElementsOf(spec.nics().stream().map(InstanceSpec.NicSpec::mac).toList());
     }
@@ -695,7 +695,7 @@ public abstract class HypervisorInstanceProviderContract {
     private static List<String> placesHolding(InstanceDescriptor d, String secret) {
         List<String> places = new ArrayList<>();
         addIfHolding(places, "name", d.name(), secret);
-        addIfHolding(places, "domainType", d.domainType(), secret);
+        addIfHolding(places, "virtualizationType", d.virtualizationType(), secret);
         addIfHolding(places, "cpu", d.cpu(), secret);
         addIfHolding(places, "os", d.os(), secret);
         for (int i = 0; i < d.disks().size(); i++) {

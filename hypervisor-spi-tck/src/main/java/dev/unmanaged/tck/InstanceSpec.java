@@ -27,12 +27,12 @@ public record InstanceSpec(String name, PowerState state, boolean persistent, in
     /**
      * A disk of the instance.
      *
-     * @param targetDev     the guest device, e.g. {@code vda}
+     * @param deviceName     the guest device, e.g. {@code vda}
      * @param capacityBytes the virtual size, a whole number of MiB
      */
-    public record DiskSpec(String targetDev, long capacityBytes) {
+    public record DiskSpec(String deviceName, long capacityBytes) {
         public DiskSpec {
-            Objects.requireNonNull(targetDev, "targetDev");
+            Objects.requireNonNull(deviceName, "deviceName");
             if (capacityBytes <= 0 || capacityBytes % MIB != 0) {
                 throw new IllegalArgumentException("capacity must be a positive whole number of MiB, got "
                         + capacityBytes);
@@ -119,10 +119,10 @@ public record InstanceSpec(String name, PowerState state, boolean persistent, in
         return new InstanceSpec(name, state, persistent, vcpus, memoryBytes, newDisks, nics, graphicsPassword);
     }
 
-    /** This spec with one more disk {@code targetDev} of {@code mebibytes} MiB. */
-    public InstanceSpec plusDisk(String targetDev, long mebibytes) {
+    /** This spec with one more disk {@code deviceName} of {@code mebibytes} MiB. */
+    public InstanceSpec plusDisk(String deviceName, long mebibytes) {
         List<DiskSpec> more = new ArrayList<>(disks);
-        more.add(new DiskSpec(targetDev, mebibytes * MIB));
+        more.add(new DiskSpec(deviceName, mebibytes * MIB));
         return withDisks(more);
     }
 

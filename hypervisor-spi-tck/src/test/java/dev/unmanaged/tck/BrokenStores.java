@@ -287,7 +287,7 @@ final class BrokenStores {
 
         @Override
         public Optional<StoragePool> pool(String id) {
-            return real.pool(id).map(p -> new StoragePool(p.id(), p.name(), p.path(), p.hypervisorPoolName(),
+            return real.pool(id).map(p -> new StoragePool(p.id(), p.name(), p.path(), p.hostPoolName(),
                     Set.of()));
         }
 

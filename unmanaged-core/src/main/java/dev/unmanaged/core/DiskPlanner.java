@@ -43,18 +43,18 @@ final class DiskPlanner {
         for (int i = 0; i < disks.size(); i++) {
             DiskDescriptor disk = disks.get(i);
             if (!disk.isDisk()) {
-                if (disk.targetDev() != null) {
-                    otherDevices.put(disk.targetDev(), disk.device());
+                if (disk.deviceName() != null) {
+                    otherDevices.put(disk.deviceName(), disk.device());
                 }
                 continue;
             }
-            if (disk.targetDev() == null) {
+            if (disk.deviceName() == null) {
                 problems.add(Problem.block(ProblemCode.DISK_UNMAPPED, "disk #" + (i + 1), "disk #" + (i + 1)
-                        + " (source " + SafeText.quoted(disk.source()) + ") has no target device;"
+                        + " (source " + SafeText.quoted(disk.source()) + ") has no device name;"
                         + " expected one to key its pool mapping"));
                 continue;
             }
-            diskTargets.add(disk.targetDev());
+            diskTargets.add(disk.deviceName());
             planDisk(disk).ifPresent(planned::add);
         }
         reportUnknownKeys(diskTargets, otherDevices);
@@ -62,7 +62,7 @@ final class DiskPlanner {
     }
 
     private Optional<ManagedDisk> planDisk(DiskDescriptor disk) {
-        String target = disk.targetDev();
+        String target = disk.deviceName();
         String subject = "disk " + SafeText.of(target);
         String poolId = request.poolByDisk().get(target);
         String offeringId = request.diskOfferingByDisk().get(target);
@@ -104,12 +104,12 @@ final class DiskPlanner {
         Long capacity = disk.capacityBytes();
         if (capacity == null) {
             problems.add(Problem.block(ProblemCode.DISK_SIZE_UNKNOWN, subject, "the size of disk "
-                    + SafeText.of(disk.targetDev()) + " is unknown, so disk offering " + SafeText.quoted(offeringId)
+                    + SafeText.of(disk.deviceName()) + " is unknown, so disk offering " + SafeText.quoted(offeringId)
                     + " of " + ByteSizes.withExactBytes(offering.sizeBytes()) + " cannot be checked; expected a known size"
                     + " or a custom disk offering"));
         } else if (offering.sizeBytes() < capacity) {
             problems.add(Problem.block(ProblemCode.DISK_OFFERING_TOO_SMALL, subject, "disk "
-                    + SafeText.of(disk.targetDev()) + " is " + ByteSizes.withExactBytes(capacity) + " but disk offering "
+                    + SafeText.of(disk.deviceName()) + " is " + ByteSizes.withExactBytes(capacity) + " but disk offering "
                     + SafeText.quoted(offeringId) + " has " + ByteSizes.withExactBytes(offering.sizeBytes())
                     + "; expected an offering of at least " + ByteSizes.withExactBytes(capacity)));
         }

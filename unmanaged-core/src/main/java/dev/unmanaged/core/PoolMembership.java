@@ -20,14 +20,14 @@ final class PoolMembership {
         String poolName = "pool " + SafeText.quoted(pool.id());
         String source = disk.source();
         if (source == null || source.isBlank()) {
-            return Optional.of("disk " + SafeText.of(disk.targetDev()) + " has no source (an empty drive);"
+            return Optional.of("disk " + SafeText.of(disk.deviceName()) + " has no source (an empty drive);"
                     + " expected a disk image held by " + poolName);
         }
         String type = disk.type() == null ? "file" : disk.type();
         return switch (type) {
             case "file", "block", "dir" -> underPath(disk, source, pool, poolName);
             case "volume", "network" -> inNamedPool(disk, source, pool, poolName);
-            default -> Optional.of("disk " + SafeText.of(disk.targetDev()) + " has source type "
+            default -> Optional.of("disk " + SafeText.of(disk.deviceName()) + " has source type "
                     + SafeText.quoted(type) + " which no pool can be shown to hold; expected a file, block, dir,"
                     + " volume or network disk");
         };
@@ -37,7 +37,7 @@ final class PoolMembership {
                                               String poolName) {
         if (pool.path() == null) {
             return Optional.of(poolName + " has no path, so it cannot hold " + disk.type() + " disk "
-                    + SafeText.of(disk.targetDev()) + " at " + SafeText.quoted(source)
+                    + SafeText.of(disk.deviceName()) + " at " + SafeText.quoted(source)
                     + "; expected a pool with a path");
         }
         try {
@@ -49,7 +49,7 @@ final class PoolMembership {
         } catch (InvalidPathException e) {
             // falls through: a source that is not a valid path lies under no pool
         }
-        return Optional.of("disk " + SafeText.of(disk.targetDev()) + " source " + SafeText.quoted(source)
+        return Optional.of("disk " + SafeText.of(disk.deviceName()) + " source " + SafeText.quoted(source)
                 + " is not under the path " + SafeText.quoted(pool.path()) + " of " + poolName
                 + "; expected a pool whose path holds it");
     }
@@ -58,11 +58,11 @@ final class PoolMembership {
                                                 String poolName) {
         int slash = source.indexOf('/');
         String sourcePool = slash > 0 ? source.substring(0, slash) : null;
-        if (pool.hypervisorPoolName() != null && pool.hypervisorPoolName().equals(sourcePool)) {
+        if (pool.hostPoolName() != null && pool.hostPoolName().equals(sourcePool)) {
             return Optional.empty();
         }
-        return Optional.of("disk " + SafeText.of(disk.targetDev()) + " source " + SafeText.quoted(source)
+        return Optional.of("disk " + SafeText.of(disk.deviceName()) + " source " + SafeText.quoted(source)
                 + " is in hypervisor pool " + SafeText.quoted(sourcePool) + " but " + poolName + " is "
-                + SafeText.quoted(pool.hypervisorPoolName()) + "; expected the pool named in the disk's source");
+                + SafeText.quoted(pool.hostPoolName()) + "; expected the pool named in the disk's source");
     }
 }

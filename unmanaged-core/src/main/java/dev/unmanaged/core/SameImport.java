@@ -65,7 +65,7 @@ final class SameImport {
             return false;
         }
         return wanted.values().stream().allMatch(disk -> {
-            ManagedDisk other = have.get(disk.targetDev());
+            ManagedDisk other = have.get(disk.deviceName());
             return disk.poolId().equals(other.poolId())
                     && Objects.equals(disk.diskOfferingId(), other.diskOfferingId());
         });
@@ -73,6 +73,6 @@ final class SameImport {
 
     private static Map<String, ManagedDisk> byTarget(ManagedInstance instance) {
         return instance.disks().stream()
-                .collect(Collectors.toMap(ManagedDisk::targetDev, Function.identity(), (a, b) -> a));
+                .collect(Collectors.toMap(ManagedDisk::deviceName, Function.identity(), (a, b) -> a));
     }
 }

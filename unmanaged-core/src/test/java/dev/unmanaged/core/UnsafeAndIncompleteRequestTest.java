@@ -22,7 +22,6 @@ import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.operation.Severity;
 import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -126,11 +125,8 @@ class UnsafeAndIncompleteRequestTest {
     @DisplayName("a NIC without a MAC blocks, as nothing can key its network")
     void nicWithoutMac() {
         InstanceDescriptor web = Fixtures.simpleVm("web", 1);
-        var nics = new ArrayList<>(web.nics());
-        nics.add(new NicDescriptor("network", null, "virtio", "default", List.of(), null, null, null));
-        Fixtures.put(provider, H1, new InstanceDescriptor(web.uuid(), web.name(), null, web.hypervisor(),
-                web.domainType(), web.powerState(), web.persistent(), web.cpu(), web.memory(), web.os(), web.disks(),
-                nics, web.graphics(), web.warnings()));
+        Fixtures.put(provider, H1, web.toBuilder().hostId(null)
+                .nic(new NicDescriptor("network", null, "virtio", "default", List.of(), null, null, null)).build());
 
         ImportPlan plan = instances.plan(Fixtures.cleanRequest(H1, 1).build());
 

@@ -58,18 +58,18 @@ class DescriptorJsonContractTest {
     void contractKeys() {
         JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
 
-        assertThat(keys(json)).contains("name", "uuid", "domainType", "powerState", "persistent", "memory", "cpu",
-                "os", "disks", "nics", "graphics", "warnings");
+        assertThat(keys(json)).contains("name", "uuid", "virtualizationType", "powerState", "persistent", "memory",
+                "cpu", "os", "disks", "nics", "graphics", "warnings").doesNotContain("domainType");
         assertThat(keys(json.get("memory"))).contains("maxBytes", "currentBytes");
         assertThat(keys(json.get("cpu"))).contains("vcpus", "maxVcpus", "mode", "model", "sockets", "dies", "cores",
                 "threads", "tune");
         assertThat(keys(json.get("cpu").get("tune"))).contains("shares", "periodMicros", "quotaMicros");
         assertThat(keys(json.get("os"))).contains("type", "arch", "machine", "firmware", "secureBoot");
         assertThat(keys(json.get("disks").get(0))).contains("device", "type", "driverType", "source", "protocol",
-                "hosts", "targetDev", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
-                "allocationBytes").doesNotContain("disk");
+                "hosts", "deviceName", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
+                "allocationBytes").doesNotContain("disk", "targetDev");
         assertThat(keys(json.get("nics").get(0))).contains("type", "mac", "model", "source", "vlanTags",
-                "targetDev", "bootOrder");
+                "switchPortType", "hostDeviceName", "bootOrder").doesNotContain("virtualPortType", "targetDev");
         assertThat(keys(json.get("graphics").get(0))).containsExactlyInAnyOrder("type", "port", "listen",
                 "passwordSet");
         assertThat(keys(json.get("warnings").get(0))).contains("code", "message");

@@ -20,7 +20,7 @@ final class DeviceChecks {
     }
 
     static void check(List<DiskDescriptor> disks, List<NicDescriptor> nics, List<DescriptorWarning> warnings) {
-        duplicates(disks.stream().map(DiskDescriptor::targetDev).toList()).forEach((target, positions) ->
+        duplicates(disks.stream().map(DiskDescriptor::deviceName).toList()).forEach((target, positions) ->
                 warnings.add(DescriptorWarning.blocking(WarningCodes.DUPLICATE_DISK_TARGET,
                         "disks " + positions + " share the target device " + target)));
         duplicates(nics.stream().map(NicDescriptor::mac).toList()).forEach((mac, positions) ->

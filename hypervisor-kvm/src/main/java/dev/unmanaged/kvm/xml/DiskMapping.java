@@ -20,18 +20,18 @@ final class DiskMapping {
         String type = disk.type() == null ? "file" : Values.text(disk.type());
         String device = disk.device() == null ? "disk" : Values.text(disk.device());
         DiskSource source = disk.source();
-        String targetDev = disk.target() == null ? null : Values.text(disk.target().dev());
+        String deviceName = disk.target() == null ? null : Values.text(disk.target().dev());
         String bus = disk.target() == null ? null : Values.text(disk.target().bus());
         String driverType = disk.driver() == null ? null : Values.text(disk.driver().type());
         String cache = disk.driver() == null ? null : Values.text(disk.driver().cache());
         Integer bootOrder = disk.boot() == null ? null
-                : Values.bootOrder(field(targetDev, "<boot order>"), disk.boot().order());
-        return new DiskDescriptor(device, type, driverType, cache,
-                source == null ? null : source.location(),
-                source == null ? null : source.protocol(),
-                source == null ? List.of() : source.hosts(),
-                targetDev, bus, serial(disk.serial()), disk.readOnly(), disk.shareable(), bootOrder,
-                null, null);
+                : Values.bootOrder(field(deviceName, "<boot order>"), disk.boot().order());
+        return DiskDescriptor.builder().device(device).type(type).driverType(driverType).cache(cache)
+                .source(source == null ? null : source.location())
+                .protocol(source == null ? null : source.protocol())
+                .hosts(source == null ? List.of() : source.hosts())
+                .deviceName(deviceName).bus(bus).serial(serial(disk.serial())).readOnly(disk.readOnly())
+                .shareable(disk.shareable()).bootOrder(bootOrder).build();
     }
 
     /** The serial exactly as written: leading blanks can be part of a drive's serial (e.g. padded ATA serials). */
@@ -39,7 +39,7 @@ final class DiskMapping {
         return raw == null || raw.isEmpty() ? null : raw;
     }
 
-    private static String field(String targetDev, String child) {
-        return targetDev == null ? "<disk>" + child : "<disk> with target " + targetDev + " " + child;
+    private static String field(String deviceName, String child) {
+        return deviceName == null ? "<disk>" + child : "<disk> with target " + deviceName + " " + child;
     }
 }

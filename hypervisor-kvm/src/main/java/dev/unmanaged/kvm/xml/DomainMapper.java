@@ -42,7 +42,8 @@ final class DomainMapper {
             devices.graphics().forEach(console -> graphics.add(GraphicsMapping.map(console)));
         }
         DeviceChecks.check(disks, nics, warnings);
-        return new InstanceDescriptor(uuid, name, null, HYPERVISOR, Values.text(domain.type()), PowerState.UNKNOWN,
-                null, cpu, memory, os, disks, nics, graphics, warnings);
+        return InstanceDescriptor.builder().uuid(uuid).name(name).hypervisor(HYPERVISOR)
+                .virtualizationType(Values.text(domain.type())).cpu(cpu).memory(memory).os(os).disks(disks)
+                .nics(nics).graphics(graphics).warnings(warnings).build();
     }
 }

@@ -27,10 +27,10 @@ final class NicMapping {
         String model = nic.model() == null ? null : Values.text(nic.model().type());
         InterfaceSource source = nic.source();
         String virtualPort = nic.virtualport() == null ? null : Values.text(nic.virtualport().type());
-        String targetDev = nic.target() == null ? null : Values.text(nic.target().dev());
+        String hostDeviceName = nic.target() == null ? null : Values.text(nic.target().dev());
         Integer bootOrder = nic.boot() == null ? null : Values.bootOrder(field(mac, "<boot order>"), nic.boot().order());
         return new NicDescriptor(type, mac, model, source == null ? null : Values.text(source.location()),
-                vlanTags(mac, nic.vlans()), virtualPort, targetDev, bootOrder);
+                vlanTags(mac, nic.vlans()), virtualPort, hostDeviceName, bootOrder);
     }
 
     private static String mac(String raw) {

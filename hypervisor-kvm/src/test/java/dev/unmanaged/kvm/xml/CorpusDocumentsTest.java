@@ -61,7 +61,7 @@ class CorpusDocumentsTest {
         assertThat(descriptor.disks()).as("disks").hasSize(document.disks());
         assertThat(descriptor.nics()).as("NICs").hasSize(document.interfaces());
         assertThat(descriptor.graphics()).as("graphics").hasSize(oracle.graphics().size());
-        assertThat(descriptor.domainType()).isEqualTo(document.domainType());
+        assertThat(descriptor.virtualizationType()).isEqualTo(document.domainType());
         assertThat(descriptor.cpu().mode()).isEqualTo(document.cpuMode().isEmpty() ? null : document.cpuMode());
         assertThat(descriptor.hypervisor()).isEqualTo("kvm");
         assertThat(descriptor.hostId()).isNull();
@@ -135,7 +135,7 @@ class CorpusDocumentsTest {
         String type = DomOracle.attr(xml, "type");
         soft.assertThat(disk.device()).as(which + " device").isEqualTo(device == null ? "disk" : device);
         soft.assertThat(disk.type()).as(which + " type").isEqualTo(type == null ? "file" : type);
-        soft.assertThat(disk.targetDev()).as(which + " target").isEqualTo(DomOracle.childAttr(xml, "target", "dev"));
+        soft.assertThat(disk.deviceName()).as(which + " target").isEqualTo(DomOracle.childAttr(xml, "target", "dev"));
         soft.assertThat(disk.bus()).as(which + " bus").isEqualTo(DomOracle.childAttr(xml, "target", "bus"));
         soft.assertThat(disk.driverType()).as(which + " format").isEqualTo(DomOracle.childAttr(xml, "driver", "type"));
         soft.assertThat(disk.cache()).as(which + " cache").isEqualTo(DomOracle.childAttr(xml, "driver", "cache"));
@@ -166,9 +166,10 @@ class CorpusDocumentsTest {
             soft.assertThat(nic.source()).as(which + " source").isEqualTo(source);
         }
         soft.assertThat(nic.vlanTags()).as(which + " vlan tags").isEqualTo(DomOracle.vlanTags(xml));
-        soft.assertThat(nic.virtualPortType()).as(which + " virtualport")
+        soft.assertThat(nic.switchPortType()).as(which + " virtualport")
                 .isEqualTo(DomOracle.childAttr(xml, "virtualport", "type"));
-        soft.assertThat(nic.targetDev()).as(which + " target").isEqualTo(DomOracle.childAttr(xml, "target", "dev"));
+        soft.assertThat(nic.hostDeviceName()).as(which + " target")
+                .isEqualTo(DomOracle.childAttr(xml, "target", "dev"));
         String order = DomOracle.childAttr(xml, "boot", "order");
         soft.assertThat(nic.bootOrder()).as(which + " boot order").isEqualTo(order == null ? null : Integer.valueOf(order));
     }

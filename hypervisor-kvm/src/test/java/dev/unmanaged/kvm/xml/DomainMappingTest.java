@@ -61,7 +61,7 @@ class DomainMappingTest {
             assertThat(d.name()).isEqualTo("vm1");
             assertThat(d.uuid()).hasToString(UUID);
             assertThat(d.hypervisor()).isEqualTo("kvm");
-            assertThat(d.domainType()).isEqualTo("kvm");
+            assertThat(d.virtualizationType()).isEqualTo("kvm");
             assertThat(d.hostId()).isNull();
             assertThat(d.persistent()).isNull();
             assertThat(d.warnings()).isEmpty();
@@ -374,7 +374,7 @@ class DomainMappingTest {
             assertThat(disk.device()).isEqualTo("cdrom");
             assertThat(disk.driverType()).isEqualTo("vmdk");
             assertThat(disk.cache()).isEqualTo("directsync");
-            assertThat(disk.targetDev()).isEqualTo("hdc");
+            assertThat(disk.deviceName()).isEqualTo("hdc");
             assertThat(disk.bus()).isEqualTo("futurebus");
             assertThat(disk.serial()).isEqualTo("SN1");
             assertThat(disk.readOnly()).isTrue();
@@ -448,8 +448,8 @@ class DomainMappingTest {
             assertThat(nic.mac()).isEqualTo("52:54:00:ab:0c:d1");
             assertThat(nic.model()).isEqualTo("e1000e");
             assertThat(nic.vlanTags()).containsExactly(42, 47);
-            assertThat(nic.virtualPortType()).isEqualTo("openvswitch");
-            assertThat(nic.targetDev()).isEqualTo("vnet7");
+            assertThat(nic.switchPortType()).isEqualTo("openvswitch");
+            assertThat(nic.hostDeviceName()).isEqualTo("vnet7");
             assertThat(nic.bootOrder()).isEqualTo(1);
             NicDescriptor bare = nic("<interface type='user'/>");
             assertThat(bare.mac()).isNull();
@@ -519,7 +519,7 @@ class DomainMappingTest {
             InstanceDescriptor d = parse("<devices><disk><target dev='vda'/></disk><hub type='usb'/></devices>"
                     + "<futureThing a='b'><nested/></futureThing>"
                     + "<devices><interface type='user'/><disk><target dev='vdb'/></disk></devices>");
-            assertThat(d.disks()).extracting(DiskDescriptor::targetDev).containsExactly("vda", "vdb");
+            assertThat(d.disks()).extracting(DiskDescriptor::deviceName).containsExactly("vda", "vdb");
             assertThat(d.nics()).hasSize(1);
         }
     }
@@ -559,7 +559,7 @@ class DomainMappingTest {
                             .isInstanceOf(DomainXmlException.class);
                     InstanceDescriptor d = PARSER.parse(good.getBytes(java.nio.charset.StandardCharsets.UTF_8));
                     assertThat(d.name()).isEqualTo("after");
-                    assertThat(d.disks()).extracting(DiskDescriptor::targetDev).containsExactly("vda");
+                    assertThat(d.disks()).extracting(DiskDescriptor::deviceName).containsExactly("vda");
                     assertThat(PARSER.parse(good).name()).isEqualTo("after");
                 }
             }

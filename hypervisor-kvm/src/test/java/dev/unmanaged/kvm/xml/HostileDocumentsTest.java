@@ -155,7 +155,7 @@ class HostileDocumentsTest {
     private static void isTheSample(InstanceDescriptor d) {
         assertThat(d.name()).isEqualTo("bad-input-sample");
         assertThat(d.uuid()).hasToString(SAMPLE_UUID);
-        assertThat(d.domainType()).isEqualTo("kvm");
+        assertThat(d.virtualizationType()).isEqualTo("kvm");
         assertThat(d.memory().maxBytes()).isEqualTo(1_048_576L * 1024);
         assertThat(d.memory().currentBytes()).isEqualTo(1_048_576L * 1024);
         assertThat(d.cpu().vcpus()).isEqualTo(2);
@@ -166,7 +166,7 @@ class HostileDocumentsTest {
         assertThat(d.disks()).singleElement().satisfies(disk -> {
             assertThat(disk.source()).isEqualTo("/var/lib/libvirt/images/sample.qcow2");
             assertThat(disk.driverType()).isEqualTo("qcow2");
-            assertThat(disk.targetDev()).isEqualTo("vda");
+            assertThat(disk.deviceName()).isEqualTo("vda");
         });
         assertThat(d.nics()).singleElement().satisfies(nic -> {
             assertThat(nic.mac()).isEqualTo("52:54:00:12:34:56");

@@ -23,7 +23,7 @@ class RealDocumentsTest {
         InstanceDescriptor d = parse("cloudstack/LibvirtDomainXMLParserTest-L76.xml");
         assertThat(d.name()).isEqualTo("s-2970-VM");
         assertThat(d.uuid()).hasToString("4d2c1526-865d-4fc9-a1ac-dbd1801a22d0");
-        assertThat(d.domainType()).isEqualTo("kvm");
+        assertThat(d.virtualizationType()).isEqualTo("kvm");
         assertThat(d.memory().maxBytes()).isEqualTo(262_144L * 1024);
         assertThat(d.memory().currentBytes()).isEqualTo(262_144L * 1024);
         assertThat(d.cpu().vcpus()).isEqualTo(1);
@@ -33,7 +33,7 @@ class RealDocumentsTest {
         assertThat(d.os().machine()).isEqualTo("pc-i440fx-1.5");
         assertThat(d.os().bootOrder()).containsExactly("cdrom", "hd");
         assertThat(d.os().firmware()).isNull();
-        assertThat(d.disks()).extracting(DiskDescriptor::targetDev).containsExactly("vda", "vdb", "hdc");
+        assertThat(d.disks()).extracting(DiskDescriptor::deviceName).containsExactly("vda", "vdb", "hdc");
         assertThat(d.disks()).extracting(DiskDescriptor::source).containsExactly(
                 "/var/lib/libvirt/images/my-test-image.qcow2", "/var/lib/libvirt/images/my-test-image2.qcow2",
                 "/usr/share/cloudstack-common/vms/systemvm.iso");
@@ -46,7 +46,8 @@ class RealDocumentsTest {
                 "06:c5:94:00:05:65", "06:c9:f4:00:04:40", "06:7e:c6:00:05:68");
         assertThat(d.nics()).extracting(NicDescriptor::source).containsExactly("cloud0", "cloudbr1", "cloudbr0",
                 "cloudbr1");
-        assertThat(d.nics()).extracting(NicDescriptor::targetDev).containsExactly("vnet0", "vnet1", "vnet2", "vnet3");
+        assertThat(d.nics()).extracting(NicDescriptor::hostDeviceName)
+                .containsExactly("vnet0", "vnet1", "vnet2", "vnet3");
         assertThat(d.nics()).extracting(NicDescriptor::model).containsOnly("virtio");
         assertThat(d.graphics()).singleElement().satisfies(g -> {
             assertThat(g.type()).isEqualTo("vnc");
@@ -61,7 +62,7 @@ class RealDocumentsTest {
     @DisplayName("libvirt's rbd test: six network disks with their monitors, the auth username dropped")
     void rbdDisks() {
         InstanceDescriptor d = parse("libvirt/qemuxmlconfdata/disk-network-rbd.xml");
-        assertThat(d.domainType()).isEqualTo("qemu");
+        assertThat(d.virtualizationType()).isEqualTo("qemu");
         assertThat(d.memory().maxBytes()).isEqualTo(219_136L * 1024);
         assertThat(d.disks()).hasSize(6).allSatisfy(disk -> {
             assertThat(disk.type()).isEqualTo("network");
@@ -101,7 +102,7 @@ class RealDocumentsTest {
         NicDescriptor nic = parse("libvirt/qemuxmlconfdata/net-hostdev-multidomain.xml").nics().get(0);
         assertThat(nic.source()).isEqualTo("2424:21:1c.6");
         assertThat(nic.vlanTags()).containsExactly(42);
-        assertThat(nic.virtualPortType()).isEqualTo("802.1Qbg");
+        assertThat(nic.switchPortType()).isEqualTo("802.1Qbg");
         assertThat(nic.model()).isEqualTo("rtl8139");
     }
 

@@ -285,9 +285,8 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
             }
             graphics = protectedConsoles;
         }
-        return new InstanceDescriptor(d.uuid(), d.name(), hostId, hypervisor, d.domainType(), d.powerState(),
-                d.persistent() == null ? Boolean.TRUE : d.persistent(), d.cpu(), d.memory(), d.os(), d.disks(),
-                d.nics(), graphics, d.warnings());
+        return d.toBuilder().hostId(hostId).hypervisor(hypervisor)
+                .persistent(d.persistent() == null ? Boolean.TRUE : d.persistent()).graphics(graphics).build();
     }
 
     private record Fault(UnmanagedException error, boolean once) {

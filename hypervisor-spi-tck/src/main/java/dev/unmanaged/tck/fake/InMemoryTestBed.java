@@ -46,7 +46,7 @@ public final class InMemoryTestBed implements TestBed {
                 .memory(MemoryDescriptor.ofBytes(spec.memoryBytes()))
                 .noDisks()
                 .noNics();
-        spec.disks().forEach(d -> builder.disk(d.targetDev(), d.capacityBytes()));
+        spec.disks().forEach(d -> builder.disk(d.deviceName(), d.capacityBytes()));
         spec.nics().forEach(n -> builder.nic(n.mac(), "br0"));
         InstanceDescriptor stored = hypervisor.putInstance(host.id(), builder.build(), spec.graphicsPassword());
         return stored.uuid();

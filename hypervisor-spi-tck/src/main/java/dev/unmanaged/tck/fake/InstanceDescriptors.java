@@ -13,10 +13,10 @@ import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.tck.Macs;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Realistic instance descriptors for tests, made in one line: {@code InstanceDescriptors.named("web-1").build()}
@@ -43,15 +43,15 @@ public final class InstanceDescriptors {
     }
 
     /** A qcow2 file disk on the virtio bus, with its capacity known and half of it allocated. */
-    public static DiskDescriptor fileDisk(String targetDev, String path, long capacityBytes) {
-        return new DiskDescriptor("disk", "file", "qcow2", "none", path, null, List.of(), targetDev, "virtio", null,
-                false, false, null, capacityBytes, capacityBytes / 2);
+    public static DiskDescriptor fileDisk(String deviceName, String path, long capacityBytes) {
+        return DiskDescriptor.builder().driverType("qcow2").cache("none").source(path).deviceName(deviceName)
+                .bus("virtio").capacityBytes(capacityBytes).allocationBytes(capacityBytes / 2).build();
     }
 
     /** An empty read-only CD-ROM drive on the SATA bus. */
-    public static DiskDescriptor emptyCdrom(String targetDev) {
-        return new DiskDescriptor("cdrom", "file", "raw", null, null, null, List.of(), targetDev, "sata", null,
-                true, false, null, null, null);
+    public static DiskDescriptor emptyCdrom(String deviceName) {
+        return DiskDescriptor.builder().device("cdrom").driverType("raw").deviceName(deviceName).bus("sata")
+                .readOnly(true).build();
     }
 
     /** A virtio NIC attached to a host bridge. */
@@ -59,60 +59,58 @@ public final class InstanceDescriptors {
         return new NicDescriptor("bridge", mac, "virtio", bridge, List.of(), null, null, null);
     }
 
-    /** Builds one descriptor; every setter returns this builder. Not thread-safe. */
+    /**
+     * Builds one descriptor through {@link InstanceDescriptor#builder()}, starting from this class's defaults;
+     * every setter returns this builder. Not thread-safe.
+     */
     public static final class Builder {
         private final String name;
-        private UUID uuid = UUID.randomUUID();
-        private String hostId;
-        private String hypervisor = InMemoryHypervisorProvider.DEFAULT_HYPERVISOR;
-        private String domainType = "fake";
-        private PowerState powerState = PowerState.RUNNING;
-        private Boolean persistent = Boolean.TRUE;
-        private CpuDescriptor cpu = CpuDescriptor.of(2);
-        private MemoryDescriptor memory = MemoryDescriptor.ofBytes(2 * GIB);
-        private OsDescriptor os = new OsDescriptor("hvm", "x86_64", "pc-q35-8.2", Firmware.BIOS, null, List.of("hd"));
-        private List<DiskDescriptor> disks;
-        private List<NicDescriptor> nics;
-        private final List<GraphicsDescriptor> graphics = new ArrayList<>();
-        private final List<DescriptorWarning> warnings = new ArrayList<>();
+        private final InstanceDescriptor.Builder descriptor;
+        private boolean defaultDisk = true;
+        private boolean defaultNic = true;
 
         private Builder(String name) {
             this.name = Objects.requireNonNull(name, "name");
+            this.descriptor = InstanceDescriptor.builder().name(name).uuid(UUID.randomUUID())
+                    .hypervisor(InMemoryHypervisorProvider.DEFAULT_HYPERVISOR).virtualizationType("fake")
+                    .powerState(PowerState.RUNNING).persistent(Boolean.TRUE).cpu(CpuDescriptor.of(2))
+                    .memory(MemoryDescriptor.ofBytes(2 * GIB))
+                    .os(new OsDescriptor("hvm", "x86_64", "pc-q35-8.2", Firmware.BIOS, null, List.of("hd")));
         }
 
         /** The UUID; null makes an instance without one (and adds the matching warning). */
-        public Builder uuid(UUID value) {
-            this.uuid = value;
+        public Builder uuid(@Nullable UUID value) {
+            descriptor.uuid(value);
             return this;
         }
 
         /** The host id the descriptor says it was listed on. */
-        public Builder hostId(String value) {
-            this.hostId = value;
+        public Builder hostId(@Nullable String value) {
+            descriptor.hostId(value);
             return this;
         }
 
         /** The hypervisor kind, {@code fake} by default. */
         public Builder hypervisor(String value) {
-            this.hypervisor = Objects.requireNonNull(value, "hypervisor");
+            descriptor.hypervisor(Objects.requireNonNull(value, "hypervisor"));
             return this;
         }
 
-        /** The hypervisor's own type of the instance. */
-        public Builder domainType(String value) {
-            this.domainType = value;
+        /** How the hypervisor runs the instance, {@code fake} by default. */
+        public Builder virtualizationType(@Nullable String value) {
+            descriptor.virtualizationType(value);
             return this;
         }
 
         /** The power state, running by default. */
         public Builder powerState(PowerState value) {
-            this.powerState = Objects.requireNonNull(value, "powerState");
+            descriptor.powerState(Objects.requireNonNull(value, "powerState"));
             return this;
         }
 
         /** Persistent (true, the default) or transient (false). */
         public Builder persistent(boolean value) {
-            this.persistent = value;
+            descriptor.persistent(value);
             return this;
         }
 
@@ -123,67 +121,61 @@ public final class InstanceDescriptors {
 
         /** {@code vcpus} online and at most. */
         public Builder vcpus(int vcpus) {
-            this.cpu = CpuDescriptor.of(vcpus);
-            return this;
+            return cpu(CpuDescriptor.of(vcpus));
         }
 
         /** A full CPU description: {@code vcpus} online of {@code maxVcpus}, with a topology and tuning. */
         public Builder cpu(int vcpus, int maxVcpus, int sockets, int cores, int threads, CpuTune tune) {
-            this.cpu = new CpuDescriptor(vcpus, maxVcpus, "host-model", null, sockets, 1, cores, threads, tune);
-            return this;
+            return cpu(new CpuDescriptor(vcpus, maxVcpus, "host-model", null, sockets, 1, cores, threads, tune));
         }
 
         /** Any CPU description. */
         public Builder cpu(CpuDescriptor value) {
-            this.cpu = Objects.requireNonNull(value, "cpu");
+            descriptor.cpu(Objects.requireNonNull(value, "cpu"));
             return this;
         }
 
         /** Memory of {@code mebibytes} MiB, maximum and current. */
         public Builder memoryMib(long mebibytes) {
-            this.memory = MemoryDescriptor.ofMebibytes(mebibytes);
-            return this;
+            return memory(MemoryDescriptor.ofMebibytes(mebibytes));
         }
 
         /** Any memory description. */
         public Builder memory(MemoryDescriptor value) {
-            this.memory = Objects.requireNonNull(value, "memory");
+            descriptor.memory(Objects.requireNonNull(value, "memory"));
             return this;
         }
 
         /** OS and firmware. */
         public Builder os(OsDescriptor value) {
-            this.os = value;
+            descriptor.os(value);
             return this;
         }
 
         /** Adds a disk; the first one added replaces the default disk. */
         public Builder disk(DiskDescriptor disk) {
-            if (disks == null) {
-                disks = new ArrayList<>();
-            }
-            disks.add(Objects.requireNonNull(disk, "disk"));
+            defaultDisk = false;
+            descriptor.disk(Objects.requireNonNull(disk, "disk"));
             return this;
         }
 
-        /** Adds a qcow2 file disk of {@code capacityBytes} at {@code /var/lib/fake/images/<name>-<target>.qcow2}. */
-        public Builder disk(String targetDev, long capacityBytes) {
-            return disk(fileDisk(targetDev, "/var/lib/fake/images/" + name + "-" + targetDev + ".qcow2",
+        /** Adds a qcow2 file disk of {@code capacityBytes} at {@code /var/lib/fake/images/<name>-<device>.qcow2}. */
+        public Builder disk(String deviceName, long capacityBytes) {
+            return disk(fileDisk(deviceName, "/var/lib/fake/images/" + name + "-" + deviceName + ".qcow2",
                     capacityBytes));
         }
 
         /** No disks at all. */
         public Builder noDisks() {
-            disks = new ArrayList<>();
+            defaultDisk = false;
+            descriptor.disks(List.of());
             return this;
         }
 
         /** Adds a NIC; the first one added replaces the default NIC. */
         public Builder nic(NicDescriptor nic) {
-            if (nics == null) {
-                nics = new ArrayList<>();
-            }
-            nics.add(Objects.requireNonNull(nic, "nic"));
+            defaultNic = false;
+            descriptor.nic(Objects.requireNonNull(nic, "nic"));
             return this;
         }
 
@@ -194,35 +186,39 @@ public final class InstanceDescriptors {
 
         /** No NICs at all. */
         public Builder noNics() {
-            nics = new ArrayList<>();
+            defaultNic = false;
+            descriptor.nics(List.of());
             return this;
         }
 
         /** Adds a graphical console; only whether a password is set is ever described. */
         public Builder graphics(String type, boolean passwordSet) {
-            graphics.add(new GraphicsDescriptor(type, null, "127.0.0.1", passwordSet));
+            descriptor.graphics(new GraphicsDescriptor(type, null, "127.0.0.1", passwordSet));
             return this;
         }
 
         /** Adds a warning. */
         public Builder warning(DescriptorWarning warning) {
-            warnings.add(Objects.requireNonNull(warning, "warning"));
+            descriptor.warning(Objects.requireNonNull(warning, "warning"));
             return this;
         }
 
-        /** The descriptor. */
+        /** The descriptor; an instance without a UUID gets a {@link WarningCodes#UUID_MISSING} warning. */
         public InstanceDescriptor build() {
-            List<DiskDescriptor> finalDisks = disks != null ? disks
-                    : List.of(fileDisk("vda", "/var/lib/fake/images/" + name + ".qcow2", 10 * GIB));
-            List<NicDescriptor> finalNics = nics != null ? nics : List.of(bridgeNic(freshMac(), "br0"));
-            List<DescriptorWarning> finalWarnings = new ArrayList<>(warnings);
-            if (uuid == null && finalWarnings.stream()
-                    .noneMatch(w -> w.code().equals(WarningCodes.UUID_MISSING))) {
-                finalWarnings.add(DescriptorWarning.blocking(WarningCodes.UUID_MISSING,
-                        "instance " + name + " has no UUID"));
+            InstanceDescriptor.Builder finished = descriptor.build().toBuilder();
+            if (defaultDisk) {
+                finished.disk(fileDisk("vda", "/var/lib/fake/images/" + name + ".qcow2", 10 * GIB));
             }
-            return new InstanceDescriptor(uuid, name, hostId, hypervisor, domainType, powerState, persistent, cpu,
-                    memory, os, finalDisks, finalNics, graphics, finalWarnings);
+            if (defaultNic) {
+                finished.nic(bridgeNic(freshMac(), "br0"));
+            }
+            InstanceDescriptor built = finished.build();
+            if (built.uuid() == null && built.warnings().stream()
+                    .noneMatch(w -> w.code().equals(WarningCodes.UUID_MISSING))) {
+                return built.withWarnings(List.of(DescriptorWarning.blocking(WarningCodes.UUID_MISSING,
+                        "instance " + name + " has no UUID")));
+            }
+            return built;
         }
     }
 }

@@ -43,7 +43,7 @@ import java.util.function.Function;
  *                          "minMemory": "512 MiB", "maxMemory": "64 GiB", "owners": ["acme"]} ],
  *   "networks":        [ {"id": "prod", "name": "Production", "range": "10.1.0.10-10.1.0.250", "vlan": 100} ],
  *   "storagePools":    [ {"id": "local", "name": "Local", "path": "/var/lib/libvirt/images",
- *                         "hypervisorPoolName": "default"} ],
+ *                         "hostPoolName": "default"} ],
  *   "diskOfferings":   [ {"id": "d20", "name": "20 GiB", "size": "20 GiB"},
  *                         {"id": "any", "name": "Any size", "custom": true} ],
  *   "templates":       [ {"id": "debian-12", "name": "Debian 12", "osType": "Debian 12"} ]
@@ -54,9 +54,14 @@ import java.util.function.Function;
  * {@code TiB}). A range is {@code "first-last"} or {@code {"first": ..., "last": ...}}. {@code owners} on an
  * entry lists who may use it; absent or empty means everyone. Unknown keys, duplicate ids and owners that the
  * file does not declare (when it declares any) are refused: each error is an {@link InvalidRequestException}
- * naming the JSON path, the value found and what was expected.
+ * naming the JSON path, the value found and what was expected. A storage pool's {@code hostPoolName} (its name
+ * on the hosts: a libvirt storage pool, a vSphere datastore) is also read under its former key
+ * {@code hypervisorPoolName}, so that older catalog files stay valid; an entry may not give both.
  */
 public final class CatalogLoader {
+    private static final String HOST_POOL_NAME = "hostPoolName";
+    /** The key {@link #HOST_POOL_NAME} had before it was made hypervisor-neutral; still read. */
+    private static final String FORMER_HOST_POOL_NAME = "hypervisorPoolName";
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -141,13 +146,13 @@ public final class CatalogLoader {
             return new Network(id, e.optionalText("name", id), e.range("range"), vlan, e.owners(ownerCheck));
         }, Network::id);
         List<StoragePool> pools = section(root, "storagePools", e -> {
-            e.allowOnly(Set.of("id", "name", "path", "hypervisorPoolName", "owners"));
+            e.allowOnly(Set.of("id", "name", "path", HOST_POOL_NAME, FORMER_HOST_POOL_NAME, "owners"));
             String id = e.id();
             String path = e.optionalText("path", null);
-            String poolName = e.optionalText("hypervisorPoolName", null);
+            String poolName = hostPoolName(e);
             if (path == null && poolName == null) {
                 throw new InvalidRequestException(e.path + ".path", "nothing",
-                        "a host directory (path) or a hypervisor pool name (hypervisorPoolName), or both");
+                        "a host directory (path) or the pool's name on the hosts (hostPoolName), or both");
             }
             return new StoragePool(id, e.optionalText("name", id), path, poolName, e.owners(ownerCheck));
         }, StoragePool::id);
@@ -164,6 +169,16 @@ public final class CatalogLoader {
             return new Template(id, e.optionalText("name", id), e.optionalText("osType", null), e.owners(ownerCheck));
         }, Template::id);
         return new Catalog(owners, offerings, networks, pools, diskOfferings, templates);
+    }
+
+    /** The pool's name on the hosts, under its key or its former one (never both); null when neither is given. */
+    private static String hostPoolName(Entry e) {
+        if (e.has(HOST_POOL_NAME) && e.has(FORMER_HOST_POOL_NAME)) {
+            throw new InvalidRequestException(e.field(FORMER_HOST_POOL_NAME),
+                    e.node.get(FORMER_HOST_POOL_NAME).toString(),
+                    "only one of " + HOST_POOL_NAME + " and its former key " + FORMER_HOST_POOL_NAME);
+        }
+        return e.optionalText(HOST_POOL_NAME, e.optionalText(FORMER_HOST_POOL_NAME, null));
     }
 
     private static ComputeOffering offering(Entry e, OwnerCheck ownerCheck) {

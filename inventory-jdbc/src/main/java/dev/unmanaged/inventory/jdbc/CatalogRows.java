@@ -144,7 +144,7 @@ final class CatalogRows {
         for (StoragePool p : catalog.pools()) {
             upsertRow(c, "UPDATE storage_pools SET name = ?, path = ?, hypervisor_pool_name = ? WHERE id = ?",
                     "INSERT INTO storage_pools (name, path, hypervisor_pool_name, id) VALUES (?, ?, ?, ?)",
-                    p.id(), p.name(), p.path(), p.hypervisorPoolName());
+                    p.id(), p.name(), p.path(), p.hostPoolName());
             replaceEntryOwners(c, POOL, p.id(), p.ownerIds());
         }
         for (DiskOffering d : catalog.diskOfferings()) {

@@ -39,7 +39,7 @@ final class ColumnWidths {
         List<ManagedDisk> disks = m.disks();
         for (int i = 0; i < disks.size(); i++) {
             ManagedDisk d = disks.get(i);
-            fits("disks[" + i + "].targetDev", d.targetDev(), 64);
+            fits("disks[" + i + "].deviceName", d.deviceName(), 64);
             fits("disks[" + i + "].source", d.source(), 4096);
             fits("disks[" + i + "].poolId", d.poolId(), 128);
             fits("disks[" + i + "].diskOfferingId", d.diskOfferingId(), 128);
@@ -62,7 +62,7 @@ final class ColumnWidths {
         for (int i = 0; i < catalog.pools().size(); i++) {
             StoragePool pool = catalog.pools().get(i);
             fits("pools[" + i + "].path", pool.path(), 4096);
-            fits("pools[" + i + "].hypervisorPoolName", pool.hypervisorPoolName(), 255);
+            fits("pools[" + i + "].hostPoolName", pool.hostPoolName(), 255);
         }
         entries("diskOfferings", catalog.diskOfferings(), DiskOffering::id, DiskOffering::name,
                 DiskOffering::ownerIds);

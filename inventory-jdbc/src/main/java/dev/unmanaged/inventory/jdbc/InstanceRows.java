@@ -57,7 +57,7 @@ final class InstanceRows {
                 for (ManagedDisk d : m.disks()) {
                     ps.setString(1, m.uuid().toString());
                     ps.setInt(2, index++);
-                    ps.setString(3, d.targetDev());
+                    ps.setString(3, d.deviceName());
                     ps.setString(4, d.source());
                     ps.setString(5, d.poolId());
                     ps.setString(6, d.diskOfferingId());

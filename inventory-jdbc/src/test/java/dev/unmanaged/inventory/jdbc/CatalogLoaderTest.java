@@ -44,8 +44,8 @@ class CatalogLoaderTest {
                     {"id": "lab", "range": {"first": "192.168.1.2", "last": "192.168.1.9"}, "owners": ["globex"]}
                   ],
                   "storagePools": [
-                    {"id": "local", "name": "Local", "path": "/var/lib/libvirt/images", "hypervisorPoolName": "default"},
-                    {"id": "rbd", "name": "RBD", "hypervisorPoolName": "rbd"}
+                    {"id": "local", "name": "Local", "path": "/var/lib/libvirt/images", "hostPoolName": "default"},
+                    {"id": "rbd", "name": "RBD", "hostPoolName": "rbd"}
                   ],
                   "diskOfferings": [
                     {"id": "d20", "name": "20 GiB", "size": "20 GiB"},
@@ -85,7 +85,7 @@ class CatalogLoaderTest {
         assertThat(demo.offerings()).anyMatch(ComputeOffering::custom).anyMatch(o -> !o.custom());
         assertThat(demo.networks()).hasSizeBetween(2, 3).anyMatch(n -> n.vlan() != null)
                 .allMatch(n -> n.range().size() >= 100);
-        assertThat(demo.pools()).anyMatch(p -> p.path() != null).anyMatch(p -> p.hypervisorPoolName() != null);
+        assertThat(demo.pools()).anyMatch(p -> p.path() != null).anyMatch(p -> p.hostPoolName() != null);
         assertThat(demo.diskOfferings()).anyMatch(DiskOffering::custom);
         assertThat(demo.templates()).isNotEmpty();
     }
@@ -97,6 +97,15 @@ class CatalogLoaderTest {
     void sizesShareTheCommandLineGrammar(String size, long bytes) {
         Catalog catalog = CatalogLoader.parse("{\"diskOfferings\": [{\"id\": \"d\", \"size\": \"" + size + "\"}]}");
         assertThat(catalog.diskOfferings()).singleElement().extracting(DiskOffering::sizeBytes).isEqualTo(bytes);
+    }
+
+    @Test
+    @DisplayName("a storage pool's name on the hosts is still read under its former key hypervisorPoolName")
+    void readsTheFormerPoolNameKey() {
+        Catalog catalog = CatalogLoader.parse("""
+                {"storagePools": [{"id": "rbd", "name": "RBD", "hypervisorPoolName": "rbd-pool"}]}
+                """);
+        assertThat(catalog.pools()).containsExactly(new StoragePool("rbd", "RBD", null, "rbd-pool", Set.of()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -113,7 +122,8 @@ class CatalogLoaderTest {
             missing memory        | {"computeOfferings": [{"id": "o", "vcpus": 2}]}                        | computeOfferings[0].memory | a number of bytes
             custom bounds         | {"computeOfferings": [{"id": "o", "custom": true, "minVcpus": 4, "maxVcpus": 2, "minMemory": 1, "maxMemory": 2}]} | computeOfferings[0].maxVcpus | from 4
             undeclared owner      | {"owners": [{"id": "acme"}], "templates": [{"id": "t", "owners": ["acne"]}]} | templates[0].owners[0] | declared in the file
-            pool without location | {"storagePools": [{"id": "p"}]}                                        | storagePools[0].path | hypervisor pool name
+            pool without location | {"storagePools": [{"id": "p"}]}                                        | storagePools[0].path | pool's name on the hosts
+            pool name twice       | {"storagePools": [{"id": "p", "hostPoolName": "a", "hypervisorPoolName": "b"}]} | storagePools[0].hypervisorPoolName | only one of hostPoolName
             unknown section       | {"offerings": []}                                                      | offerings          | only the keys
             section not an array  | {"owners": {"id": "x"}}                                                | owners             | a JSON array
             malformed JSON        | {"owners": [                                                           | line 1             | well-formed JSON

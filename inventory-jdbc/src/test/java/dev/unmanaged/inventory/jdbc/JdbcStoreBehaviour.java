@@ -192,7 +192,7 @@ abstract class JdbcStoreBehaviour {
                     List.of(new ManagedDisk("vd" + "x".repeat(63), "/images/a.qcow2", "images", null, null)),
                     m.importedAt());
             assertThatThrownBy(() -> importOne(longTarget)).isInstanceOfSatisfying(InvalidRequestException.class,
-                    e -> assertThat(e.field()).isEqualTo("disks[0].targetDev")).hasMessageContaining("at most 64");
+                    e -> assertThat(e.field()).isEqualTo("disks[0].deviceName")).hasMessageContaining("at most 64");
             assertThat(store.find(uuid)).isEmpty();
             assertThat(store.catalog().isMacInUse(NET_A, mac(11))).isFalse();
         }

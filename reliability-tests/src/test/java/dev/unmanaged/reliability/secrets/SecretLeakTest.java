@@ -184,9 +184,9 @@ class SecretLeakTest {
             }
         }
         for (DiskDescriptor disk : vm.disks()) {
-            if (disk.isDisk() && disk.targetDev() != null) {
-                builder.pool(disk.targetDev(), CatalogFixture.IMAGES_POOL)
-                        .diskOffering(disk.targetDev(), CatalogFixture.DISK_CUSTOM);
+            if (disk.isDisk() && disk.deviceName() != null) {
+                builder.pool(disk.deviceName(), CatalogFixture.IMAGES_POOL)
+                        .diskOffering(disk.deviceName(), CatalogFixture.DISK_CUSTOM);
             }
         }
         ImportRequest request = builder.build();

@@ -110,8 +110,8 @@ public final class World implements AutoCloseable {
             first = false;
         }
         instance.disks().stream().filter(d -> d.isDisk()).forEach(d -> {
-            builder.pool(d.targetDev(), CatalogFixture.IMAGES_POOL);
-            builder.diskOffering(d.targetDev(), CatalogFixture.DISK_20G);
+            builder.pool(d.deviceName(), CatalogFixture.IMAGES_POOL);
+            builder.diskOffering(d.deviceName(), CatalogFixture.DISK_20G);
         });
         return builder.build();
     }

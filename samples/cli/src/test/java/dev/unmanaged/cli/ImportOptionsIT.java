@@ -91,7 +91,7 @@ class ImportOptionsIT {
         assertThat(record.at("/nics/0/mac").asText()).isEqualTo("52:54:00:1a:09:01");
         assertThat(record.at("/nics/0/networkId").asText()).isEqualTo("lab");
         assertThat(record.at("/nics/0/ipAddress").asText()).isEqualTo("192.168.130.50");
-        assertThat(record.get("disks")).extracting(d -> d.get("targetDev").asText() + "@" + d.get("poolId").asText()
+        assertThat(record.get("disks")).extracting(d -> d.get("deviceName").asText() + "@" + d.get("poolId").asText()
                 + "/" + d.get("diskOfferingId").asText()).containsExactly("vda@nfs-primary/null",
                 "vdb@nfs-primary/disk-custom");
     }

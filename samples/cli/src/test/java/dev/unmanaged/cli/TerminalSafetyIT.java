@@ -111,7 +111,7 @@ class TerminalSafetyIT {
         for (String name : NAMES) {
             var result = safe(cli.run("describe", name, "--connect", host), 0);
             // libvirt hands back the CR and tab of the path as spaces (attribute normalisation).
-            assertThat(result.out()).contains("Name:        " + SafeText.escaped(name), "\\u009b\\u202e\\u2066",
+            assertThat(result.out()).contains("Name:                " + SafeText.escaped(name), "\\u009b\\u202e\\u2066",
                     "br\\u202e\\u009b");
         }
         var json = safe(cli.run("describe", NAMES.get(0), "--connect", host, "--json"), 0);

@@ -1,14 +1,16 @@
 package dev.unmanaged.api.error;
 
+import org.jspecify.annotations.Nullable;
+
 /**
- * An instance definition (e.g. libvirt domain XML) could not be read. Names the field, the value found
+ * An instance definition (for KVM, a libvirt domain's XML) could not be read. Names the field, the value found
  * and what was expected. The value is never a secret: definitions' secrets are not quoted.
  */
 public class InvalidDefinitionException extends UnmanagedException {
     private static final long serialVersionUID = 1L;
 
     private final String field;
-    private final String value;
+    private final @Nullable String value;
     private final String expected;
 
     /**
@@ -16,19 +18,20 @@ public class InvalidDefinitionException extends UnmanagedException {
      * @param value    the value found, null when absent; shortened if long
      * @param expected what was expected
      */
-    public InvalidDefinitionException(String field, String value, String expected) {
+    public InvalidDefinitionException(String field, @Nullable String value, String expected) {
         this(field, value, expected, null);
     }
 
     /** As {@link #InvalidDefinitionException(String, String, String)}, with a cause. */
-    public InvalidDefinitionException(String field, String value, String expected, Throwable cause) {
+    public InvalidDefinitionException(String field, @Nullable String value, String expected,
+                                      @Nullable Throwable cause) {
         super(ErrorCode.INVALID_DEFINITION, describe(field, value, expected), cause);
         this.field = field;
         this.value = value;
         this.expected = expected;
     }
 
-    private static String describe(String field, String value, String expected) {
+    private static String describe(String field, @Nullable String value, String expected) {
         String shown = value == null ? "nothing" : "'" + shorten(value) + "'";
         return field + ": found " + shown + ", expected " + expected;
     }
@@ -43,7 +46,7 @@ public class InvalidDefinitionException extends UnmanagedException {
     }
 
     /** The value found, or null when it was absent. */
-    public String value() {
+    public @Nullable String value() {
         return value;
     }
 

@@ -1,6 +1,7 @@
 package dev.unmanaged.api.error;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The root of every error the library reports. Unchecked, so that workflows compose with lambdas; every
@@ -11,7 +12,7 @@ public abstract class UnmanagedException extends RuntimeException {
 
     private final ErrorCode code;
 
-    protected UnmanagedException(ErrorCode code, String message, Throwable cause) {
+    protected UnmanagedException(ErrorCode code, String message, @Nullable Throwable cause) {
         super(message, cause);
         this.code = Objects.requireNonNull(code, "code");
     }

@@ -1,11 +1,12 @@
 package dev.unmanaged.api.instance;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Virtual CPUs of an instance.
  *
- * @param vcpus    vCPUs online now (libvirt's {@code <vcpu current>}, or the maximum when absent)
+ * @param vcpus    vCPUs online now (for KVM libvirt's {@code <vcpu current>}, or the maximum when absent)
  * @param maxVcpus maximum vCPUs the instance may hot-plug up to
  * @param mode     CPU mode, e.g. {@code host-passthrough}, {@code host-model}, {@code custom}; null when not set
  * @param model    CPU model name, null when not set
@@ -15,9 +16,9 @@ import java.util.Objects;
  * @param threads  topology threads per core, null when not given
  * @param tune     scheduler tuning, {@link CpuTune#NONE} when absent; never null
  */
-public record CpuDescriptor(int vcpus, int maxVcpus, String mode, String model,
-                            Integer sockets, Integer dies, Integer cores, Integer threads,
-                            CpuTune tune) {
+public record CpuDescriptor(int vcpus, int maxVcpus, @Nullable String mode, @Nullable String model,
+                            @Nullable Integer sockets, @Nullable Integer dies, @Nullable Integer cores,
+                            @Nullable Integer threads, CpuTune tune) {
     public CpuDescriptor {
         if (vcpus < 1 || maxVcpus < vcpus) {
             throw new IllegalArgumentException(

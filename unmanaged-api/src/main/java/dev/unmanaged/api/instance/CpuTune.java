@@ -1,5 +1,7 @@
 package dev.unmanaged.api.instance;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * CPU scheduler tuning ({@code <cputune>} on KVM).
  *
@@ -8,7 +10,8 @@ package dev.unmanaged.api.instance;
  * @param quotaMicros    CPU time allowed per period in microseconds; null when not set or unlimited
  * @param quotaUnlimited true when the definition says the quota is explicitly unlimited
  */
-public record CpuTune(Long shares, Long periodMicros, Long quotaMicros, boolean quotaUnlimited) {
+public record CpuTune(@Nullable Long shares, @Nullable Long periodMicros, @Nullable Long quotaMicros,
+                      boolean quotaUnlimited) {
     /** No tuning at all. */
     public static final CpuTune NONE = new CpuTune(null, null, null, false);
 }

@@ -2,10 +2,11 @@ package dev.unmanaged.api.instance;
 
 import dev.unmanaged.api.internal.Copies;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * A disk-like device of an instance (disk, cdrom, floppy, lun). Credentials (an {@code <auth>} user,
- * cookies, URL query strings) are never kept.
+ * A disk-like device of an instance (disk, cdrom, floppy, lun). Credentials (an authentication user, cookies,
+ * URL query strings) are never kept. Build one with {@link #builder()}.
  *
  * @param device          disk, cdrom, floppy, lun, or what the hypervisor calls it
  * @param type            source kind: file, block, network, volume, dir, nvme, vhostuser, …
@@ -15,7 +16,9 @@ import java.util.List;
  *                        (volume) or the directory (dir); null for an empty drive
  * @param protocol        network protocol (rbd, iscsi, nbd, http, …) for network disks; null otherwise
  * @param hosts           {@code host[:port]} of network sources; never null
- * @param targetDev       the guest device name, e.g. vda; the key for disk mappings
+ * @param deviceName      the disk's device as the hypervisor names its slot, e.g. {@code vda} or {@code sdb} on
+ *                        KVM, {@code scsi0:1} or {@code nvme0:0} on vSphere; the key of every disk mapping (pools,
+ *                        disk offerings); null when the definition names none
  * @param bus             virtio, sata, scsi, ide, …; null when not set
  * @param serial          the disk serial, null when not set
  * @param readOnly        true when read-only
@@ -24,22 +27,153 @@ import java.util.List;
  * @param capacityBytes   virtual size, null when unknown
  * @param allocationBytes bytes allocated on the host, null when unknown
  */
-public record DiskDescriptor(String device, String type, String driverType, String cache, String source,
-                             String protocol, List<String> hosts, String targetDev, String bus, String serial,
-                             boolean readOnly, boolean shareable, Integer bootOrder,
-                             Long capacityBytes, Long allocationBytes) {
+public record DiskDescriptor(String device, String type, @Nullable String driverType, @Nullable String cache,
+                             @Nullable String source, @Nullable String protocol, List<String> hosts,
+                             @Nullable String deviceName, @Nullable String bus, @Nullable String serial,
+                             boolean readOnly, boolean shareable, @Nullable Integer bootOrder,
+                             @Nullable Long capacityBytes, @Nullable Long allocationBytes) {
     public DiskDescriptor {
         hosts = Copies.list(hosts);
     }
 
+    /** A builder of a {@code disk} device of source kind {@code file}, with nothing else set. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every value of this disk. */
+    public Builder toBuilder() {
+        return new Builder().device(device).type(type).driverType(driverType).cache(cache).source(source)
+                .protocol(protocol).hosts(hosts).deviceName(deviceName).bus(bus).serial(serial).readOnly(readOnly)
+                .shareable(shareable).bootOrder(bootOrder).capacityBytes(capacityBytes)
+                .allocationBytes(allocationBytes);
+    }
+
     /** This disk with the sizes the hypervisor reported. */
-    public DiskDescriptor withSizes(Long capacity, Long allocation) {
-        return new DiskDescriptor(device, type, driverType, cache, source, protocol, hosts, targetDev, bus, serial,
-                readOnly, shareable, bootOrder, capacity, allocation);
+    public DiskDescriptor withSizes(@Nullable Long capacity, @Nullable Long allocation) {
+        return toBuilder().capacityBytes(capacity).allocationBytes(allocation).build();
     }
 
     /** True for a {@code disk} device (not a cdrom, floppy or lun). */
     public boolean isDisk() {
         return "disk".equals(device);
+    }
+
+    /** Builds a {@link DiskDescriptor}; every setter returns this builder. Not thread-safe. */
+    public static final class Builder {
+        private String device = "disk";
+        private String type = "file";
+        private @Nullable String driverType;
+        private @Nullable String cache;
+        private @Nullable String source;
+        private @Nullable String protocol;
+        private List<String> hosts = List.of();
+        private @Nullable String deviceName;
+        private @Nullable String bus;
+        private @Nullable String serial;
+        private boolean readOnly;
+        private boolean shareable;
+        private @Nullable Integer bootOrder;
+        private @Nullable Long capacityBytes;
+        private @Nullable Long allocationBytes;
+
+        private Builder() {
+        }
+
+        /** disk (the default), cdrom, floppy, lun, … */
+        public Builder device(String value) {
+            this.device = value;
+            return this;
+        }
+
+        /** The source kind: file (the default), block, network, volume, dir, … */
+        public Builder type(String value) {
+            this.type = value;
+            return this;
+        }
+
+        /** The image format, e.g. qcow2; null when not set. */
+        public Builder driverType(@Nullable String value) {
+            this.driverType = value;
+            return this;
+        }
+
+        /** The cache mode; null when not set. */
+        public Builder cache(@Nullable String value) {
+            this.cache = value;
+            return this;
+        }
+
+        /** The source (path, device, image, {@code pool/volume}, directory); null for an empty drive. */
+        public Builder source(@Nullable String value) {
+            this.source = value;
+            return this;
+        }
+
+        /** The network protocol of a network disk; null otherwise. */
+        public Builder protocol(@Nullable String value) {
+            this.protocol = value;
+            return this;
+        }
+
+        /** The {@code host[:port]} of a network source. */
+        public Builder hosts(List<String> values) {
+            this.hosts = values;
+            return this;
+        }
+
+        /** The device as the hypervisor names its slot ({@code vda}, {@code scsi0:1}); null when none. */
+        public Builder deviceName(@Nullable String value) {
+            this.deviceName = value;
+            return this;
+        }
+
+        /** The bus; null when not set. */
+        public Builder bus(@Nullable String value) {
+            this.bus = value;
+            return this;
+        }
+
+        /** The disk serial; null when not set. */
+        public Builder serial(@Nullable String value) {
+            this.serial = value;
+            return this;
+        }
+
+        /** Read-only or not (the default). */
+        public Builder readOnly(boolean value) {
+            this.readOnly = value;
+            return this;
+        }
+
+        /** Shareable between instances or not (the default). */
+        public Builder shareable(boolean value) {
+            this.shareable = value;
+            return this;
+        }
+
+        /** The per-device boot order; null when not set. */
+        public Builder bootOrder(@Nullable Integer value) {
+            this.bootOrder = value;
+            return this;
+        }
+
+        /** The virtual size; null when unknown. */
+        public Builder capacityBytes(@Nullable Long value) {
+            this.capacityBytes = value;
+            return this;
+        }
+
+        /** The bytes allocated on the host; null when unknown. */
+        public Builder allocationBytes(@Nullable Long value) {
+            this.allocationBytes = value;
+            return this;
+        }
+
+        /** The disk. */
+        public DiskDescriptor build() {
+            return new DiskDescriptor(device, type, driverType, cache, source, protocol, hosts, deviceName, bus,
+                    serial, readOnly, shareable, bootOrder, capacityBytes, allocationBytes);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.unmanaged.api.instance;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A graphical console. A password is never held: only whether one is set.
  *
@@ -8,5 +10,5 @@ package dev.unmanaged.api.instance;
  * @param listen      the listen address, null when not set
  * @param passwordSet true when the console is protected by a password
  */
-public record GraphicsDescriptor(String type, Integer port, String listen, boolean passwordSet) {
+public record GraphicsDescriptor(String type, @Nullable Integer port, @Nullable String listen, boolean passwordSet) {
 }

@@ -1,36 +1,42 @@
 package dev.unmanaged.api.instance;
 
 import dev.unmanaged.api.internal.Copies;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything known about one instance on a hypervisor host. Immutable; collections are never null.
- * Identity is the {@link #uuid()} first and the {@link #name()} second.
+ * Identity is the {@link #uuid()} first and the {@link #name()} second. Build one with {@link #builder()};
+ * an instance whose definition could not be read with {@link #definitionUnreadable}.
  *
- * @param uuid       the hypervisor's UUID of the instance; null only when the definition has none (then a
- *                   {@link WarningCodes#UUID_MISSING} warning is present)
- * @param name       the instance name on its host
- * @param hostId     the {@link Host#id()} it was listed on; null when read from a definition alone
- * @param hypervisor the hypervisor kind, e.g. kvm
- * @param domainType the hypervisor's own type of the instance (libvirt's {@code <domain type>}), null if unknown
- * @param powerState the power state; {@link PowerState#UNKNOWN} when read from a definition alone
- * @param persistent true when defined persistently, false when transient, null when unknown
- * @param cpu        virtual CPUs
- * @param memory     memory
- * @param os         OS and firmware
- * @param disks      disks, in definition order
- * @param nics       network interfaces, in definition order
- * @param graphics   graphical consoles, without passwords
- * @param warnings   what could not be modelled, and facts that make importing unsafe
+ * @param uuid               the hypervisor's UUID of the instance; null only when the definition has none (then a
+ *                           {@link WarningCodes#UUID_MISSING} warning is present)
+ * @param name               the instance name on its host
+ * @param hostId             the {@link Host#id()} it was listed on; null when read from a definition alone
+ * @param hypervisor         the hypervisor kind, e.g. kvm
+ * @param virtualizationType how the hypervisor runs the instance: for KVM libvirt's {@code <domain type>} such as
+ *                           {@code kvm} or {@code qemu}; null when unknown or the hypervisor has no such notion
+ * @param powerState         the power state; {@link PowerState#UNKNOWN} when read from a definition alone (a null
+ *                           given to the constructor becomes {@link PowerState#UNKNOWN})
+ * @param persistent         true when defined persistently, false when transient, null when unknown
+ * @param cpu                virtual CPUs
+ * @param memory             memory
+ * @param os                 OS and firmware; {@link OsDescriptor#UNKNOWN} when nothing is known (also for a null
+ *                           given to the constructor)
+ * @param disks              disks, in definition order
+ * @param nics               network interfaces, in definition order
+ * @param graphics           graphical consoles, without passwords
+ * @param warnings           what could not be modelled, and facts that make importing unsafe
  */
-public record InstanceDescriptor(UUID uuid, String name, String hostId, String hypervisor, String domainType,
-                                 PowerState powerState, Boolean persistent, CpuDescriptor cpu,
-                                 MemoryDescriptor memory, OsDescriptor os, List<DiskDescriptor> disks,
-                                 List<NicDescriptor> nics, List<GraphicsDescriptor> graphics,
-                                 List<DescriptorWarning> warnings) {
+public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable String hostId, String hypervisor,
+                                 @Nullable String virtualizationType, PowerState powerState,
+                                 @Nullable Boolean persistent, CpuDescriptor cpu, MemoryDescriptor memory,
+                                 OsDescriptor os, List<DiskDescriptor> disks, List<NicDescriptor> nics,
+                                 List<GraphicsDescriptor> graphics, List<DescriptorWarning> warnings) {
     public InstanceDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hypervisor, "hypervisor");
@@ -44,13 +50,53 @@ public record InstanceDescriptor(UUID uuid, String name, String hostId, String h
         warnings = Copies.list(warnings);
     }
 
+    /** An empty builder: power state and OS unknown, no devices, no warnings. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding every value of this descriptor. */
+    public Builder toBuilder() {
+        return new Builder().uuid(uuid).name(name).hostId(hostId).hypervisor(hypervisor)
+                .virtualizationType(virtualizationType).powerState(powerState).persistent(persistent).cpu(cpu)
+                .memory(memory).os(os).disks(disks).nics(nics).graphics(graphics).warnings(warnings);
+    }
+
+    /**
+     * An instance whose definition could not be read: only what the hypervisor's API reports is known, and a
+     * blocking {@link WarningCodes#DEFINITION_UNREADABLE} warning says {@code why}. Its power state and OS are
+     * unknown and it has no devices. When {@code cpu} or {@code memory} is unknown (null), 1 vCPU and 1 byte stand
+     * in for both, and a blocking {@link WarningCodes#DETAIL_UNAVAILABLE} warning says they are placeholders.
+     *
+     * @param hypervisor the hypervisor kind
+     * @param name       the instance name the hypervisor reports
+     * @param uuid       the UUID it reports, null when none (the caller adds {@link WarningCodes#UUID_MISSING})
+     * @param cpu        the virtual CPUs it reports, null when unknown
+     * @param memory     the memory it reports, null when unknown
+     * @param why        what could not be read and why, for the warning; never a secret
+     */
+    public static InstanceDescriptor definitionUnreadable(String hypervisor, String name, @Nullable UUID uuid,
+                                                          @Nullable CpuDescriptor cpu,
+                                                          @Nullable MemoryDescriptor memory, String why) {
+        Builder builder = builder().hypervisor(hypervisor).name(name).uuid(uuid)
+                .warning(DescriptorWarning.blocking(WarningCodes.DEFINITION_UNREADABLE, why));
+        if (cpu == null || memory == null) {
+            // The record needs values; these are placeholders, flagged as such and blocking any import.
+            return builder.cpu(CpuDescriptor.of(1)).memory(MemoryDescriptor.ofBytes(1))
+                    .warning(DescriptorWarning.blocking(WarningCodes.DETAIL_UNAVAILABLE,
+                            "vCPUs and memory could not be read; 1 vCPU and 1 byte are placeholders, not facts"))
+                    .build();
+        }
+        return builder.cpu(cpu).memory(memory).build();
+    }
+
     /** The UUID, if the instance has one. */
     public Optional<UUID> optionalUuid() {
         return Optional.ofNullable(uuid);
     }
 
     /** True when {@code nameOrUuid} is this instance's UUID (any letter case) or its exact name. */
-    public boolean isIdentifiedBy(String nameOrUuid) {
+    public boolean isIdentifiedBy(@Nullable String nameOrUuid) {
         if (nameOrUuid == null) {
             return false;
         }
@@ -66,15 +112,13 @@ public record InstanceDescriptor(UUID uuid, String name, String hostId, String h
     }
 
     /** This descriptor as listed on {@code host} with the given run state and persistence. */
-    public InstanceDescriptor onHost(String hostId, PowerState state, Boolean persistent) {
-        return new InstanceDescriptor(uuid, name, hostId, hypervisor, domainType, state, persistent, cpu, memory, os,
-                disks, nics, graphics, warnings);
+    public InstanceDescriptor onHost(@Nullable String hostId, PowerState state, @Nullable Boolean persistent) {
+        return toBuilder().hostId(hostId).powerState(state).persistent(persistent).build();
     }
 
     /** This descriptor with other disks (e.g. with sizes filled in). */
     public InstanceDescriptor withDisks(List<DiskDescriptor> newDisks) {
-        return new InstanceDescriptor(uuid, name, hostId, hypervisor, domainType, powerState, persistent, cpu, memory,
-                os, newDisks, nics, graphics, warnings);
+        return toBuilder().disks(newDisks).build();
     }
 
     /** This descriptor with {@code extra} warnings appended. */
@@ -82,9 +126,156 @@ public record InstanceDescriptor(UUID uuid, String name, String hostId, String h
         if (extra.isEmpty()) {
             return this;
         }
-        var all = new java.util.ArrayList<>(warnings);
-        all.addAll(extra);
-        return new InstanceDescriptor(uuid, name, hostId, hypervisor, domainType, powerState, persistent, cpu, memory,
-                os, disks, nics, graphics, all);
+        Builder builder = toBuilder();
+        extra.forEach(builder::warning);
+        return builder.build();
+    }
+
+    /**
+     * Builds an {@link InstanceDescriptor}; every setter returns this builder. {@link #build()} validates as the
+     * record's constructor does (name, hypervisor, cpu and memory are required). Not thread-safe.
+     */
+    public static final class Builder {
+        private @Nullable UUID uuid;
+        private @Nullable String name;
+        private @Nullable String hostId;
+        private @Nullable String hypervisor;
+        private @Nullable String virtualizationType;
+        private PowerState powerState = PowerState.UNKNOWN;
+        private @Nullable Boolean persistent;
+        private @Nullable CpuDescriptor cpu;
+        private @Nullable MemoryDescriptor memory;
+        private OsDescriptor os = OsDescriptor.UNKNOWN;
+        private final List<DiskDescriptor> disks = new ArrayList<>();
+        private final List<NicDescriptor> nics = new ArrayList<>();
+        private final List<GraphicsDescriptor> graphics = new ArrayList<>();
+        private final List<DescriptorWarning> warnings = new ArrayList<>();
+
+        private Builder() {
+        }
+
+        /** The UUID; null when the instance has none. */
+        public Builder uuid(@Nullable UUID value) {
+            this.uuid = value;
+            return this;
+        }
+
+        /** The instance name on its host. */
+        public Builder name(String value) {
+            this.name = value;
+            return this;
+        }
+
+        /** The {@link Host#id()} it was listed on; null when read from a definition alone. */
+        public Builder hostId(@Nullable String value) {
+            this.hostId = value;
+            return this;
+        }
+
+        /** The hypervisor kind, e.g. kvm. */
+        public Builder hypervisor(String value) {
+            this.hypervisor = value;
+            return this;
+        }
+
+        /** How the hypervisor runs the instance (for KVM: kvm or qemu); null when unknown. */
+        public Builder virtualizationType(@Nullable String value) {
+            this.virtualizationType = value;
+            return this;
+        }
+
+        /** The power state; {@link PowerState#UNKNOWN} unless set. */
+        public Builder powerState(PowerState value) {
+            this.powerState = value;
+            return this;
+        }
+
+        /** Persistent (true), transient (false) or unknown (null, the default). */
+        public Builder persistent(@Nullable Boolean value) {
+            this.persistent = value;
+            return this;
+        }
+
+        /** The virtual CPUs. */
+        public Builder cpu(CpuDescriptor value) {
+            this.cpu = value;
+            return this;
+        }
+
+        /** The memory. */
+        public Builder memory(MemoryDescriptor value) {
+            this.memory = value;
+            return this;
+        }
+
+        /** OS and firmware; {@link OsDescriptor#UNKNOWN} unless set. */
+        public Builder os(OsDescriptor value) {
+            this.os = value;
+            return this;
+        }
+
+        /** Replaces the disks with {@code values}, in definition order. */
+        public Builder disks(List<DiskDescriptor> values) {
+            disks.clear();
+            disks.addAll(values);
+            return this;
+        }
+
+        /** Appends a disk. */
+        public Builder disk(DiskDescriptor value) {
+            disks.add(value);
+            return this;
+        }
+
+        /** Replaces the NICs with {@code values}, in definition order. */
+        public Builder nics(List<NicDescriptor> values) {
+            nics.clear();
+            nics.addAll(values);
+            return this;
+        }
+
+        /** Appends a NIC. */
+        public Builder nic(NicDescriptor value) {
+            nics.add(value);
+            return this;
+        }
+
+        /** Replaces the graphical consoles with {@code values}. */
+        public Builder graphics(List<GraphicsDescriptor> values) {
+            graphics.clear();
+            graphics.addAll(values);
+            return this;
+        }
+
+        /** Appends a graphical console. */
+        public Builder graphics(GraphicsDescriptor value) {
+            graphics.add(value);
+            return this;
+        }
+
+        /** Replaces the warnings with {@code values}. */
+        public Builder warnings(List<DescriptorWarning> values) {
+            warnings.clear();
+            warnings.addAll(values);
+            return this;
+        }
+
+        /** Appends a warning. */
+        public Builder warning(DescriptorWarning value) {
+            warnings.add(value);
+            return this;
+        }
+
+        /**
+         * The descriptor.
+         *
+         * @throws NullPointerException     when the name, hypervisor, cpu or memory is missing
+         * @throws IllegalArgumentException as the record's constructor does
+         */
+        public InstanceDescriptor build() {
+            // The constructor checks the required values and names the one that is missing.
+            return new InstanceDescriptor(uuid, name, hostId, hypervisor, virtualizationType, powerState,
+                    persistent, cpu, memory, os, disks, nics, graphics, warnings);
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.unmanaged.api.instance;
 
 import dev.unmanaged.api.internal.Copies;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Guest OS and firmware settings.
@@ -13,7 +14,8 @@ import java.util.List;
  * @param secureBoot true or false when the definition says, null otherwise
  * @param bootOrder  boot devices in order ({@code hd}, {@code cdrom}, {@code network}, …); never null
  */
-public record OsDescriptor(String type, String arch, String machine, Firmware firmware, Boolean secureBoot,
+public record OsDescriptor(@Nullable String type, @Nullable String arch, @Nullable String machine,
+                           @Nullable Firmware firmware, @Nullable Boolean secureBoot,
                            List<String> bootOrder) {
     public OsDescriptor {
         bootOrder = Copies.list(bootOrder);

@@ -2,7 +2,7 @@ package dev.unmanaged.api.instance;
 
 /** The power state of an instance as its hypervisor reports it. */
 public enum PowerState {
-    /** Running, including a domain that is blocked waiting for a resource. */
+    /** Running, including an instance that is blocked waiting for a resource. */
     RUNNING,
     /** Paused by the hypervisor or by a user; memory is kept. */
     PAUSED,

@@ -9,7 +9,7 @@ public final class WarningCodes {
     public static final String UUID_MISSING = "UUID_MISSING";
     /** Two NICs share a MAC address. Blocks import. */
     public static final String DUPLICATE_MAC = "DUPLICATE_MAC";
-    /** Two disks share a target device. Blocks import. */
+    /** Two disks share a device name. Blocks import. */
     public static final String DUPLICATE_DISK_TARGET = "DUPLICATE_DISK_TARGET";
     /** The CPU topology does not multiply to the maximum vCPUs. Blocks import. */
     public static final String CPU_TOPOLOGY_MISMATCH = "CPU_TOPOLOGY_MISMATCH";

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An instance the orchestrator manages, as its inventory records it. Keyed by {@link #uuid()}.
@@ -24,7 +25,7 @@ import java.util.UUID;
  * @param importedAt  when it was imported
  */
 public record ManagedInstance(UUID uuid, String name, String displayName, Host host, String ownerId,
-                              String offeringId, String templateId, int vcpus, long memoryBytes,
+                              String offeringId, @Nullable String templateId, int vcpus, long memoryBytes,
                               List<ManagedNic> nics, List<ManagedDisk> disks, Instant importedAt) {
     public ManagedInstance {
         Objects.requireNonNull(uuid, "uuid");

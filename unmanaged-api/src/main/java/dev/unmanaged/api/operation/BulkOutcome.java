@@ -1,6 +1,7 @@
 package dev.unmanaged.api.operation;
 
 import dev.unmanaged.api.error.UnmanagedException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of one item of a bulk operation.
@@ -12,7 +13,8 @@ import dev.unmanaged.api.error.UnmanagedException;
  * @param error  the typed error when it failed, else null
  * @param <T>    the result type
  */
-public record BulkOutcome<T>(int index, String key, Status status, T result, UnmanagedException error) {
+public record BulkOutcome<T>(int index, String key, Status status, @Nullable T result,
+                             @Nullable UnmanagedException error) {
     /** What happened to the item. */
     public enum Status {
         /** The item was done; {@code result} holds what it produced. */

@@ -5,6 +5,7 @@ import dev.unmanaged.api.internal.Copies;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The outcome of validating an import: every problem at once, and what would be recorded.
@@ -15,8 +16,8 @@ import java.util.Objects;
  * @param proposed the record an import would write (automatic addresses shown as planned); null when the
  *                 plan is blocked so badly that no record can be formed
  */
-public record ImportPlan(ImportRequest request, InstanceDescriptor instance, List<Problem> problems,
-                         ManagedInstance proposed) {
+public record ImportPlan(ImportRequest request, @Nullable InstanceDescriptor instance, List<Problem> problems,
+                         @Nullable ManagedInstance proposed) {
     public ImportPlan {
         Objects.requireNonNull(request, "request");
         problems = Copies.list(problems);

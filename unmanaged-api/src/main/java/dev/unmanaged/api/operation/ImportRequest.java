@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to import one unmanaged instance into the inventory.
@@ -20,12 +21,13 @@ import java.util.Objects;
  * @param templateId       the template / OS type; null when none
  * @param networkByMac     NIC (by MAC, lower case) to network id
  * @param ipByMac          NIC (by MAC, lower case) to IP assignment; NICs not listed get no address
- * @param poolByDisk       disk (by target device) to storage pool id
- * @param diskOfferingByDisk disk (by target device) to disk offering id
+ * @param poolByDisk       disk (by device name, e.g. vda or scsi0:1) to storage pool id
+ * @param diskOfferingByDisk disk (by device name) to disk offering id
  * @param options          dry run and MAC handling
  */
-public record ImportRequest(Host host, String instance, String ownerId, String displayName, String offeringId,
-                            Integer cpus, Long memoryBytes, String templateId, Map<String, String> networkByMac,
+public record ImportRequest(Host host, String instance, String ownerId, @Nullable String displayName, String offeringId,
+                            @Nullable Integer cpus, @Nullable Long memoryBytes, @Nullable String templateId,
+                            Map<String, String> networkByMac,
                             Map<String, IpAssignment> ipByMac, Map<String, String> poolByDisk,
                             Map<String, String> diskOfferingByDisk, ImportOptions options) {
     public ImportRequest {
@@ -87,7 +89,7 @@ public record ImportRequest(Host host, String instance, String ownerId, String d
         }
 
         /** The display name. */
-        public Builder displayName(String name) {
+        public Builder displayName(@Nullable String name) {
             this.displayName = name;
             return this;
         }
@@ -99,14 +101,14 @@ public record ImportRequest(Host host, String instance, String ownerId, String d
         }
 
         /** vCPUs and memory for a custom offering. */
-        public Builder custom(Integer vcpus, Long memory) {
+        public Builder custom(@Nullable Integer vcpus, @Nullable Long memory) {
             this.cpus = vcpus;
             this.memoryBytes = memory;
             return this;
         }
 
         /** The template / OS type. */
-        public Builder template(String id) {
+        public Builder template(@Nullable String id) {
             this.templateId = id;
             return this;
         }
@@ -123,15 +125,15 @@ public record ImportRequest(Host host, String instance, String ownerId, String d
             return this;
         }
 
-        /** Maps disk {@code targetDev} onto {@code poolId}. */
-        public Builder pool(String targetDev, String poolId) {
-            poolByDisk.put(targetDev, poolId);
+        /** Maps disk {@code deviceName} onto {@code poolId}. */
+        public Builder pool(String deviceName, String poolId) {
+            poolByDisk.put(deviceName, poolId);
             return this;
         }
 
-        /** Maps disk {@code targetDev} onto {@code diskOfferingId}. */
-        public Builder diskOffering(String targetDev, String diskOfferingId) {
-            diskOfferingByDisk.put(targetDev, diskOfferingId);
+        /** Maps disk {@code deviceName} onto {@code diskOfferingId}. */
+        public Builder diskOffering(String deviceName, String diskOfferingId) {
+            diskOfferingByDisk.put(deviceName, diskOfferingId);
             return this;
         }
 

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which unmanaged instances to list.
@@ -19,8 +20,8 @@ import java.util.Set;
  * @param limit         return at most this many; 0 for no limit
  * @param hostDeadline  how long one host may take; null for the default
  */
-public record ListQuery(List<Host> hosts, String nameContains, Set<PowerState> states, Set<String> hostIds,
-                        int offset, int limit, Duration hostDeadline) {
+public record ListQuery(List<Host> hosts, @Nullable String nameContains, Set<PowerState> states, Set<String> hostIds,
+                        int offset, int limit, @Nullable Duration hostDeadline) {
     public ListQuery {
         hosts = Copies.list(hosts);
         states = Copies.set(states);
@@ -46,7 +47,7 @@ public record ListQuery(List<Host> hosts, String nameContains, Set<PowerState> s
     }
 
     /** This query with a name filter. */
-    public ListQuery withNameContaining(String text) {
+    public ListQuery withNameContaining(@Nullable String text) {
         return new ListQuery(hosts, text, states, hostIds, offset, limit, hostDeadline);
     }
 

@@ -2,6 +2,7 @@ package dev.unmanaged.api.operation;
 
 import dev.unmanaged.api.error.InvalidRequestException;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which managed instances to list from the inventory, with the same filters and paging as {@link ListQuery}.
@@ -13,7 +14,8 @@ import java.util.Set;
  * @param offset       skip this many instances of the sorted result
  * @param limit        return at most this many; 0 for no limit
  */
-public record ManagedQuery(String nameContains, Set<String> hostIds, Set<String> ownerIds, int offset, int limit) {
+public record ManagedQuery(@Nullable String nameContains, Set<String> hostIds, Set<String> ownerIds, int offset,
+                           int limit) {
     public ManagedQuery {
         hostIds = hostIds == null ? Set.of() : Set.copyOf(hostIds);
         ownerIds = ownerIds == null ? Set.of() : Set.copyOf(ownerIds);
@@ -31,7 +33,7 @@ public record ManagedQuery(String nameContains, Set<String> hostIds, Set<String>
     }
 
     /** This query with a name filter. */
-    public ManagedQuery withNameContaining(String text) {
+    public ManagedQuery withNameContaining(@Nullable String text) {
         return new ManagedQuery(text, hostIds, ownerIds, offset, limit);
     }
 

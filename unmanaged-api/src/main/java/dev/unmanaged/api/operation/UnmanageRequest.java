@@ -4,6 +4,7 @@ import dev.unmanaged.api.error.InvalidRequestException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A request to release a managed instance from the inventory; the instance stays on its host as it is.
@@ -17,7 +18,7 @@ import java.util.UUID;
  * @param name   the managed instance's name; null when it is named by {@code uuid}
  * @param hostId the {@link dev.unmanaged.api.instance.Host#id()} the record must be on; null for any host
  */
-public record UnmanageRequest(UUID uuid, String name, String hostId) {
+public record UnmanageRequest(@Nullable UUID uuid, @Nullable String name, @Nullable String hostId) {
     public UnmanageRequest {
         if ((uuid == null) == (name == null)) {
             throw new InvalidRequestException("instance", uuid == null ? "nothing" : uuid + " and " + name,

@@ -12,26 +12,54 @@ import java.util.UUID;
  * threads at once. Every failure is reported as a typed {@link dev.unmanaged.api.error.UnmanagedException}:
  * {@link dev.unmanaged.api.error.HostUnavailableException} when the host cannot be reached,
  * {@link dev.unmanaged.api.error.InstanceNotFoundException} for an unknown instance, and so on.
+ *
+ * <p>The conformance kit {@code dev.unmanaged.tck.HypervisorInstanceProviderContract} (module hypervisor-spi-tck)
+ * holds an implementation to the contracts stated here. No descriptor, warning, exception or {@code toString()}
+ * ever contains a console password or another secret of the host.
  */
 public interface HypervisorInstanceProvider extends AutoCloseable {
     /** The hypervisor kind served, matched against {@link Host#hypervisor()}, e.g. {@code kvm}. */
     String hypervisor();
 
-    /** The optional behaviour this provider has. */
+    /**
+     * The optional behaviour this provider has; the conformance kit skips the tests of what is not declared, so
+     * declare only what the hypervisor really has.
+     */
     Set<ProviderCapability> capabilities();
 
     /**
-     * Every instance on {@code host}, in every power state, transient and persistent. An instance whose details
-     * cannot all be read is still listed, with warnings. Never asks the host for secrets.
+     * Every instance on {@code host}, in every power state, transient and persistent, each with its own power state,
+     * persistence, vCPUs, memory, and disks and NICs in definition order. Every descriptor names {@code host}'s id
+     * and this provider's {@link #hypervisor()}. An instance whose details cannot all be read is still listed,
+     * with warnings (see {@link InstanceDescriptor#definitionUnreadable}); an instance that vanishes while the
+     * host is read is left out rather than failing the listing. One listing never holds one UUID or one name
+     * twice, and never invents an instance. Safe to call from many threads at once. Never asks the host for
+     * secrets.
+     *
+     * @throws dev.unmanaged.api.error.HostUnavailableException when the host cannot be reached: an unreachable
+     *                                                          host is never answered with an empty listing
      */
     List<InstanceDescriptor> listInstances(Host host);
 
-    /** The instance on {@code host} whose UUID (any letter case) or name is {@code nameOrUuid}. */
+    /**
+     * The instance on {@code host} whose UUID (any letter case) or name is {@code nameOrUuid}: the same identity,
+     * state and hardware that {@link #listInstances} gives for it.
+     *
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException naming {@code nameOrUuid} when no instance has it
+     *                                                           (a removed one included); a blank value fails
+     *                                                           with a typed error too
+     * @throws dev.unmanaged.api.error.HostUnavailableException  when the host cannot be reached
+     */
     InstanceDescriptor describeInstance(Host host, String nameOrUuid);
 
     /**
-     * Makes the instance survive on its own once the orchestrator lets go of it (e.g. defines a transient
-     * domain persistently from its live definition). Idempotent; verified before returning.
+     * Makes the instance survive on its own once the orchestrator lets go of it (for KVM, defines a
+     * transient libvirt domain persistently from its live definition). A persistent instance is left as it is,
+     * running or stopped, and the result says nothing was changed; a transient one becomes persistent, keeps
+     * running and keeps its console password, and then survives its own shutdown. The result tells the power state
+     * the instance was left in. Idempotent: a second call changes nothing. Verified before returning.
+     *
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when no instance on {@code host} has {@code uuid}
      */
     UnmanagePreparation prepareForUnmanage(Host host, UUID uuid);
 

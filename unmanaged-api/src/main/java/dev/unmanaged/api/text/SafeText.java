@@ -1,5 +1,7 @@
 package dev.unmanaged.api.text;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Makes untrusted text (instance names, paths, host ids, messages of other software, echoes of user input) safe
  * for human output and for one log line: every character that could break or forge a line, move the cursor, or
@@ -20,7 +22,7 @@ public final class SafeText {
     }
 
     /** {@code text} escaped and cut to {@link #DEFAULT_MAX_LENGTH} characters; {@code "null"} for null. */
-    public static String of(Object text) {
+    public static String of(@Nullable Object text) {
         return of(text, DEFAULT_MAX_LENGTH);
     }
 
@@ -28,7 +30,7 @@ public final class SafeText {
      * {@code text} escaped and cut after {@code maxLength} characters of the original, the cut saying how long
      * the original was; {@code "null"} for null.
      */
-    public static String of(Object text, int maxLength) {
+    public static String of(@Nullable Object text, int maxLength) {
         if (text == null) {
             return "null";
         }
@@ -45,12 +47,12 @@ public final class SafeText {
     }
 
     /** {@code text} escaped, whatever its length; {@code "null"} for null. For values a table shows whole. */
-    public static String escaped(Object text) {
+    public static String escaped(@Nullable Object text) {
         return of(text, Integer.MAX_VALUE);
     }
 
     /** {@code text} escaped, shortened and put in single quotes; {@code nothing} for null. */
-    public static String quoted(Object text) {
+    public static String quoted(@Nullable Object text) {
         return text == null ? "nothing" : "'" + of(text) + "'";
     }
 
@@ -68,7 +70,7 @@ public final class SafeText {
      * A host id fit for output: a password in the user-info part of a URI ({@code user:pw@host}) and any
      * password-like query parameter are masked, because host ids are often connection URIs; then escaped.
      */
-    public static String host(String hostId) {
+    public static String host(@Nullable String hostId) {
         if (hostId == null) {
             return "null";
         }

@@ -2,6 +2,7 @@ package dev.unmanaged.api.text;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Removes secrets from text this library did not write: a hypervisor's or a database driver's error message, a
@@ -48,7 +49,7 @@ public final class SecretRedaction {
     }
 
     /** {@code text} with every secret it quotes replaced by {@value #MASK}; null stays null. */
-    public static String redact(String text) {
+    public static @Nullable String redact(@Nullable String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }

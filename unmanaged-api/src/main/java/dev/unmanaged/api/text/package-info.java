@@ -4,5 +4,9 @@
  * {@link dev.unmanaged.api.text.SecretRedaction} removes secrets that someone else's error message may quote, and
  * {@link dev.unmanaged.api.text.ByteSizes} holds the one grammar of byte sizes. Every module uses these; none keeps a
  * copy.
+ * Nothing is null unless marked {@code @Nullable}.
  */
+@NullMarked
 package dev.unmanaged.api.text;
+
+import org.jspecify.annotations.NullMarked;

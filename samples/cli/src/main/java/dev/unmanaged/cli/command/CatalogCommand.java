@@ -113,9 +113,9 @@ public final class CatalogCommand implements Callable<Integer> {
 
         out.println();
         out.println("Storage pools:");
-        Table pools = Table.of("ID", "PATH", "HYPERVISOR POOL", "OWNERS", "NAME");
+        Table pools = Table.of("ID", "PATH", "HOST POOL", "OWNERS", "NAME");
         for (StoragePool p : c.pools()) {
-            pools.row(p.id(), p.path(), p.hypervisorPoolName(), owners(p), p.name());
+            pools.row(p.id(), p.path(), p.hostPoolName(), owners(p), p.name());
         }
         pools.print(out, "  ");
 

@@ -77,7 +77,7 @@ public final class DescribeCommand implements Callable<Integer> {
         field(out, "Managed", managed ? "yes (in the inventory)" : "no");
         field(out, "State", d.powerState() + ", " + (d.persistent() == null ? "persistence unknown"
                 : d.persistent() ? "persistent" : "transient"));
-        field(out, "Domain type", d.domainType());
+        field(out, "Virtualization type", d.virtualizationType());
         field(out, "CPU", cpu(d.cpu()));
         String tune = tune(d.cpu().tune());
         if (!tune.isEmpty()) {
@@ -92,10 +92,10 @@ public final class DescribeCommand implements Callable<Integer> {
         if (d.disks().isEmpty()) {
             out.println("  (none)");
         } else {
-            Table disks = Table.of("TARGET", "DEVICE", "TYPE", "FORMAT", "BUS", "CACHE", "SOURCE", "CAPACITY",
+            Table disks = Table.of("DEVICE", "KIND", "TYPE", "FORMAT", "BUS", "CACHE", "SOURCE", "CAPACITY",
                     "ALLOCATED", "FLAGS");
             for (DiskDescriptor disk : d.disks()) {
-                disks.row(disk.targetDev(), disk.device(), disk.type(), disk.driverType(), disk.bus(), disk.cache(),
+                disks.row(disk.deviceName(), disk.device(), disk.type(), disk.driverType(), disk.bus(), disk.cache(),
                         source(disk), ByteSizes.forReading(disk.capacityBytes()), ByteSizes.forReading(disk.allocationBytes()),
                         flags(disk));
             }
@@ -106,10 +106,10 @@ public final class DescribeCommand implements Callable<Integer> {
         if (d.nics().isEmpty()) {
             out.println("  (none)");
         } else {
-            Table nics = Table.of("MAC", "TYPE", "MODEL", "SOURCE", "VLAN", "PORT", "TARGET", "BOOT");
+            Table nics = Table.of("MAC", "TYPE", "MODEL", "SOURCE", "VLAN", "SWITCH PORT", "HOST DEVICE", "BOOT");
             for (NicDescriptor nic : d.nics()) {
                 nics.row(nic.mac(), nic.type(), nic.model(), nic.source(), Text.list(nic.vlanTags()),
-                        nic.virtualPortType(), nic.targetDev(), nic.bootOrder());
+                        nic.switchPortType(), nic.hostDeviceName(), nic.bootOrder());
             }
             nics.print(out, "  ");
         }
@@ -135,7 +135,7 @@ public final class DescribeCommand implements Callable<Integer> {
     }
 
     private static void field(PrintWriter out, String label, Object value) {
-        out.println(String.format("%-12s %s", label + ":", value == null ? "-" : value));
+        out.println(String.format("%-20s %s", label + ":", value == null ? "-" : value));
     }
 
     private static String cpu(CpuDescriptor cpu) {

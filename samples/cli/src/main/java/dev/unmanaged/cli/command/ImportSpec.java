@@ -69,9 +69,9 @@ record ImportSpec(Host host, String instance, String owner, String offering, Str
                 fill(ips, nic.mac(), (mac, ip) -> builder.ip(mac, IpAssignment.parse(ip)));
             }
             for (DiskDescriptor disk : descriptor.disks()) {
-                if (disk.isDisk() && disk.targetDev() != null) {
-                    fill(pools, disk.targetDev(), builder::pool);
-                    fill(diskOfferings, disk.targetDev(), builder::diskOffering);
+                if (disk.isDisk() && disk.deviceName() != null) {
+                    fill(pools, disk.deviceName(), builder::pool);
+                    fill(diskOfferings, disk.deviceName(), builder::diskOffering);
                 }
             }
         }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * A mapping option of an import: values for named devices ({@code MAC=NETWORK}, {@code vda=POOL}) and an
  * optional value for every device not named ({@code NETWORK} alone).
  *
- * @param byDevice values for named devices (MAC addresses or disk targets)
+ * @param byDevice values for named devices (MAC addresses or disk device names)
  * @param forAll   the value for every other device, or null
  */
 record Mapping(Map<String, String> byDevice, String forAll) {

@@ -51,7 +51,7 @@ final class PlanPrinter {
                     + (nic.ipAddress() == null ? "none" : nic.ipAddress()));
         }
         for (ManagedDisk disk : m.disks()) {
-            out.println("  disk        " + disk.targetDev() + " -> pool " + disk.poolId()
+            out.println("  disk        " + disk.deviceName() + " -> pool " + disk.poolId()
                     + (disk.diskOfferingId() == null ? "" : ", disk offering " + disk.diskOfferingId())
                     + (disk.sizeBytes() == null ? "" : ", " + ByteSizes.forReading(disk.sizeBytes())));
         }

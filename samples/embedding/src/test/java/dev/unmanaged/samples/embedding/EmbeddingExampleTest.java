@@ -34,7 +34,7 @@ class EmbeddingExampleTest {
             assertThat(nic.networkId()).isEqualTo("backend");
             assertThat(nic.ipAddress()).isEqualTo("10.50.0.10");
         });
-        assertThat(walk.imported().disks()).extracting(d -> d.targetDev() + "@" + d.poolId())
+        assertThat(walk.imported().disks()).extracting(d -> d.deviceName() + "@" + d.poolId())
                 .containsExactly("vda@images", "vdb@images");
         assertThat(walk.unmanagedAfterImport()).containsExactly("old-reports", "shop-web");
         assertThat(walk.released().released().uuid()).isEqualTo(walk.imported().uuid());

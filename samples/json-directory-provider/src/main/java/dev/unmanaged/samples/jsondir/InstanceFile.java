@@ -12,7 +12,6 @@ import dev.unmanaged.api.instance.GraphicsDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.MemoryDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
-import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
 import java.io.IOException;
@@ -148,10 +147,11 @@ final class InstanceFile {
                     console.hasNonNull("port") ? console.get("port").asInt() : null, null,
                     console.hasNonNull("password") && !console.get("password").asText().isEmpty()));
         }
-        return new InstanceDescriptor(uuid(root), requiredText(root, "name"), hostId, JsonDirectoryProvider.HYPERVISOR,
-                "jsondir", state(root), persistent(root), CpuDescriptor.of(vcpus),
-                MemoryDescriptor.ofBytes(Math.multiplyExact(memoryMib, MIB)), OsDescriptor.UNKNOWN, disks, nics,
-                graphics, List.of());
+        return InstanceDescriptor.builder().uuid(uuid(root)).name(requiredText(root, "name")).hostId(hostId)
+                .hypervisor(JsonDirectoryProvider.HYPERVISOR).virtualizationType("jsondir").powerState(state(root))
+                .persistent(persistent(root)).cpu(CpuDescriptor.of(vcpus))
+                .memory(MemoryDescriptor.ofBytes(Math.multiplyExact(memoryMib, MIB))).disks(disks).nics(nics)
+                .graphics(graphics).build();
     }
 
     private static DiskDescriptor disk(JsonNode disk, int index) {
@@ -160,10 +160,10 @@ final class InstanceFile {
                 : null;
         Long allocation = disk.hasNonNull("allocationMib")
                 ? Math.multiplyExact(disk.get("allocationMib").asLong(), MIB) : null;
-        return new DiskDescriptor("disk", "file", text(disk, "format", field + ".format", null), null,
-                text(disk, "path", field + ".path", null), null, List.of(),
-                requiredText(disk, "target", field + ".target"), "virtio", null, false, false, null, capacity,
-                allocation);
+        return DiskDescriptor.builder().driverType(text(disk, "format", field + ".format", null))
+                .source(text(disk, "path", field + ".path", null))
+                .deviceName(requiredText(disk, "target", field + ".target")).bus("virtio")
+                .capacityBytes(capacity).allocationBytes(allocation).build();
     }
 
     private static NicDescriptor nic(JsonNode nic, int index) {
@@ -261,17 +261,13 @@ final class InstanceFile {
 
     /** What can be said of an instance whose file cannot be read: its name, maybe its UUID, and why not more. */
     private static InstanceDescriptor unreadable(String name, UUID uuid, String hostId, String why) {
-        List<DescriptorWarning> warnings = new ArrayList<>();
-        warnings.add(DescriptorWarning.blocking(WarningCodes.DEFINITION_UNREADABLE,
-                "the instance file could not be read: " + why));
-        warnings.add(DescriptorWarning.blocking(WarningCodes.DETAIL_UNAVAILABLE,
-                "vCPUs and memory could not be read; 1 vCPU and 1 byte are placeholders, not facts"));
+        InstanceDescriptor.Builder unreadable = InstanceDescriptor.definitionUnreadable(
+                JsonDirectoryProvider.HYPERVISOR, name, uuid, null, null, "the instance file could not be read: " + why)
+                .toBuilder().hostId(hostId).virtualizationType("jsondir");
         if (uuid == null) {
-            warnings.add(DescriptorWarning.blocking(WarningCodes.UUID_MISSING,
+            unreadable.warning(DescriptorWarning.blocking(WarningCodes.UUID_MISSING,
                     "the instance file gives no readable UUID; none is invented"));
         }
-        return new InstanceDescriptor(uuid, name, hostId, JsonDirectoryProvider.HYPERVISOR, "jsondir",
-                PowerState.UNKNOWN, null, CpuDescriptor.of(1), MemoryDescriptor.ofBytes(1), OsDescriptor.UNKNOWN,
-                List.of(), List.of(), List.of(), warnings);
+        return unreadable.build();
     }
 }

@@ -64,8 +64,8 @@ final class JsonDirectoryTestBed implements TestBed {
         root.put("memoryMib", spec.memoryBytes() / MIB);
         ArrayNode disks = root.putArray("disks");
         for (InstanceSpec.DiskSpec disk : spec.disks()) {
-            disks.addObject().put("target", disk.targetDev())
-                    .put("path", "/srv/images/" + spec.name() + "-" + disk.targetDev() + ".qcow2")
+            disks.addObject().put("target", disk.deviceName())
+                    .put("path", "/srv/images/" + spec.name() + "-" + disk.deviceName() + ".qcow2")
                     .put("format", "qcow2").put("capacityMib", disk.capacityBytes() / MIB)
                     .put("allocationMib", disk.capacityBytes() / MIB / 4);
         }

@@ -1,0 +1,9 @@
+/**
+ * The service-provider interfaces an embedder or a hypervisor plugs in: a provider per hypervisor kind, the
+ * inventory store, and the read-only catalog.
+ * Nothing is null unless marked {@code @Nullable}.
+ */
+@NullMarked
+package dev.unmanaged.api.spi;
+
+import org.jspecify.annotations.NullMarked;
