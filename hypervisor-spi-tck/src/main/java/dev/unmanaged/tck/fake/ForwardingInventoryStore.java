@@ -13,8 +13,8 @@ import java.util.UUID;
  * delegate store, for decorators that break or inject something into a store: a subclass overrides only the
  * methods it changes. A unit of work runs in the delegate's unit and sees the writes {@link #writes} returns
  * (the delegate's own, unless overridden); wrap them in a {@link ForwardingWrites} to change single writes, and
- * wrap the catalog in a {@link ForwardingInventoryCatalog} to change single lookups. A forwarding store adds no
- * state and no locking of its own, so it is exactly as thread-safe as its delegate.
+ * wrap the catalog in a {@link ForwardingInventoryCatalog} to change single lookups. It adds no state and no
+ * locking of its own, so it is as thread-safe as its delegate; a subclass that keeps state guards it itself.
  */
 public abstract class ForwardingInventoryStore implements InventoryStore {
     private final InventoryStore delegate;
