@@ -4,9 +4,11 @@
  */
 module dev.unmanaged.tck {
     requires transitive dev.unmanaged.api;
-    requires transitive org.junit.jupiter.api;
-    requires org.junit.jupiter.params;
-    requires org.assertj.core;
+    // Static: only the kits need the test libraries, and a test running them brings its own; an application
+    // using the in-memory fakes runs without them.
+    requires static transitive org.junit.jupiter.api;
+    requires static org.junit.jupiter.params;
+    requires static org.assertj.core;
 
     exports dev.unmanaged.tck;
     exports dev.unmanaged.tck.fake;

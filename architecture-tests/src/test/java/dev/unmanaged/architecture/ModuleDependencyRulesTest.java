@@ -13,7 +13,7 @@ import com.tngtech.archunit.lang.ArchRule;
  * and the libraries it wraps, and no other implementation; no library knows an application (the tool, the samples,
  * the benchmarks); and each wrapped library stays inside the module that wraps it: libvirt, JNA and JAXB in
  * hypervisor-kvm, HikariCP, Flyway and H2 in inventory-jdbc, picocli in the tool, Jackson out of the api, the
- * core, the KVM provider and the kits.
+ * core, the KVM provider and the kits; the in-memory fakes, which applications use, reach no test library.
  *
  * <p>Every rule refuses to pass on no classes ({@code allowEmptyShould(false)}): a rule naming a package that does
  * not exist fails instead of checking nothing. {@link ModuleRulesBiteTest} feeds each rule a class that breaks it.
@@ -27,6 +27,7 @@ class ModuleDependencyRulesTest {
     static final String JSON = "dev.unmanaged.json..";
     static final String KVM = "dev.unmanaged.kvm..";
     static final String TCK = "dev.unmanaged.tck..";
+    static final String TCK_FAKES = "dev.unmanaged.tck.fake..";
     static final String JDBC = "dev.unmanaged.inventory.jdbc..";
     static final String CLI = "dev.unmanaged.cli..";
     static final String SAMPLES = "dev.unmanaged.samples..";
@@ -87,6 +88,15 @@ class ModuleDependencyRulesTest {
             .should().onlyDependOnClassesThat().resideInAnyPackage(TCK, API, "org.junit..", "org.assertj..",
                     "org.opentest4j..", JDK)
             .because("the kits test any provider or store against the SPI alone")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule fakes_use_no_test_library = noClasses()
+            .that().resideInAPackage(TCK_FAKES)
+            .should().transitivelyDependOnClassesThat().resideInAnyPackage("org.junit..", "org.assertj..",
+                    "org.opentest4j..")
+            .because("applications use the in-memory fakes without JUnit or AssertJ, which the kit declares"
+                    + " optional; neither may be reached from a fake, not even through a kit class")
             .allowEmptyShould(false);
 
     @ArchTest

@@ -15,6 +15,7 @@ import dev.unmanaged.json.archfixture.JsonReachingIntoCore;
 import dev.unmanaged.kvm.archfixture.KvmReachingIntoOtherModules;
 import dev.unmanaged.samples.embedding.archfixture.EmbedderReachingIntoImplementations;
 import dev.unmanaged.tck.archfixture.KitReachingIntoKvm;
+import dev.unmanaged.tck.fake.archfixture.FakeAssertingWithJUnit;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -50,6 +51,8 @@ class ModuleRulesBiteTest {
                         "dev.unmanaged.inventory.jdbc.JdbcInventoryStore"),
                 bites("kits_depend_only_on_api_and_test_libraries", KitReachingIntoKvm.class,
                         "dev.unmanaged.kvm.KvmInstanceProvider"),
+                bites("fakes_use_no_test_library", FakeAssertingWithJUnit.class,
+                        "org.junit.jupiter.api.Assertions"),
                 bites("jdbc_depends_only_on_api_and_its_database_libraries", StoreReachingIntoCore.class,
                         "dev.unmanaged.core.UnmanagedInstances"),
                 bites("libraries_know_no_application", KvmReachingIntoOtherModules.class,

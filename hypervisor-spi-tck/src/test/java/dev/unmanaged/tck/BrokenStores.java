@@ -3,20 +3,21 @@ package dev.unmanaged.tck;
 import dev.unmanaged.api.error.AddressInUseException;
 import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.ComputeOffering;
-import dev.unmanaged.api.inventory.DiskOffering;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
 import dev.unmanaged.api.inventory.Network;
-import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.tck.fake.ForwardingInventoryCatalog;
+import dev.unmanaged.tck.fake.ForwardingInventoryStore;
+import dev.unmanaged.tck.fake.ForwardingWrites;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Deliberately wrong inventory stores, each with one bug a real store could have, and the kit subclasses that
@@ -28,90 +29,19 @@ final class BrokenStores {
     }
 
     /** Forwards everything to the in-memory store; a broken store overrides what it gets wrong. */
-    static class Delegating implements InventoryStore {
-        final InMemoryInventoryStore fake;
-
+    static class Delegating extends ForwardingInventoryStore {
         Delegating(Catalog seed) {
-            this.fake = new InMemoryInventoryStore(seed);
-        }
-
-        @Override
-        public Optional<ManagedInstance> find(UUID uuid) {
-            return fake.find(uuid);
-        }
-
-        @Override
-        public List<ManagedInstance> findByName(String name) {
-            return fake.findByName(name);
-        }
-
-        @Override
-        public List<ManagedInstance> list() {
-            return fake.list();
-        }
-
-        @Override
-        public InventoryCatalog catalog() {
-            return fake.catalog();
-        }
-
-        @Override
-        public <T> T inUnitOfWork(UnitOfWork<T> work) {
-            return fake.inUnitOfWork(w -> work.run(writes(w)));
+            super(new InMemoryInventoryStore(seed));
         }
 
         /** A store whose units see {@code broken} writes around the real ones; the rest is the fake's. */
-        static Delegating withWrites(Catalog seed, java.util.function.UnaryOperator<Writes> broken) {
+        static Delegating withWrites(Catalog seed, UnaryOperator<Writes> broken) {
             return new Delegating(seed) {
                 @Override
-                Writes writes(Writes real) {
+                protected Writes writes(Writes real) {
                     return broken.apply(real);
                 }
             };
-        }
-
-        /** The writes a unit sees; broken stores wrap the real ones. */
-        Writes writes(Writes real) {
-            return real;
-        }
-    }
-
-    /** Forwards every write; a broken store overrides the one it gets wrong. */
-    static class DelegatingWrites implements InventoryStore.Writes {
-        final InventoryStore.Writes real;
-
-        DelegatingWrites(InventoryStore.Writes real) {
-            this.real = real;
-        }
-
-        @Override
-        public void insertInstance(ManagedInstance instance) {
-            real.insertInstance(instance);
-        }
-
-        @Override
-        public void reserveMac(String networkId, String mac, UUID owner) {
-            real.reserveMac(networkId, mac, owner);
-        }
-
-        @Override
-        public void reserveIp(String networkId, String address, UUID owner) {
-            real.reserveIp(networkId, address, owner);
-        }
-
-        @Override
-        public String reserveFreeIp(String networkId, UUID owner) {
-            return real.reserveFreeIp(networkId, owner);
-        }
-
-        @Override
-        public Optional<ManagedInstance> removeInstance(UUID uuid) {
-            return real.removeInstance(uuid);
-        }
-
-        @Override
-        public Optional<ManagedInstance> find(UUID uuid) {
-            return real.find(uuid);
         }
     }
 
@@ -122,7 +52,7 @@ final class BrokenStores {
     static class IgnoresIpConflicts extends InventoryStoreContract {
         @Override
         protected InventoryStore createStore(Catalog seed) {
-            return Delegating.withWrites(seed, real -> new DelegatingWrites(real) {
+            return Delegating.withWrites(seed, real -> new ForwardingWrites(real) {
                 @Override
                 public void reserveIp(String networkId, String address, UUID owner) {
                     try {
@@ -139,7 +69,7 @@ final class BrokenStores {
     static class AcceptsDoubleImport extends InventoryStoreContract {
         @Override
         protected InventoryStore createStore(Catalog seed) {
-            return Delegating.withWrites(seed, real -> new DelegatingWrites(real) {
+            return Delegating.withWrites(seed, real -> new ForwardingWrites(real) {
                 @Override
                 public void insertInstance(ManagedInstance instance) {
                     real.removeInstance(instance.uuid());
@@ -156,7 +86,7 @@ final class BrokenStores {
             return new Delegating(seed) {
                 @Override
                 public <T> T inUnitOfWork(UnitOfWork<T> work) {
-                    return work.run(new AutoCommitWrites(fake));
+                    return work.run(new AutoCommitWrites(delegate()));
                 }
             };
         }
@@ -166,7 +96,7 @@ final class BrokenStores {
     static class RemovalKeepsAddresses extends InventoryStoreContract {
         @Override
         protected InventoryStore createStore(Catalog seed) {
-            return Delegating.withWrites(seed, real -> new DelegatingWrites(real) {
+            return Delegating.withWrites(seed, real -> new ForwardingWrites(real) {
                 @Override
                 public Optional<ManagedInstance> removeInstance(UUID uuid) {
                     Optional<ManagedInstance> removed = real.removeInstance(uuid);
@@ -194,11 +124,12 @@ final class BrokenStores {
             // Written out rather than through withWrites: the broken call reads the store's committed catalog.
             return new Delegating(seed) {
                 @Override
-                Writes writes(Writes real) {
-                    return new DelegatingWrites(real) {
+                protected Writes writes(Writes real) {
+                    InventoryStore store = delegate();
+                    return new ForwardingWrites(real) {
                         @Override
                         public String reserveFreeIp(String networkId, UUID owner) {
-                            String address = fake.catalog().firstFreeIp(networkId).orElseThrow();
+                            String address = store.catalog().firstFreeIp(networkId).orElseThrow();
                             real.reserveIp(networkId, address, owner);
                             return address;
                         }
@@ -215,7 +146,7 @@ final class BrokenStores {
             return new Delegating(seed) {
                 @Override
                 public InventoryCatalog catalog() {
-                    return new OwnerlessCatalog(fake.catalog());
+                    return new OwnerlessCatalog(super.catalog());
                 }
             };
         }
@@ -269,56 +200,30 @@ final class BrokenStores {
         }
     }
 
-    private record OwnerlessCatalog(InventoryCatalog real) implements InventoryCatalog {
-        @Override
-        public Optional<Owner> owner(String id) {
-            return real.owner(id);
+    private static final class OwnerlessCatalog extends ForwardingInventoryCatalog {
+        OwnerlessCatalog(InventoryCatalog real) {
+            super(real);
         }
 
         @Override
         public Optional<ComputeOffering> offering(String id) {
-            return real.offering(id).map(o -> o.restrictedTo(Set.of()));
+            return super.offering(id).map(o -> o.restrictedTo(Set.of()));
         }
 
         @Override
         public Optional<Network> network(String id) {
-            return real.network(id).map(n -> new Network(n.id(), n.name(), n.range(), n.vlan(), Set.of()));
+            return super.network(id).map(n -> new Network(n.id(), n.name(), n.range(), n.vlan(), Set.of()));
         }
 
         @Override
         public Optional<StoragePool> pool(String id) {
-            return real.pool(id).map(p -> new StoragePool(p.id(), p.name(), p.path(), p.hostPoolName(),
+            return super.pool(id).map(p -> new StoragePool(p.id(), p.name(), p.path(), p.hostPoolName(),
                     Set.of()));
         }
 
         @Override
-        public Optional<DiskOffering> diskOffering(String id) {
-            return real.diskOffering(id);
-        }
-
-        @Override
         public Optional<Template> template(String id) {
-            return real.template(id).map(t -> new Template(t.id(), t.name(), t.osType(), Set.of()));
-        }
-
-        @Override
-        public boolean isIpInUse(String networkId, String address) {
-            return real.isIpInUse(networkId, address);
-        }
-
-        @Override
-        public boolean isMacInUse(String networkId, String mac) {
-            return real.isMacInUse(networkId, mac);
-        }
-
-        @Override
-        public Optional<String> firstFreeIp(String networkId) {
-            return real.firstFreeIp(networkId);
-        }
-
-        @Override
-        public Catalog snapshot() {
-            return real.snapshot();
+            return super.template(id).map(t -> new Template(t.id(), t.name(), t.osType(), Set.of()));
         }
     }
 }

@@ -11,10 +11,12 @@ import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.tck.fake.ForwardingInventoryCatalog;
+import dev.unmanaged.tck.fake.ForwardingInventoryStore;
+import dev.unmanaged.tck.fake.ForwardingWrites;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * behind has a real commit that can be failed ({@link #failCommitsWith}), {@link Step#COMMIT} fails that commit
  * instead of throwing from the end of the unit.
  */
-public final class FaultyStore implements InventoryStore {
+public final class FaultyStore extends ForwardingInventoryStore {
     /** Where a failure can be injected. */
     public enum Step {
         /** Reads outside units: find, findByName, list, isManaged. */
@@ -50,7 +52,6 @@ public final class FaultyStore implements InventoryStore {
         AFTER_COMMIT
     }
 
-    private final InventoryStore delegate;
     private final InventoryCatalog catalog;
     private final Map<Step, Boolean> armed = new EnumMap<>(Step.class);
     private final Map<Step, AtomicLong> reached = new EnumMap<>(Step.class);
@@ -59,7 +60,7 @@ public final class FaultyStore implements InventoryStore {
     private volatile Runnable failRealCommit;
 
     public FaultyStore(InventoryStore delegate) {
-        this.delegate = Objects.requireNonNull(delegate, "delegate");
+        super(delegate);
         this.catalog = new FaultyCatalog(delegate.catalog());
         for (Step step : Step.values()) {
             reached.put(step, new AtomicLong());
@@ -99,11 +100,6 @@ public final class FaultyStore implements InventoryStore {
         return injected.get();
     }
 
-    /** The store behind this decorator. */
-    public InventoryStore delegate() {
-        return delegate;
-    }
-
     private void trip(Step step) {
         if (fires(step)) {
             throw new StoreFailureException("injected failure at " + step, null);
@@ -125,25 +121,25 @@ public final class FaultyStore implements InventoryStore {
     @Override
     public Optional<ManagedInstance> find(UUID uuid) {
         trip(Step.READ);
-        return delegate.find(uuid);
+        return super.find(uuid);
     }
 
     @Override
     public List<ManagedInstance> findByName(String name) {
         trip(Step.READ);
-        return delegate.findByName(name);
+        return super.findByName(name);
     }
 
     @Override
     public List<ManagedInstance> list() {
         trip(Step.READ);
-        return delegate.list();
+        return super.list();
     }
 
     @Override
     public boolean isManaged(UUID uuid) {
         trip(Step.READ);
-        return delegate.isManaged(uuid);
+        return super.isManaged(uuid);
     }
 
     @Override
@@ -158,8 +154,8 @@ public final class FaultyStore implements InventoryStore {
             beforeNextUnit = null;
             action.run();
         }
-        T result = delegate.inUnitOfWork(writes -> {
-            T done = work.run(new FaultyWrites(writes));
+        T result = super.inUnitOfWork(writes -> {
+            T done = work.run(writes);
             Runnable realCommit = failRealCommit;
             if (realCommit == null) {
                 trip(Step.COMMIT);
@@ -172,119 +168,111 @@ public final class FaultyStore implements InventoryStore {
         return result;
     }
 
+    /** The unit's writes, failing at their armed step. */
     @Override
-    public void close() {
-        delegate.close();
+    protected Writes writes(Writes delegateWrites) {
+        return new FaultyWrites(delegateWrites);
     }
 
-    private final class FaultyWrites implements Writes {
-        private final Writes writes;
-
+    private final class FaultyWrites extends ForwardingWrites {
         FaultyWrites(Writes writes) {
-            this.writes = writes;
+            super(writes);
         }
 
         @Override
         public void insertInstance(ManagedInstance instance) {
             trip(Step.INSERT_INSTANCE);
-            writes.insertInstance(instance);
+            super.insertInstance(instance);
         }
 
         @Override
         public void reserveMac(String networkId, String mac, UUID owner) {
             trip(Step.RESERVE_MAC);
-            writes.reserveMac(networkId, mac, owner);
+            super.reserveMac(networkId, mac, owner);
         }
 
         @Override
         public void reserveIp(String networkId, String address, UUID owner) {
             trip(Step.RESERVE_IP);
-            writes.reserveIp(networkId, address, owner);
+            super.reserveIp(networkId, address, owner);
         }
 
         @Override
         public String reserveFreeIp(String networkId, UUID owner) {
             trip(Step.RESERVE_FREE_IP);
-            return writes.reserveFreeIp(networkId, owner);
+            return super.reserveFreeIp(networkId, owner);
         }
 
         @Override
         public Optional<ManagedInstance> removeInstance(UUID uuid) {
             trip(Step.REMOVE_INSTANCE);
-            return writes.removeInstance(uuid);
-        }
-
-        @Override
-        public Optional<ManagedInstance> find(UUID uuid) {
-            return writes.find(uuid);
+            return super.removeInstance(uuid);
         }
     }
 
-    private final class FaultyCatalog implements InventoryCatalog {
-        private final InventoryCatalog catalog;
-
+    private final class FaultyCatalog extends ForwardingInventoryCatalog {
         FaultyCatalog(InventoryCatalog catalog) {
-            this.catalog = catalog;
+            super(catalog);
         }
 
         @Override
         public Optional<Owner> owner(String id) {
             trip(Step.CATALOG_READ);
-            return catalog.owner(id);
+            return super.owner(id);
         }
 
         @Override
         public Optional<ComputeOffering> offering(String id) {
             trip(Step.CATALOG_READ);
-            return catalog.offering(id);
+            return super.offering(id);
         }
 
         @Override
         public Optional<Network> network(String id) {
             trip(Step.CATALOG_READ);
-            return catalog.network(id);
+            return super.network(id);
         }
 
         @Override
         public Optional<StoragePool> pool(String id) {
             trip(Step.CATALOG_READ);
-            return catalog.pool(id);
+            return super.pool(id);
         }
 
         @Override
         public Optional<DiskOffering> diskOffering(String id) {
             trip(Step.CATALOG_READ);
-            return catalog.diskOffering(id);
+            return super.diskOffering(id);
         }
 
         @Override
         public Optional<Template> template(String id) {
             trip(Step.CATALOG_READ);
-            return catalog.template(id);
+            return super.template(id);
         }
 
         @Override
         public boolean isIpInUse(String networkId, String address) {
             trip(Step.CATALOG_READ);
-            return catalog.isIpInUse(networkId, address);
+            return super.isIpInUse(networkId, address);
         }
 
         @Override
         public boolean isMacInUse(String networkId, String mac) {
             trip(Step.CATALOG_READ);
-            return catalog.isMacInUse(networkId, mac);
+            return super.isMacInUse(networkId, mac);
         }
 
         @Override
         public Optional<String> firstFreeIp(String networkId) {
             trip(Step.CATALOG_READ);
-            return catalog.firstFreeIp(networkId);
+            return super.firstFreeIp(networkId);
         }
 
         @Override
         public Catalog snapshot() {
             trip(Step.CATALOG_READ);
-            return catalog.snapshot();
+            return super.snapshot();
         }
     }
 }

@@ -25,6 +25,7 @@ import dev.unmanaged.core.ProviderRegistry;
 import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.kvm.KvmInstanceProvider;
 import dev.unmanaged.kvm.KvmProviderOptions;
+import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -68,15 +69,21 @@ public final class EmbeddingExample {
         //    sample host runs on libvirt's test driver, which it refuses unless told otherwise (a test: URI
         //    makes libvirt read any file; never enable it for addresses users type). A provider that fails to
         //    load is reported in registry.failures() and does not stop the others.
-        // 2. Your inventory. MapInventoryStore stands for the orchestrator's own tables; its catalog is what an
-        //    import maps onto.
+        // 2. Your inventory. An orchestrator already has one (tables of VMs, networks, IP reservations) and embeds
+        //    Unmanaged by writing an InventoryStore over it that keeps three promises: a unit of work is committed
+        //    whole or not at all; an instance is managed once and a MAC or an IP reserved once per network, with
+        //    conflicts reported as typed errors (AlreadyManagedException, AddressInUseException); and it is safe
+        //    to call from several threads (bulk imports do). InventoryStoreContract, the conformance kit's store
+        //    tests, checks them; the JDBC store gets them from database constraints and transactions. Here the
+        //    kit's in-memory reference store stands in for the orchestrator's tables; its catalog (owners,
+        //    offerings, networks, pools) is what an import maps onto.
         // 3. The facade. It owns a few threads (host fan-out, deadlines, bulk work): close it when done. The store
         //    and the providers stay yours to close.
         KvmProviderOptions kvmOptions = KvmProviderOptions.builder()
                 .testDriverAllowed(libvirtUri.startsWith("test:"))
                 .build();
         try (ProviderRegistry providers = ProviderRegistry.load(List.of(new KvmInstanceProvider(kvmOptions)));
-             MapInventoryStore inventory = new MapInventoryStore(orchestratorCatalog());
+             InMemoryInventoryStore inventory = new InMemoryInventoryStore(orchestratorCatalog());
              UnmanagedInstances instances = UnmanagedInstances.builder()
                      .providers(providers)
                      .store(inventory)
