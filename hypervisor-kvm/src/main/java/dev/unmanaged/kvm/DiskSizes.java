@@ -70,7 +70,7 @@ final class DiskSizes {
             DomainBlockInfo info = domain.blockInfo(device);
             return new long[] {info.getCapacity(), info.getAllocation()};
         } catch (LibvirtException e) {
-            failures.add("block info", DomainReader.rethrowIfFatal(e, connect));
+            failures.add("block info", DomainDescriber.rethrowIfFatal(e, connect));
             return null;
         }
     }

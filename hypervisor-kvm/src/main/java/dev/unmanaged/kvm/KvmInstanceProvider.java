@@ -50,9 +50,9 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
 
     private final KvmProviderOptions options;
     private final HostCalls calls;
-    private final DomainReader reader;
+    private final DomainDescriber describer;
     private final ExecutorService readHelpers = Executors.newCachedThreadPool(new DaemonThreads("unmanaged-kvm-read-"));
-    private final DomainReads reads;
+    private final ParallelDomainListing parallelListing;
 
     /** A provider with {@link KvmProviderOptions#defaults()}. */
     public KvmInstanceProvider() {
@@ -67,8 +67,8 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     KvmInstanceProvider(KvmProviderOptions options, DefinitionParser parser) {
         this.options = Objects.requireNonNull(options, "options");
         this.calls = new HostCalls(options);
-        this.reader = new DomainReader(Objects.requireNonNull(parser, "parser"));
-        this.reads = new DomainReads(reader, options.readParallelism(), readHelpers);
+        this.describer = new DomainDescriber(Objects.requireNonNull(parser, "parser"));
+        this.parallelListing = new ParallelDomainListing(describer, options.readParallelism(), readHelpers);
     }
 
     @Override
@@ -100,7 +100,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
             Domain[] domains = connect.listAllDomains(0);
             List<InstanceDescriptor> listed;
             try {
-                listed = new ArrayList<>(reads.readAll(connect, domains, host.id()));
+                listed = new ArrayList<>(parallelListing.readAll(connect, domains, host.id()));
             } finally {
                 free(domains);
             }
@@ -119,7 +119,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         return calls.run(host, "describing domain '" + nameOrUuid + "'", nameOrUuid, connect -> {
             Domain domain = lookup(connect, nameOrUuid);
             try {
-                return reader.read(connect, domain, host.id()).orElseThrow(
+                return describer.read(connect, domain, host.id()).orElseThrow(
                         () -> new dev.unmanaged.api.error.InstanceNotFoundException(nameOrUuid, host.id()));
             } finally {
                 free(domain);

@@ -1,7 +1,6 @@
 package dev.unmanaged.kvm.xml;
 
 import dev.unmanaged.api.instance.DiskDescriptor;
-import dev.unmanaged.kvm.xml.model.DiskSource;
 import dev.unmanaged.kvm.xml.model.DiskXml;
 
 import java.util.List;
@@ -19,7 +18,7 @@ final class DiskMapping {
     static DiskDescriptor map(DiskXml disk) {
         String type = disk.type() == null ? "file" : Values.text(disk.type());
         String device = disk.device() == null ? "disk" : Values.text(disk.device());
-        DiskSource source = disk.source();
+        DiskSource source = disk.source() == null ? null : DiskSource.of(disk.type(), disk.source());
         String deviceName = disk.target() == null ? null : Values.text(disk.target().dev());
         String bus = disk.target() == null ? null : Values.text(disk.target().bus());
         String driverType = disk.driver() == null ? null : Values.text(disk.driver().type());

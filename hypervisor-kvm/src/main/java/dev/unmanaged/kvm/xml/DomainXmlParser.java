@@ -40,11 +40,11 @@ public final class DomainXmlParser {
     private static final DomainXmlParser SHARED = new DomainXmlParser(ParserLimits.DEFAULT);
 
     private final ParserLimits limits;
-    private final DomainDocumentReader reader;
+    private final HardenedDomainBinder binder;
 
     private DomainXmlParser(ParserLimits limits) {
         this.limits = limits;
-        this.reader = new DomainDocumentReader(Context.INSTANCE, limits);
+        this.binder = new HardenedDomainBinder(Context.INSTANCE, limits);
     }
 
     /** The parser with the default limits. */
@@ -80,7 +80,7 @@ public final class DomainXmlParser {
      */
     public InstanceDescriptor parse(InputStream xml) {
         Objects.requireNonNull(xml, "xml");
-        return describe(() -> reader.read(xml));
+        return describe(() -> binder.read(xml));
     }
 
     /**
@@ -95,7 +95,7 @@ public final class DomainXmlParser {
             try {
                 requireSize(Files.size(file));
                 try (InputStream in = Files.newInputStream(file)) {
-                    return reader.read(in);
+                    return binder.read(in);
                 }
             } catch (IOException e) {
                 throw new DomainXmlException(Reason.IO, "file " + file, null, "a readable file (" + e + ")",
@@ -109,13 +109,13 @@ public final class DomainXmlParser {
         requireSize(xml.length());
         // A string read from a file with a byte-order mark keeps it as U+FEFF; it is not content.
         String document = xml.startsWith("\uFEFF") ? xml.substring(1) : xml;
-        return reader.read(new StringReader(document), !document.isBlank());
+        return binder.read(new StringReader(document), !document.isBlank());
     }
 
     /** As {@link #readModel(String)}, for an encoded document. */
     DomainXml readModel(byte[] xml) {
         requireSize(xml.length);
-        return reader.read(new ByteArrayInputStream(xml));
+        return binder.read(new ByteArrayInputStream(xml));
     }
 
     private interface ModelSource {

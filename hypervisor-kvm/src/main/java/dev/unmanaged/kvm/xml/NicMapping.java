@@ -2,7 +2,6 @@ package dev.unmanaged.kvm.xml;
 
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.net.MacAddresses;
-import dev.unmanaged.kvm.xml.model.InterfaceSource;
 import dev.unmanaged.kvm.xml.model.InterfaceXml;
 import dev.unmanaged.kvm.xml.model.VlanTagXml;
 import dev.unmanaged.kvm.xml.model.VlanXml;
@@ -25,7 +24,7 @@ final class NicMapping {
         String type = Values.text(nic.type());
         String mac = nic.mac() == null ? null : mac(nic.mac().address());
         String model = nic.model() == null ? null : Values.text(nic.model().type());
-        InterfaceSource source = nic.source();
+        InterfaceSource source = nic.source() == null ? null : InterfaceSource.of(nic.type(), nic.source());
         String virtualPort = nic.virtualport() == null ? null : Values.text(nic.virtualport().type());
         String hostDeviceName = nic.target() == null ? null : Values.text(nic.target().dev());
         Integer bootOrder = nic.boot() == null ? null : Values.bootOrder(field(mac, "<boot order>"), nic.boot().order());

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  *
  * <pre>{@code
  * try (JdbcInventoryStore store = JdbcInventoryStore.openH2(Path.of("/var/lib/unmanaged"))) {
- *     store.seedIfEmpty(CatalogLoader.load(Path.of("catalog.json")));
+ *     store.seedIfEmpty(CatalogLoader.load(Path.of("catalog.json")));  // dev.unmanaged.json.CatalogLoader
  *     ...
  * }
  * }</pre>

@@ -1,5 +1,6 @@
 package dev.unmanaged.inventory.jdbc;
 
+import dev.unmanaged.json.DemoCatalog;
 import static dev.unmanaged.inventory.jdbc.TestData.NET_A;
 import static dev.unmanaged.inventory.jdbc.TestData.NET_B;
 import static dev.unmanaged.inventory.jdbc.TestData.TINY_NET;

@@ -1,5 +1,6 @@
 package dev.unmanaged.inventory.jdbc;
 
+import dev.unmanaged.json.DemoCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unmanaged.api.inventory.ManagedInstance;

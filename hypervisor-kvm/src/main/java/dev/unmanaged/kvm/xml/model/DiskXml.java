@@ -38,9 +38,9 @@ public class DiskXml {
         return driver;
     }
 
-    /** The source as the variant the {@code type} selects; null for an empty drive (no {@code <source>}). */
-    public DiskSource source() {
-        return source == null ? null : DiskSource.of(type, source);
+    /** The {@code <source>} element as written; null for an empty drive (no {@code <source>}). */
+    public DiskSourceXml source() {
+        return source;
     }
 
     public TargetXml target() {

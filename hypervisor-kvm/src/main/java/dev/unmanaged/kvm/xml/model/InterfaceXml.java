@@ -37,9 +37,9 @@ public class InterfaceXml {
         return model;
     }
 
-    /** The source as the variant the {@code type} selects; null when there is no {@code <source>}. */
-    public InterfaceSource source() {
-        return source == null ? null : InterfaceSource.of(type, source);
+    /** The {@code <source>} element as written; null when there is no {@code <source>}. */
+    public InterfaceSourceXml source() {
+        return source;
     }
 
     public List<VlanXml> vlans() {

@@ -1,6 +1,6 @@
 package dev.unmanaged.inventory.jdbc.modulepath;
 
-import dev.unmanaged.inventory.jdbc.DemoCatalog;
+import dev.unmanaged.json.DemoCatalog;
 import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
 import java.nio.file.Path;
 import java.util.UUID;

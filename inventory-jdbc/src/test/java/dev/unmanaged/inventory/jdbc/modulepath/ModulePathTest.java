@@ -36,7 +36,7 @@ class ModulePathTest {
 
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                         .toString(), "-Dorg.slf4j.simpleLogger.defaultLogLevel=error",
-                "--module-path", modulePath, "--add-modules", "dev.unmanaged.inventory.jdbc",
+                "--module-path", modulePath, "--add-modules", "dev.unmanaged.inventory.jdbc,dev.unmanaged.json",
                 "-cp", testClasses, ModulePathMain.class.getName(), dir.resolve("db").toString()));
         Path log = dir.resolve("out.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();

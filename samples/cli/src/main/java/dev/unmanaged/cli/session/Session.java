@@ -5,7 +5,7 @@ import dev.unmanaged.cli.CliFailure;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.core.ProviderRegistry;
 import dev.unmanaged.core.UnmanagedInstances;
-import dev.unmanaged.inventory.jdbc.DemoCatalog;
+import dev.unmanaged.json.DemoCatalog;
 import dev.unmanaged.kvm.KvmInstanceProvider;
 import dev.unmanaged.kvm.KvmProviderOptions;
 import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;

@@ -1,4 +1,7 @@
-package dev.unmanaged.kvm.xml.model;
+package dev.unmanaged.kvm.xml;
+
+import dev.unmanaged.kvm.xml.model.DiskSourceXml;
+import dev.unmanaged.kvm.xml.model.NetworkHostXml;
 
 import java.util.List;
 import java.util.Objects;
@@ -7,7 +10,7 @@ import java.util.Objects;
  * The source of a disk, one variant per libvirt disk {@code type}. {@link #location()} is what a user calls
  * "the source": the file, the device, the directory, the image name, {@code pool/volume}, …
  */
-public sealed interface DiskSource {
+sealed interface DiskSource {
     /** Where the data lives, in the variant's own terms; null when the document does not say. */
     String location();
 

@@ -1,4 +1,4 @@
-package dev.unmanaged.inventory.jdbc;
+package dev.unmanaged.json;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;

@@ -1,4 +1,4 @@
-package dev.unmanaged.inventory.jdbc;
+package dev.unmanaged.json;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,10 +1,12 @@
-package dev.unmanaged.kvm.xml.model;
+package dev.unmanaged.kvm.xml;
+
+import dev.unmanaged.kvm.xml.model.InterfaceSourceXml;
 
 /**
  * The source of a network interface, one variant per libvirt interface {@code type}. {@link #location()} is
  * what the interface is plugged into on the host.
  */
-public sealed interface InterfaceSource {
+sealed interface InterfaceSource {
     /** The bridge, network, host device or socket; null when the type has none or the document omits it. */
     String location();
 

@@ -25,16 +25,16 @@ import java.util.function.BooleanSupplier;
  * or resources, no XInclude, bounded size and depth, the root must be the un-namespaced {@code <domain>},
  * nothing but comments and whitespace after it. Every failure becomes a {@link DomainXmlException}.
  */
-final class DomainDocumentReader {
+final class HardenedDomainBinder {
     private static final String ROOT = "domain";
     private static final String REUSE_READER = "reuse-instance";
 
     private final JAXBContext context;
     private final ParserLimits limits;
     // XMLInputFactory implementations may reuse reader instances internally; one factory per thread is safe.
-    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(DomainDocumentReader::hardenedFactory);
+    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(HardenedDomainBinder::hardenedFactory);
 
-    DomainDocumentReader(JAXBContext context, ParserLimits limits) {
+    HardenedDomainBinder(JAXBContext context, ParserLimits limits) {
         this.context = context;
         this.limits = limits;
     }

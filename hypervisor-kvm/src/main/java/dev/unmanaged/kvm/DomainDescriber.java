@@ -25,13 +25,13 @@ import java.util.UUID;
  * instance is described from what libvirt's API reports and carries a blocking
  * {@link WarningCodes#DEFINITION_UNREADABLE} warning.
  */
-final class DomainReader {
+final class DomainDescriber {
     /** Listing flags for {@code getXMLDesc}: 0, i.e. never {@code VIR_DOMAIN_XML_SECURE}. */
     private static final int PLAIN_DEFINITION = 0;
 
     private final DefinitionParser parser;
 
-    DomainReader(DefinitionParser parser) {
+    DomainDescriber(DefinitionParser parser) {
         this.parser = parser;
     }
 

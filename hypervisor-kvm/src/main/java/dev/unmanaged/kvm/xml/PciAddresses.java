@@ -1,4 +1,6 @@
-package dev.unmanaged.kvm.xml.model;
+package dev.unmanaged.kvm.xml;
+
+import dev.unmanaged.kvm.xml.model.PciAddressXml;
 
 import java.util.Locale;
 

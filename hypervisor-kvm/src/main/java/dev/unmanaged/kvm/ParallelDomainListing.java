@@ -21,13 +21,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * costs several round trips to the host; libvirt connections are thread-safe and carry concurrent calls, so
  * reading a few domains at once hides most of the latency of a remote host.
  */
-final class DomainReads {
-    private final DomainReader reader;
+final class ParallelDomainListing {
+    private final DomainDescriber describer;
     private final int parallelism;
     private final ExecutorService helpers;
 
-    DomainReads(DomainReader reader, int parallelism, ExecutorService helpers) {
-        this.reader = reader;
+    ParallelDomainListing(DomainDescriber describer, int parallelism, ExecutorService helpers) {
+        this.describer = describer;
         this.parallelism = parallelism;
         this.helpers = helpers;
     }
@@ -45,7 +45,7 @@ final class DomainReads {
         Runnable share = () -> {
             for (int i = next.getAndIncrement(); i < domains.length && !stop.get(); i = next.getAndIncrement()) {
                 try {
-                    read[i] = reader.read(connect, domains[i], hostId).orElse(null);
+                    read[i] = describer.read(connect, domains[i], hostId).orElse(null);
                 } catch (LibvirtException e) {
                     stop.set(true);
                     throw new ConnectionLost(e);

@@ -1,6 +1,5 @@
-package dev.unmanaged.inventory.jdbc;
+package dev.unmanaged.json;
 
-import dev.unmanaged.api.error.StoreFailureException;
 import dev.unmanaged.api.inventory.Catalog;
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,7 +27,7 @@ public final class DemoCatalog {
     public static String json() {
         try (InputStream in = DemoCatalog.class.getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new StoreFailureException("the demo catalog " + RESOURCE + " is missing from the jar", null);
+                throw new IllegalStateException("the demo catalog " + RESOURCE + " is missing from the jar");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
