@@ -4,7 +4,8 @@
 /**
  * The KVM provider of Unmanaged: libvirt connections, the domain XML model, and its mapping to the api's
  * instance descriptors. Found by {@link java.util.ServiceLoader} as a
- * {@link dev.unmanaged.api.spi.HypervisorInstanceProvider} for hypervisor {@code kvm}.
+ * {@link dev.unmanaged.api.spi.HypervisorInstanceProvider} for hypervisor {@code kvm}, and as a
+ * {@link dev.unmanaged.api.spi.HypervisorProviderFactory} that builds one from settings.
  */
 @SuppressWarnings({"requires-automatic", "module"})
 module dev.unmanaged.kvm {
@@ -21,4 +22,5 @@ module dev.unmanaged.kvm {
     opens dev.unmanaged.kvm.xml.model to jakarta.xml.bind, org.glassfish.jaxb.runtime;
 
     provides dev.unmanaged.api.spi.HypervisorInstanceProvider with dev.unmanaged.kvm.KvmInstanceProvider;
+    provides dev.unmanaged.api.spi.HypervisorProviderFactory with dev.unmanaged.kvm.KvmProviderFactory;
 }

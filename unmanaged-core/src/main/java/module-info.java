@@ -9,4 +9,5 @@ module dev.unmanaged.core {
     exports dev.unmanaged.core;
 
     uses dev.unmanaged.api.spi.HypervisorInstanceProvider;
+    uses dev.unmanaged.api.spi.HypervisorProviderFactory;
 }

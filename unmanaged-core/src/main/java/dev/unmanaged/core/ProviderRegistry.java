@@ -5,6 +5,8 @@ import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.NoProviderException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.HypervisorProviderFactory;
+import dev.unmanaged.api.spi.ProviderSettings;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -28,6 +30,9 @@ import org.slf4j.LoggerFactory;
  * class, a constructor that throws, a {@code hypervisor()} that fails) is set aside and reported by
  * {@link #failures()}; the others still work. When two providers claim the same kind, the first one found is
  * kept and the second is reported as a failure. Kinds are matched ignoring letter case.
+ *
+ * <p>{@link #load(Map)} configures providers without naming their classes: for each kind given settings, the
+ * {@link HypervisorProviderFactory} of that kind creates the provider.
  */
 public final class ProviderRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderRegistry.class);
@@ -67,31 +72,133 @@ public final class ProviderRegistry implements AutoCloseable {
     /** As {@link #load(List)}, discovering with {@code classLoader}. */
     public static ProviderRegistry load(ClassLoader classLoader,
                                         List<? extends HypervisorInstanceProvider> configured) {
+        return discover(classLoader, configured, new ArrayList<>());
+    }
+
+    /**
+     * For each kind in {@code settingsByKind}, the provider its {@link HypervisorProviderFactory} creates with those
+     * settings; then every other provider {@link ServiceLoader} finds, with its defaults, as {@link #load(List)}
+     * does. A kind with settings that no factory serves, a factory that cannot be loaded, and settings a factory
+     * refuses (an unknown key, a value not allowed) are each reported by {@link #failures()} and logged once; the
+     * other providers still load. A kind whose settings failed is then served by no provider, never by one with
+     * defaults the embedder did not ask for. Kinds are matched ignoring letter case.
+     */
+    public static ProviderRegistry load(Map<String, ProviderSettings> settingsByKind) {
+        return load(ProviderRegistry.class.getClassLoader(), settingsByKind);
+    }
+
+    /** As {@link #load(Map)}, discovering factories and providers with {@code classLoader}. */
+    public static ProviderRegistry load(ClassLoader classLoader, Map<String, ProviderSettings> settingsByKind) {
+        var failures = new ArrayList<ProviderLoadFailure>();
+        Map<String, HypervisorProviderFactory> factories = discoverFactories(classLoader, failures);
+        var configured = new ArrayList<HypervisorInstanceProvider>();
+        var settledKinds = new HashSet<String>();
+        settingsByKind.forEach((kind, settings) -> {
+            String key = normalise(kind);
+            settledKinds.add(key);
+            HypervisorProviderFactory factory = factories.get(key);
+            if (factory == null) {
+                fail(failures, new ProviderLoadFailure("settings for '" + SafeText.of(kind) + "'",
+                        "no HypervisorProviderFactory serves hypervisor '" + SafeText.of(kind)
+                                + "'; factories found for " + factories.keySet()));
+                return;
+            }
+            try {
+                configured.add(Objects.requireNonNull(factory.create(settings), "create() returned null"));
+            } catch (RuntimeException e) {
+                fail(failures, new ProviderLoadFailure(factory.getClass().getName(),
+                        "settings for '" + SafeText.of(kind) + "' refused: " + SafeText.of(rootMessage(e), 500)));
+            }
+        });
+        return discover(classLoader, configured, failures, settledKinds);
+    }
+
+    private static Map<String, HypervisorProviderFactory> discoverFactories(ClassLoader classLoader,
+                                                                             List<ProviderLoadFailure> failures) {
+        var factories = new LinkedHashMap<String, HypervisorProviderFactory>();
+        for (HypervisorProviderFactory factory : loadEach(HypervisorProviderFactory.class, classLoader, failures)) {
+            try {
+                String kind = Objects.requireNonNull(factory.hypervisor(), "hypervisor() returned null");
+                factories.putIfAbsent(normalise(kind), factory);
+            } catch (RuntimeException e) {
+                fail(failures, new ProviderLoadFailure(factory.getClass().getName(),
+                        "hypervisor() failed: " + SafeText.of(rootMessage(e), 500)));
+            }
+        }
+        return factories;
+    }
+
+    private static ProviderRegistry discover(ClassLoader classLoader,
+                                             List<? extends HypervisorInstanceProvider> configured,
+                                             List<ProviderLoadFailure> failures) {
+        return discover(classLoader, configured, failures, Set.of());
+    }
+
+    /**
+     * {@code configured}, then the discovered providers of other classes; a discovered provider of a kind in
+     * {@code settledKinds} (given settings, whether or not they worked) is left out.
+     */
+    private static ProviderRegistry discover(ClassLoader classLoader,
+                                             List<? extends HypervisorInstanceProvider> configured,
+                                             List<ProviderLoadFailure> failures, Set<String> settledKinds) {
         var found = new ArrayList<HypervisorInstanceProvider>(configured);
         Set<Class<?>> configuredClasses = new HashSet<>();
         configured.forEach(provider -> configuredClasses.add(provider.getClass()));
-        var failures = new ArrayList<ProviderLoadFailure>();
-        Iterator<ServiceLoader.Provider<HypervisorInstanceProvider>> it =
-                ServiceLoader.load(HypervisorInstanceProvider.class, classLoader).stream().iterator();
+        for (HypervisorInstanceProvider provider : loadEach(HypervisorInstanceProvider.class, classLoader, failures,
+                configuredClasses)) {
+            if (settledKinds.contains(kindOrNull(provider))) {
+                closeQuietly(provider); // the kind's configured provider (or its failure) stands instead
+            } else {
+                found.add(provider);
+            }
+        }
+        return register(found, failures);
+    }
+
+    private static <S> List<S> loadEach(Class<S> service, ClassLoader classLoader,
+                                        List<ProviderLoadFailure> failures) {
+        return loadEach(service, classLoader, failures, Set.of());
+    }
+
+    /** Every implementation of {@code service} except those of {@code skippedClasses}, failures set aside. */
+    private static <S> List<S> loadEach(Class<S> service, ClassLoader classLoader, List<ProviderLoadFailure> failures,
+                                        Set<Class<?>> skippedClasses) {
+        var found = new ArrayList<S>();
+        Iterator<ServiceLoader.Provider<S>> it = ServiceLoader.load(service, classLoader).stream().iterator();
         int errorsInARow = 0;
         while (errorsInARow < MAX_CONSECUTIVE_LOAD_ERRORS) {
             try {
                 if (!it.hasNext()) {
                     break;
                 }
-                ServiceLoader.Provider<HypervisorInstanceProvider> next = it.next();
-                if (!configuredClasses.contains(next.type())) {
+                ServiceLoader.Provider<S> next = it.next();
+                if (!skippedClasses.contains(next.type())) {
                     found.add(next.get());
                 }
                 errorsInARow = 0;
             } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
                 errorsInARow++;
                 var failure = new ProviderLoadFailure(providerNamedIn(e), SafeText.of(rootMessage(e), 500));
-                LOG.warn("Hypervisor provider failed to load and is set aside: {}", failure.describe());
+                LOG.warn("{} failed to load and is set aside: {}", service.getSimpleName(), failure.describe());
                 failures.add(failure);
             }
         }
-        return register(found, failures);
+        return found;
+    }
+
+    private static void fail(List<ProviderLoadFailure> failures, ProviderLoadFailure failure) {
+        LOG.warn("Hypervisor provider is not configured: {}", failure.describe());
+        failures.add(failure);
+    }
+
+    /** The provider's kind, normalised, or null when it cannot say (register then sets it aside). */
+    private static String kindOrNull(HypervisorInstanceProvider provider) {
+        try {
+            String kind = provider.hypervisor();
+            return kind == null ? null : normalise(kind);
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     /** A registry of exactly these providers, for embedders that wire providers themselves. */
@@ -177,13 +284,15 @@ public final class ProviderRegistry implements AutoCloseable {
     /** Closes every provider; a provider that fails to close does not keep the others open. */
     @Override
     public void close() {
-        for (HypervisorInstanceProvider provider : byKind.values()) {
-            try {
-                provider.close();
-            } catch (Exception e) {
-                LOG.warn("Hypervisor provider {} failed to close: {}", provider.getClass().getName(),
-                        SafeText.of(rootMessage(e), 500));
-            }
+        byKind.values().forEach(ProviderRegistry::closeQuietly);
+    }
+
+    private static void closeQuietly(HypervisorInstanceProvider provider) {
+        try {
+            provider.close();
+        } catch (Exception e) {
+            LOG.warn("Hypervisor provider {} failed to close: {}", provider.getClass().getName(),
+                    SafeText.of(rootMessage(e), 500));
         }
     }
 
