@@ -146,7 +146,8 @@ public final class ProviderRegistry implements AutoCloseable {
         configured.forEach(provider -> configuredClasses.add(provider.getClass()));
         for (HypervisorInstanceProvider provider : loadEach(HypervisorInstanceProvider.class, classLoader, failures,
                 configuredClasses)) {
-            if (settledKinds.contains(kindOrNull(provider))) {
+            String kind = kindOrNull(provider);
+            if (kind != null && settledKinds.contains(kind)) {
                 closeQuietly(provider); // the kind's configured provider (or its failure) stands instead
             } else {
                 found.add(provider);

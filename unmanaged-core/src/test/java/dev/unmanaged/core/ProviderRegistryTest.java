@@ -11,12 +11,9 @@ import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Enumeration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,17 +158,9 @@ class ProviderRegistryTest {
         assertThat(CountedProvider.CONSTRUCTED.get()).isEqualTo(constructedBefore);
     }
 
-    /** A class loader that sees only the service file written here (plus the test classes it names). */
+    /** A class loader that sees only the provider service file written here (plus the test classes it names). */
     private static ClassLoader serviceFile(Path dir, String... lines) throws IOException {
-        Path services = dir.resolve("META-INF/services");
-        Files.createDirectories(services);
-        Files.write(services.resolve(HypervisorInstanceProvider.class.getName()), List.of(lines));
-        return new URLClassLoader(new URL[] {dir.toUri().toURL()}, ProviderRegistryTest.class.getClassLoader()) {
-            @Override
-            public Enumeration<URL> getResources(String name) throws IOException {
-                return findResources(name); // only this directory's service file, not the class path's
-            }
-        };
+        return ServiceFiles.classLoader(dir, Map.of(HypervisorInstanceProvider.class, List.of(lines)));
     }
 
     static class StubProvider implements HypervisorInstanceProvider {
