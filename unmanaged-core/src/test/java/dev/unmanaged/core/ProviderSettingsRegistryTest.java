@@ -102,7 +102,7 @@ class ProviderSettingsRegistryTest {
                 Map.of("alpha", ProviderSettings.of(Map.of("fsat", "true"))));
 
         assertThat(registry.failures()).singleElement().satisfies(failure ->
-                assertThat(failure.reason()).contains("setting fsat", "[fast, patience]"));
+                assertThat(failure.reason()).contains("found 'fsat'", "[fast, patience]"));
     }
 
     @Test

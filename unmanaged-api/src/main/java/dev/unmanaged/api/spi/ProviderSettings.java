@@ -66,13 +66,14 @@ public final class ProviderSettings {
     /**
      * Refuses keys other than {@code known}.
      *
-     * @throws InvalidRequestException naming the first unknown key and listing the known ones
+     * @throws InvalidRequestException naming the first unknown key (not its value, which might be a secret put
+     *         in the wrong place) and listing the known ones
      */
     public void requireOnly(Set<String> known) {
         for (String key : values.keySet()) {
             if (!known.contains(key)) {
-                throw new InvalidRequestException("setting " + SafeText.of(key), SafeText.of(values.get(key)),
-                        "one of the known settings " + new TreeSet<>(known));
+                throw new InvalidRequestException("settings", SafeText.of(key),
+                        "one of the known keys " + new TreeSet<>(known));
             }
         }
     }
