@@ -1,10 +1,10 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
-import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.NoProviderException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
