@@ -1,13 +1,12 @@
 package dev.unmanaged.benchmarks;
 
-import dev.unmanaged.tck.LiveServices;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.unmanaged.tck.LiveServices;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Test;
 
 /**
  * Runs every benchmark of the set at its smoke size so that the benchmarks never rot: each must run to the end

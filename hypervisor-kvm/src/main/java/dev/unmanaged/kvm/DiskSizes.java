@@ -3,6 +3,9 @@ package dev.unmanaged.kvm;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.WarningCodes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainBlockInfo;
@@ -10,10 +13,6 @@ import org.libvirt.LibvirtException;
 import org.libvirt.StoragePool;
 import org.libvirt.StorageVol;
 import org.libvirt.StorageVolInfo;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
 
 /**
  * Fills in disks' capacity and allocation. The storage volume libvirt manages for the source is asked first

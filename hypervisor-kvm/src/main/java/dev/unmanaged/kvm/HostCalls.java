@@ -7,10 +7,6 @@ import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.text.RedactedFailure;
 import dev.unmanaged.api.text.SecretRedaction;
-import org.libvirt.LibvirtException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -21,6 +17,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.libvirt.LibvirtException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs provider calls on hosts: one shared connection per host, a deadline per call, one reconnect when the

@@ -1,12 +1,11 @@
 package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.text.SafeText;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The one libvirt connection to one host, shared by every thread. libvirt connections are thread-safe; this

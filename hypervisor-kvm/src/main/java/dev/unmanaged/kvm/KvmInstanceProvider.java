@@ -4,17 +4,13 @@ import dev.unmanaged.api.error.AccessDeniedException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.instance.Host;
-import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.kvm.xml.DomainXmlParser;
-import org.libvirt.Connect;
-import org.libvirt.Domain;
-import org.libvirt.LibvirtException;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -25,6 +21,9 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
 
 /**
  * The KVM provider: lists, describes and prepares libvirt domains on hosts reached at any libvirt URI

@@ -2,13 +2,12 @@ package dev.unmanaged.kvm;
 
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import org.libvirt.ConnectAuth;
-import org.libvirt.ConnectAuth.CredentialType;
-import org.libvirt.jna.virConnectCredential;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import org.libvirt.ConnectAuth;
+import org.libvirt.ConnectAuth.CredentialType;
+import org.libvirt.jna.virConnectCredential;
 
 /**
  * Lets libvirt ask the embedder's {@link LibvirtCredentials} instead of a terminal.

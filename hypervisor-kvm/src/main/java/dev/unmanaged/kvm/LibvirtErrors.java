@@ -8,12 +8,11 @@ import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.text.RedactedFailure;
 import dev.unmanaged.api.text.SecretRedaction;
+import java.util.EnumSet;
+import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
-
-import java.util.EnumSet;
-import java.util.Set;
 
 /**
  * Turns libvirt's error codes into the api's typed errors. libvirt's message text is never passed on as it is:

@@ -3,13 +3,12 @@ package dev.unmanaged.kvm;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.text.SafeText;
-import org.libvirt.LibvirtException;
-
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import org.libvirt.LibvirtException;
 
 /**
  * What the provider knows about libvirt's test-driver URIs ({@code test:///default}, {@code test:///path/node.xml},

@@ -1,9 +1,6 @@
 package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.instance.Host;
-import org.libvirt.Connect;
-import org.libvirt.Domain;
-
 import java.io.IOException;
 import java.net.StandardProtocolFamily;
 import java.net.UnixDomainSocketAddress;
@@ -15,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.locks.LockSupport;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
 
 /**
  * A scale run, not a test: defines N shut-off domains on the live daemon ({@code scripts/libvirt-live.sh start}),

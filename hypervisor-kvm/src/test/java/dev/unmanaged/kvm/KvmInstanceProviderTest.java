@@ -1,5 +1,10 @@
 package dev.unmanaged.kvm;
 
+import static dev.unmanaged.kvm.TestDriverHosts.TEST_DRIVER_BLOCK_ALLOCATION;
+import static dev.unmanaged.kvm.TestDriverHosts.TEST_DRIVER_BLOCK_CAPACITY;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.unmanaged.api.error.AccessDeniedException;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.ImportRejectedException;
@@ -26,14 +31,6 @@ import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.kvm.xml.DomainXmlParser;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.Nested;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.libvirt.Domain;
-
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -59,11 +56,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
-import static dev.unmanaged.kvm.TestDriverHosts.TEST_DRIVER_BLOCK_ALLOCATION;
-import static dev.unmanaged.kvm.TestDriverHosts.TEST_DRIVER_BLOCK_CAPACITY;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.libvirt.Domain;
 
 @DisplayName("The KVM provider on libvirt's test driver")
 class KvmInstanceProviderTest {

@@ -1,6 +1,14 @@
 package dev.unmanaged.kvm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.unmanaged.api.error.AccessDeniedException;
+import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.ComputeOffering;
 import dev.unmanaged.api.inventory.DiskOffering;
@@ -11,28 +19,19 @@ import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
-import dev.unmanaged.api.instance.DiskDescriptor;
-import dev.unmanaged.api.instance.Host;
-import dev.unmanaged.api.instance.InstanceDescriptor;
-import dev.unmanaged.api.instance.PowerState;
-import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The provider against a real libvirt daemon running QEMU ({@code scripts/libvirt-live.sh start}). Domains are

@@ -1,11 +1,14 @@
 package dev.unmanaged.kvm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.unmanaged.api.error.AccessDeniedException;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.OperationNotSupportedException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
+import java.lang.reflect.Constructor;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,10 +17,6 @@ import org.libvirt.Error;
 import org.libvirt.Error.ErrorNumber;
 import org.libvirt.LibvirtException;
 import org.libvirt.jna.virError;
-
-import java.lang.reflect.Constructor;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * libvirt's error codes as typed errors. The exceptions are made as libvirt-java makes them (from the C

@@ -1,5 +1,7 @@
 package dev.unmanaged.kvm;
 
+import static org.junit.jupiter.api.Assertions.fail;
+
 import dev.unmanaged.tck.LiveServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The real libvirt daemon with QEMU at {@code qemu:///system} that {@code scripts/libvirt-live.sh start}

@@ -3,9 +3,6 @@ package dev.unmanaged.kvm;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.tck.InstanceSpec;
 import dev.unmanaged.tck.TestBed;
-import org.libvirt.Connect;
-import org.libvirt.LibvirtException;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
 
 /**
  * A conformance-kit bed on the live libvirt daemon at {@code qemu:///system}: real QEMU domains with qcow2 disks

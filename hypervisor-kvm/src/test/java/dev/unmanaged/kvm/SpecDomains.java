@@ -2,6 +2,12 @@ package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.tck.InstanceSpec;
+import java.io.IOException;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.UUID;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -9,14 +15,6 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 import org.xml.sax.InputSource;
 import org.xml.sax.SAXException;
-
-import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
-
-import java.io.IOException;
-import java.io.StringReader;
-import java.util.Optional;
-import java.util.UUID;
 
 /** Brings the test beds' domains into the state and persistence a conformance-kit spec asks for, and removes them. */
 final class SpecDomains {

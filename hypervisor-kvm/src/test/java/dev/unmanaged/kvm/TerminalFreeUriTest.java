@@ -1,10 +1,10 @@
 package dev.unmanaged.kvm;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @DisplayName("URIs opened so that ssh never prompts on a terminal")
 class TerminalFreeUriTest {

@@ -3,15 +3,14 @@ package dev.unmanaged.kvm;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.tck.InstanceSpec;
 import dev.unmanaged.tck.TestBed;
-import org.libvirt.Connect;
-import org.libvirt.LibvirtException;
-import org.libvirt.StoragePool;
-import org.libvirt.StorageVol;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
+import org.libvirt.StoragePool;
+import org.libvirt.StorageVol;
 
 /**
  * A conformance-kit bed on libvirt's test driver at {@code test:///default}: the one test-driver host whose

@@ -1,12 +1,12 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.RedactedFailure;
-import dev.unmanaged.api.text.SafeText;
-import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.text.RedactedFailure;
+import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;

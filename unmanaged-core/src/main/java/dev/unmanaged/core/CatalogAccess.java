@@ -1,9 +1,9 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.inventory.CatalogEntry;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
+import dev.unmanaged.api.text.SafeText;
 import java.util.List;
 
 /** Whether the request's owner may use a catalog entry; the validation skips this while the owner is unknown. */

@@ -1,13 +1,13 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.ByteSizes;
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.inventory.ComputeOffering;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.spi.InventoryCatalog;
+import dev.unmanaged.api.text.ByteSizes;
+import dev.unmanaged.api.text.SafeText;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,7 +1,5 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.ByteSizes;
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.inventory.DiskOffering;
@@ -11,6 +9,8 @@ import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.spi.InventoryCatalog;
+import dev.unmanaged.api.text.ByteSizes;
+import dev.unmanaged.api.text.SafeText;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;

@@ -1,6 +1,5 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.WarningCodes;
@@ -14,6 +13,7 @@ import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.api.text.SafeText;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,6 +1,5 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.error.AddressInUseException;
 import dev.unmanaged.api.error.AlreadyManagedException;
 import dev.unmanaged.api.error.ImportRejectedException;
@@ -15,6 +14,7 @@ import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.api.text.SafeText;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;

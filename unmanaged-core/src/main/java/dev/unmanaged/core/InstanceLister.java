@@ -1,7 +1,5 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
-import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;
@@ -11,6 +9,8 @@ import dev.unmanaged.api.operation.HostFailure;
 import dev.unmanaged.api.operation.InstanceListing;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,17 +1,17 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.net.MacAddresses;
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.inventory.AddressRange;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.Network;
+import dev.unmanaged.api.net.MacAddresses;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.IpAssignment;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.spi.InventoryCatalog;
+import dev.unmanaged.api.text.SafeText;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;

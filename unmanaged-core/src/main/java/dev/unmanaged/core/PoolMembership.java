@@ -1,8 +1,8 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.inventory.StoragePool;
+import dev.unmanaged.api.text.SafeText;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;

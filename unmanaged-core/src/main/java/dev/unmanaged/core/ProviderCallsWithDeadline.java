@@ -1,12 +1,12 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.RedactedFailure;
-import dev.unmanaged.api.text.SafeText;
-import dev.unmanaged.api.text.SecretRedaction;
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.text.RedactedFailure;
+import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.api.text.SecretRedaction;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

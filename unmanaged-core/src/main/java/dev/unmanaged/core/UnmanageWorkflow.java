@@ -1,6 +1,5 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.instance.Host;
@@ -9,6 +8,7 @@ import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.InventoryStore;
 import dev.unmanaged.api.spi.UnmanagePreparation;
+import dev.unmanaged.api.text.SafeText;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;

@@ -1,10 +1,10 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.text.SafeText;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.inventory.StoragePool;
+import dev.unmanaged.api.text.SafeText;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;

@@ -8,12 +8,11 @@ import dev.unmanaged.benchmarks.ResultRow;
 import dev.unmanaged.benchmarks.Samples;
 import dev.unmanaged.kvm.KvmInstanceProvider;
 import dev.unmanaged.kvm.KvmProviderOptions;
-import org.libvirt.LibvirtException;
-
 import java.lang.ref.Reference;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.libvirt.LibvirtException;
 
 /**
  * Lists one generated test-driver host with our KVM provider (descriptors with power state, persistence and

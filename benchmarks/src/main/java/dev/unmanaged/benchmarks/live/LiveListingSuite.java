@@ -7,10 +7,6 @@ import dev.unmanaged.benchmarks.RunMode;
 import dev.unmanaged.benchmarks.Samples;
 import dev.unmanaged.kvm.KvmInstanceProvider;
 import dev.unmanaged.tck.LiveServices;
-import org.libvirt.Connect;
-import org.libvirt.Domain;
-import org.libvirt.LibvirtException;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -18,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.libvirt.LibvirtException;
 
 /**
  * Lists real QEMU domains on the live libvirt daemon ({@code qemu:///system}, started by

@@ -2,6 +2,9 @@ package dev.unmanaged.benchmarks.parse;
 
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.kvm.xml.DomainXmlParser;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -15,10 +18,6 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.Blackhole;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Parse throughput over the whole shared corpus. One operation is one pass over every document that all three

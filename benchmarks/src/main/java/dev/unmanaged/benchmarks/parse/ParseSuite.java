@@ -3,6 +3,11 @@ package dev.unmanaged.benchmarks.parse;
 import dev.unmanaged.benchmarks.ResultRow;
 import dev.unmanaged.benchmarks.RunMode;
 import dev.unmanaged.benchmarks.Samples;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.openjdk.jmh.results.BenchmarkResult;
 import org.openjdk.jmh.results.IterationResult;
 import org.openjdk.jmh.results.RunResult;
@@ -11,12 +16,6 @@ import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /** Runs {@link ParseBenchmark} with JMH and turns its iterations into table rows (medians of iterations). */
 public final class ParseSuite {

@@ -1,11 +1,11 @@
 package dev.unmanaged.benchmarks.parse;
 
+import java.io.ByteArrayInputStream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.ByteArrayInputStream;
 
 /**
  * The floor: one pass of the JDK's StAX parser (hardened like ours) over every event of a document, reading

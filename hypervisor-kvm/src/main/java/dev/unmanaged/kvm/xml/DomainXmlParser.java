@@ -7,9 +7,6 @@ import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
 import dev.unmanaged.kvm.xml.model.DomainXml;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,6 +14,8 @@ import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns libvirt domain XML into an {@link InstanceDescriptor}. Thread-safe; use {@link #shared()}, which holds

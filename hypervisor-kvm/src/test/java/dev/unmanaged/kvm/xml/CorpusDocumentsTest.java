@@ -1,24 +1,23 @@
 package dev.unmanaged.kvm.xml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.Firmware;
 import dev.unmanaged.api.instance.GraphicsDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.PowerState;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.w3c.dom.Element;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Every real document of the shared corpus (libvirt/ and cloudstack/). */
 class CorpusDocumentsTest {

@@ -1,15 +1,14 @@
 package dev.unmanaged.kvm.xml;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.Firmware;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Real corpus documents, with every expected value read by hand from the file. */
 class RealDocumentsTest {

@@ -1,6 +1,5 @@
 package dev.unmanaged.inventory.jdbc;
 
-import dev.unmanaged.json.DemoCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unmanaged.api.operation.BulkOutcome;
@@ -10,6 +9,7 @@ import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.core.UnmanagedInstances;
+import dev.unmanaged.json.DemoCatalog;
 import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,5 @@
 package dev.unmanaged.inventory.jdbc;
 
-import dev.unmanaged.json.DemoCatalog;
 import static dev.unmanaged.inventory.jdbc.TestData.NET_A;
 import static dev.unmanaged.inventory.jdbc.TestData.NET_B;
 import static dev.unmanaged.inventory.jdbc.TestData.TINY_NET;
@@ -19,6 +18,7 @@ import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.json.DemoCatalog;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

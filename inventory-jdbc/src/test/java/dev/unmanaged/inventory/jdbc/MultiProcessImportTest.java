@@ -1,10 +1,10 @@
 package dev.unmanaged.inventory.jdbc;
 
-import dev.unmanaged.json.DemoCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
+import dev.unmanaged.json.DemoCatalog;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -3,8 +3,8 @@ package dev.unmanaged.cli;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 
 /** {@code unmanaged version}: the same lines as {@code unmanaged --version}. */
 @Command(name = "version", mixinStandardHelpOptions = true,

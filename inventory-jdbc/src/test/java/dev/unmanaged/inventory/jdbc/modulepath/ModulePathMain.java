@@ -1,7 +1,7 @@
 package dev.unmanaged.inventory.jdbc.modulepath;
 
-import dev.unmanaged.json.DemoCatalog;
 import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
+import dev.unmanaged.json.DemoCatalog;
 import java.nio.file.Path;
 import java.util.UUID;
 

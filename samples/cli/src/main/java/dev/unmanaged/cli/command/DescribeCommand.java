@@ -5,10 +5,10 @@ import dev.unmanaged.api.instance.CpuTune;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.GraphicsDescriptor;
+import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
-import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.ExitCodes;
@@ -23,10 +23,10 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Shows everything the descriptor of one instance holds. */
 @Command(name = "describe", mixinStandardHelpOptions = true,

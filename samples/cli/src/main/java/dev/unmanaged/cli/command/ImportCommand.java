@@ -26,11 +26,11 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** Imports one unmanaged instance, or many from a plan file; or, with --dry-run, shows the plan only. */
 @Command(name = "import", mixinStandardHelpOptions = true, sortOptions = false,
