@@ -1,6 +1,7 @@
 package dev.unmanaged.api.net;
 
 import dev.unmanaged.api.error.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * IPv4 addresses in dotted-quad form ({@code 10.0.0.5}) and as unsigned 32-bit numbers, so that ranges, offsets and
@@ -24,7 +25,7 @@ public final class Ipv4Addresses {
      * @param text any text, or null
      * @return true for an address such as {@code 10.0.0.5}; false for null, other forms and out-of-range parts
      */
-    public static boolean isValid(String text) {
+    public static boolean isValid(@Nullable String text) {
         if (text == null) {
             return false;
         }

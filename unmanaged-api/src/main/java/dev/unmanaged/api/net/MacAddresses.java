@@ -4,6 +4,7 @@ import dev.unmanaged.api.error.InvalidRequestException;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The syntax of MAC addresses. A MAC is written as six colon-separated groups of one or two hexadecimal digits in
@@ -26,7 +27,7 @@ public final class MacAddresses {
      * @param text any text, or null
      * @return the canonical MAC, or empty when {@code text} is null or not a MAC in the syntax above
      */
-    public static Optional<String> canonical(String text) {
+    public static Optional<String> canonical(@Nullable String text) {
         if (text == null || !WRITTEN.matcher(text).matches()) {
             return Optional.empty();
         }
@@ -58,7 +59,7 @@ public final class MacAddresses {
      * @param mac any text, or null
      * @return true for six two-digit lower-case hex groups separated by colons; false otherwise, null included
      */
-    public static boolean isCanonical(String mac) {
+    public static boolean isCanonical(@Nullable String mac) {
         return mac != null && CANONICAL.matcher(mac).matches();
     }
 }
