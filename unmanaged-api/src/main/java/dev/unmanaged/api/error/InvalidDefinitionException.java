@@ -3,7 +3,7 @@ package dev.unmanaged.api.error;
 import org.jspecify.annotations.Nullable;
 
 /**
- * An instance definition (for KVM, a libvirt domain's XML) could not be read. Names the field, the value found
+ * An instance definition (for KVM, the domain XML) could not be read. Names the field, the value found
  * and what was expected. The value is never a secret: definitions' secrets are not quoted.
  */
 public class InvalidDefinitionException extends UnmanagedException {

@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * Virtual CPUs of an instance.
  *
- * @param vcpus    vCPUs online now (for KVM libvirt's {@code <vcpu current>}, or the maximum when absent)
+ * @param vcpus    vCPUs online now (for KVM the domain XML's {@code <vcpu current>}, or the maximum when absent)
  * @param maxVcpus maximum vCPUs the instance may hot-plug up to
  * @param mode     CPU mode, e.g. {@code host-passthrough}, {@code host-model}, {@code custom}; null when not set
  * @param model    CPU model name, null when not set

@@ -7,7 +7,7 @@ import java.util.Objects;
  *
  * @param id         the orchestrator's identifier of the host, unique among hosts
  * @param hypervisor the hypervisor kind that serves it, e.g. {@code kvm}; selects the provider
- * @param address    how the provider reaches the host, e.g. a libvirt URI such as {@code qemu+ssh://root@h1/system}
+ * @param address    how the provider reaches the host, e.g. a KVM connection URI such as {@code qemu+ssh://root@h1/system}
  */
 public record Host(String id, String hypervisor, String address) {
     public Host {
@@ -19,8 +19,8 @@ public record Host(String id, String hypervisor, String address) {
         }
     }
 
-    /** A KVM host reached at a libvirt URI, identified by that URI. */
-    public static Host kvm(String libvirtUri) {
-        return new Host(libvirtUri, "kvm", libvirtUri);
+    /** A KVM host reached at a connection URI, identified by that URI. */
+    public static Host kvm(String uri) {
+        return new Host(uri, "kvm", uri);
     }
 }

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
  * @param name               the instance name on its host
  * @param hostId             the {@link Host#id()} it was listed on; null when read from a definition alone
  * @param hypervisor         the hypervisor kind, e.g. kvm
- * @param virtualizationType how the hypervisor runs the instance: for KVM libvirt's {@code <domain type>} such as
- *                           {@code kvm} or {@code qemu}; null when unknown or the hypervisor has no such notion
+ * @param virtualizationType how the hypervisor runs the instance: for KVM the domain XML's {@code <domain type>},
+ *                           such as {@code kvm} or {@code qemu}; null when unknown or the hypervisor has no such
+ *                           notion
  * @param powerState         the power state; {@link PowerState#UNKNOWN} when read from a definition alone (a null
  *                           given to the constructor becomes {@link PowerState#UNKNOWN})
  * @param persistent         true when defined persistently, false when transient, null when unknown

@@ -12,9 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param model          device model, e.g. virtio, e1000e; null when not set
  * @param source         the bridge (bridge), the network (network) or the host device (direct); null otherwise
  * @param vlanTags       VLAN tags in document order; never null
- * @param switchPortType the kind of virtual switch port the NIC is attached to: for KVM libvirt's
+ * @param switchPortType the kind of virtual switch port the NIC is attached to: for KVM the domain XML's
  *                       {@code <virtualport type>}, e.g. {@code openvswitch}; null when none
- * @param hostDeviceName the NIC's device on the host side, e.g. {@code vnet0} on KVM (libvirt's
+ * @param hostDeviceName the NIC's device on the host side, e.g. {@code vnet0} on KVM (the domain XML's
  *                       {@code <target dev>}); null when not set
  * @param bootOrder      per-device boot order, null when not set
  */

@@ -1,7 +1,7 @@
 /**
  * What a hypervisor host holds, in hypervisor-neutral terms: the descriptor of an instance with its CPUs,
  * memory, disks, NICs and consoles, the host it runs on, and the warnings a provider attaches to what it could not
- * model. KVM examples in the Javadoc show how libvirt's words map onto these names.
+ * model. KVM examples in the Javadoc show how KVM's terms map onto these names.
  * Nothing is null unless marked {@code @Nullable}.
  */
 @NullMarked

@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param id           identifier
  * @param name         readable name
  * @param path         directory on the host the pool covers, null when not path-based
- * @param hostPoolName the pool's name on the hosts: a libvirt storage pool on KVM, a datastore on vSphere; null
+ * @param hostPoolName the pool's name on the hosts: a storage pool on KVM, a datastore on vSphere; null
  *                     when none
  * @param ownerIds     who may use it; empty means everyone
  */

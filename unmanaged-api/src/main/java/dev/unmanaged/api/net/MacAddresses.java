@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The syntax of MAC addresses. A MAC is written as six colon-separated groups of one or two hexadecimal digits in
- * either case (libvirt's syntax: {@code 52:54:00:AB:cd:1}); its <em>canonical</em> form, the one descriptors,
+ * either case (the syntax KVM hosts accept: {@code 52:54:00:AB:cd:1}); its <em>canonical</em> form, the one descriptors,
  * requests and stores keep and compare, has six two-digit lower-case groups ({@code 52:54:00:ab:cd:01}).
  */
 public final class MacAddresses {

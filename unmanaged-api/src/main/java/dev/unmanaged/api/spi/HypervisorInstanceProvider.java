@@ -54,7 +54,7 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
 
     /**
      * Makes the instance survive on its own once the orchestrator lets go of it (for KVM, defines a
-     * transient libvirt domain persistently from its live definition). A persistent instance is left as it is,
+     * transient KVM instance persistently from its live definition). A persistent instance is left as it is,
      * running or stopped, and the result says nothing was changed; a transient one becomes persistent, keeps
      * running and keeps its console password, and then survives its own shutdown. The result tells the power state
      * the instance was left in. Idempotent: a second call changes nothing. Verified before returning.

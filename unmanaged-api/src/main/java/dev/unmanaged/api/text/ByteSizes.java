@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
  *       optional unit, in any letter case;</li>
  *   <li>no unit or {@code B}: bytes;</li>
  *   <li>{@code K}/{@code KiB}, {@code M}/{@code MiB}, {@code G}/{@code GiB}, {@code T}/{@code TiB},
- *       {@code P}/{@code PiB}: powers of 1024 (so {@code 4G} is {@code 4GiB}, as in libvirt and most tools);</li>
+ *       {@code P}/{@code PiB}: powers of 1024 (so {@code 4G} is {@code 4GiB}, as in most virtualisation tools);</li>
  *   <li>{@code KB}, {@code MB}, {@code GB}, {@code TB}, {@code PB}: powers of 1000;</li>
  *   <li>the result must be a whole, positive number of bytes no larger than {@link Long#MAX_VALUE}.</li>
  * </ul>
