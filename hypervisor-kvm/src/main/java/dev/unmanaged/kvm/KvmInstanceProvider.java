@@ -5,6 +5,7 @@ import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.error.ProviderFailureException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.InstanceUuids;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
@@ -180,7 +181,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
 
     /** The domain with that UUID, else the one with that name (a name may look like a UUID). */
     private static Domain lookup(Connect connect, String nameOrUuid) throws LibvirtException {
-        Optional<UUID> uuid = parseUuid(nameOrUuid);
+        Optional<UUID> uuid = InstanceUuids.parse(nameOrUuid);
         if (uuid.isPresent()) {
             try {
                 return connect.domainLookupByUUIDString(uuid.get().toString());
@@ -191,18 +192,6 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
             }
         }
         return connect.domainLookupByName(nameOrUuid);
-    }
-
-    private static Optional<UUID> parseUuid(String value) {
-        String trimmed = value.trim();
-        if (trimmed.length() != 36) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(UUID.fromString(trimmed));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 
     private void requireServed(Host host) {

@@ -16,7 +16,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -79,7 +78,7 @@ final class InstanceLister {
         Set<UUID> managed = store.list().stream().map(ManagedInstance::uuid).collect(Collectors.toSet());
         List<InstanceDescriptor> matching = found.stream()
                 .filter(d -> d.uuid() == null || !managed.contains(d.uuid()))
-                .filter(d -> matchesName(d, query.nameContains()))
+                .filter(d -> NameFilter.matches(query.nameContains(), d.name()))
                 .filter(d -> query.states().isEmpty() || query.states().contains(d.powerState()))
                 .sorted(BY_HOST_THEN_NAME)
                 .toList();
@@ -134,8 +133,4 @@ final class InstanceLister {
                 .toList();
     }
 
-    private static boolean matchesName(InstanceDescriptor d, String text) {
-        return text == null || text.isEmpty()
-                || d.name().toLowerCase(Locale.ROOT).contains(text.toLowerCase(Locale.ROOT));
-    }
 }

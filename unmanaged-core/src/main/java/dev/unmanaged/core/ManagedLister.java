@@ -6,7 +6,6 @@ import dev.unmanaged.api.operation.ManagedQuery;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /** Lists the managed inventory with filters and paging, so that an embedder never goes around the facade. */
 final class ManagedLister {
@@ -25,18 +24,9 @@ final class ManagedLister {
         List<ManagedInstance> matching = store.list().stream()
                 .filter(m -> query.hostIds().isEmpty() || query.hostIds().contains(m.host().id()))
                 .filter(m -> query.ownerIds().isEmpty() || query.ownerIds().contains(m.ownerId()))
-                .filter(m -> matchesName(m, query.nameContains()))
+                .filter(m -> NameFilter.matches(query.nameContains(), m.name(), m.displayName()))
                 .sorted(BY_HOST_THEN_NAME)
                 .toList();
         return new ManagedListing(Paging.page(matching, query.offset(), query.limit()), matching.size());
-    }
-
-    private static boolean matchesName(ManagedInstance m, String text) {
-        if (text == null || text.isEmpty()) {
-            return true;
-        }
-        String wanted = text.toLowerCase(Locale.ROOT);
-        return m.name().toLowerCase(Locale.ROOT).contains(wanted)
-                || m.displayName().toLowerCase(Locale.ROOT).contains(wanted);
     }
 }

@@ -1,6 +1,7 @@
 package dev.unmanaged.api.operation;
 
 import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.instance.InstanceUuids;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -34,8 +35,12 @@ public record UnmanageRequest(@Nullable UUID uuid, @Nullable String name, @Nulla
 
     /** The instance {@code nameOrUuid}, read as {@link #parse(String)} does. */
     public UnmanageRequest(String nameOrUuid) {
-        this(parseUuid(Objects.requireNonNull(nameOrUuid, "nameOrUuid")).orElse(null),
-                parseUuid(nameOrUuid).isPresent() ? null : nameOrUuid, null);
+        this(Objects.requireNonNull(nameOrUuid, "nameOrUuid"), InstanceUuids.parse(nameOrUuid));
+    }
+
+    /** {@code text}, read once: by its UUID when it holds one, else as a name. */
+    private UnmanageRequest(String text, Optional<UUID> uuid) {
+        this(uuid.orElse(null), uuid.isPresent() ? null : text, null);
     }
 
     /** The managed instance with this UUID. */
@@ -66,15 +71,4 @@ public record UnmanageRequest(@Nullable UUID uuid, @Nullable String name, @Nulla
         return uuid != null ? uuid.toString() : name;
     }
 
-    private static Optional<UUID> parseUuid(String text) {
-        String trimmed = text.trim();
-        if (trimmed.length() != 36) {
-            return Optional.empty(); // UUID.fromString also accepts shortened forms such as 1-2-3-4-5
-        }
-        try {
-            return Optional.of(UUID.fromString(trimmed));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
 }
