@@ -12,6 +12,9 @@ module dev.unmanaged.inventory.jdbc {
     // flyway-core ships neither module-info nor Automatic-Module-Name: its name comes from the jar's file name.
     requires flyway.core;
     requires org.slf4j;
+    // The embedded default: its engine is reached to write commits out in groups (see H2GroupCommit); a store on
+    // PostgreSQL alone runs without H2.
+    requires static com.h2database;
 
     exports dev.unmanaged.inventory.jdbc;
 }

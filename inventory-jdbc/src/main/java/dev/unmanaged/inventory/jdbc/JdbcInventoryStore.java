@@ -59,11 +59,14 @@ public final class JdbcInventoryStore implements InventoryStore {
     private final HikariDataSource ownPool;
     private final String description;
     private final JdbcCatalog catalog;
+    private final CommitDurability durability;
 
-    private JdbcInventoryStore(DataSource dataSource, HikariDataSource ownPool, String description) {
+    private JdbcInventoryStore(DataSource dataSource, HikariDataSource ownPool, String description,
+            CommitDurability durability) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.description = description;
+        this.durability = durability;
         this.catalog = new JdbcCatalog(this);
     }
 
@@ -103,7 +106,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         String shown = SecretRedaction.redact(jdbcUrl);
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(jdbcUrl);
+        config.setJdbcUrl(CommitDurability.withPageSize(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("unmanaged-inventory");
@@ -121,14 +124,15 @@ public final class JdbcInventoryStore implements InventoryStore {
             throw new StoreFailureException("cannot open the inventory database at " + shown + ": "
                     + rootMessage(e), e);
         }
+        CommitDurability durability;
         try {
             migrate(dataSource, shown);
-            CommitDurability.ensure(dataSource, shown);
+            durability = CommitDurability.ensure(dataSource, jdbcUrl, shown);
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new JdbcInventoryStore(dataSource, dataSource, shown);
+        return new JdbcInventoryStore(dataSource, dataSource, shown, durability);
     }
 
     /**
@@ -144,8 +148,8 @@ public final class JdbcInventoryStore implements InventoryStore {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(description, "description");
         migrate(dataSource, description);
-        CommitDurability.ensure(dataSource, description);
-        return new JdbcInventoryStore(dataSource, null, description);
+        return new JdbcInventoryStore(dataSource, null, description,
+                CommitDurability.ensure(dataSource, null, description));
     }
 
     private static void migrate(DataSource dataSource, String shown) {
@@ -250,6 +254,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         if (ownPool != null) {
             ownPool.close();
         }
+        durability.close();
     }
 
     @Override
@@ -259,7 +264,7 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     /** Runs a read in a short transaction of its own. */
     <T> T read(String what, SqlWork<T> work) {
-        return transaction(what, work);
+        return transaction(what, work, false);
     }
 
     /** Runs {@code work} in one transaction, refusing to nest it in another writing transaction of this thread. */
@@ -270,7 +275,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         }
         writing.set(Boolean.TRUE);
         try {
-            return transaction(what, work);
+            return transaction(what, work, true);
         } finally {
             writing.remove();
         }
@@ -278,14 +283,23 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     /**
      * Runs {@code work} in one transaction: committed when it returns, rolled back when it throws. Typed errors
-     * pass through unchanged; database failures become {@link StoreFailureException}s.
+     * pass through unchanged; database failures become {@link StoreFailureException}s. A writing transaction
+     * returns once its commit is durable (see {@link CommitDurability}).
      */
-    private <T> T transaction(String what, SqlWork<T> work) {
+    private <T> T transaction(String what, SqlWork<T> work, boolean writes) {
         try (Connection connection = connection(what)) {
             ConnectionSettings settings = ConnectionSettings.forTransaction(connection);
+            boolean pending = writes;
+            if (writes) {
+                durability.started();
+            }
             try {
                 T result = work.run(connection);
                 connection.commit();
+                if (writes) {
+                    pending = false;
+                    durability.committed(connection);
+                }
                 return result;
             } catch (SQLException e) {
                 rollback(connection, e);
@@ -294,6 +308,9 @@ public final class JdbcInventoryStore implements InventoryStore {
                 rollback(connection, e);
                 throw e;
             } finally {
+                if (pending) {
+                    durability.abandoned();
+                }
                 settings.restore(connection);
             }
         } catch (SQLException e) {
