@@ -2,9 +2,9 @@ package dev.unmanaged.api.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.DisplayName;
 
 @DisplayName("Counts: a counted noun in plain English")
 class CountsTest {
