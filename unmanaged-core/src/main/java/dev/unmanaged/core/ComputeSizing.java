@@ -36,7 +36,7 @@ final class ComputeSizing {
      * @param vcpus                the vCPUs
      * @param memoryBytes          the memory
      * @param speedMhz             the CPU speed per vCPU, null when neither the offering nor the instance gives one
-     * @param resizePendingAtStart true when the instance's definition differs from what is recorded
+     * @param resizePendingAtStart true when the instance takes the recorded size at its next start
      */
     record Size(int vcpus, long memoryBytes, @Nullable Integer speedMhz, boolean resizePendingAtStart) {
     }
@@ -198,7 +198,6 @@ final class ComputeSizing {
         private final String offering;
         private final List<Problem> problems;
         private final List<String> changes = new ArrayList<>();
-        private boolean differs;
 
         Resize(PowerState state, String offering, List<Problem> problems) {
             this.state = state;
@@ -207,7 +206,6 @@ final class ComputeSizing {
         }
 
         void differs(Dimension dimension, String instanceHas, String offeringHas, String expected) {
-            differs = true;
             if (state == PowerState.STOPPED) {
                 changes.add(dimension.what + " from " + instanceHas + " to " + offeringHas);
                 return;
@@ -226,8 +224,9 @@ final class ComputeSizing {
             }
         }
 
+        /** True when the instance takes a new size at its next start; differences that block count for nothing. */
         boolean pending() {
-            return differs;
+            return !changes.isEmpty();
         }
     }
 

@@ -71,6 +71,7 @@ class ComputeSizingTest {
                 .contains("power state is " + state.name().toLowerCase());
         assertThat(message(plan, ProblemCode.OFFERING_CPU_SPEED_MISMATCH))
                 .startsWith("CPU speed per vCPU differs: instance has 1000 MHz, offering 'fast' (Fast) has 2000 MHz");
+        assertThat(plan.proposed().resizePendingAtStart()).as("a refused difference is no resize").isFalse();
     }
 
     @Test
