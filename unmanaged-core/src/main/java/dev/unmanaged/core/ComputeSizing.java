@@ -87,7 +87,7 @@ final class ComputeSizing {
         Integer offeringSpeed = offering.minSpeedMhz();
         if (offeringSpeed != null && speed == null) {
             problems.add(Problem.warn(ProblemCode.OFFERING_CPU_SPEED_MISMATCH, SUBJECT, "the instance's definition"
-                    + " gives no CPU speed (for KVM: no <cputune> shares); recorded with the " + mhz(offeringSpeed)
+                    + " implies no CPU speed (for KVM: it sets no CPU shares); recorded with the " + mhz(offeringSpeed)
                     + " per vCPU of fixed " + name));
         } else if (offeringSpeed != null && !offeringSpeed.equals(speed)) {
             resize.differs(Dimension.SPEED, mhz(speed), mhz(offeringSpeed),
@@ -129,8 +129,7 @@ final class ComputeSizing {
         Resize resize = new Resize(instance.powerState(), name, problems);
         checkCap(offering, instance, resize);
         resize.report();
-        boolean pending = vcpus != instanceVcpus || memory != instanceMemory
-                || !Objects.equals(speed, asDefined.speedMhz()) || resize.pending();
+        boolean pending = vcpus != instanceVcpus || memory != instanceMemory || resize.pending();
         return new Size(vcpus, memory, speed, pending);
     }
 
@@ -145,7 +144,7 @@ final class ComputeSizing {
         if (speed == null) {
             Integer only = Objects.equals(min, max) ? min : null;
             problems.add(Problem.warn(ProblemCode.OFFERING_CPU_SPEED_MISMATCH, SUBJECT, "the instance's definition"
-                    + " gives no CPU speed (for KVM: no <cputune> shares); recorded "
+                    + " implies no CPU speed (for KVM: it sets no CPU shares); recorded "
                     + (only == null ? "without a CPU speed" : "with " + mhz(only) + " per vCPU") + " for custom "
                     + name));
             return only;
@@ -166,7 +165,7 @@ final class ComputeSizing {
         }
         resize.differs(Dimension.CAP, cap == null ? "none" : percent(cap) + " of a vCPU",
                 offeringCaps ? "a cap" : "none", offeringCaps
-                        ? "an offering that does not cap CPU use, or an instance with a <cputune> quota"
+                        ? "an offering that does not cap CPU use, or an instance with a CPU quota"
                         : "an offering that caps CPU use, or an instance without a CPU quota");
     }
 
