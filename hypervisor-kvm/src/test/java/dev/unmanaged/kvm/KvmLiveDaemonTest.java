@@ -12,11 +12,13 @@ import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.ComputeOffering;
 import dev.unmanaged.api.inventory.DiskOffering;
+import dev.unmanaged.api.inventory.ManagedCpu;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.ListQuery;
+import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.UnmanagePreparation;
@@ -190,6 +192,47 @@ class KvmLiveDaemonTest {
             assertThat(w.code()).isEqualTo(WarningCodes.DISK_SIZE_UNKNOWN);
             assertThat(w.message()).contains("vda");
         });
+    }
+
+    @Test
+    @DisplayName("a shut-off VM with <cputune> shares and quota lists its derived speed and cap; it imports onto a"
+            + " capped offering of that speed with its topology, and onto a smaller one with a resize at next start")
+    void cputuneSizing() throws Exception {
+        String name = daemon.newName("cputune");
+        UUID uuid = UUID.randomUUID();
+        // Only <topology> under <cpu>: a CPU mode or model may not be available under nested virtualisation.
+        String xml = daemon.definition(name, uuid, VNC_PASSWORD).replace("<vcpu>1</vcpu>", """
+                <vcpu>2</vcpu>
+                <cputune><shares>2048</shares><period>100000</period><quota>50000</quota></cputune>
+                <cpu><topology sockets='1' dies='1' cores='2' threads='1'/></cpu>""");
+        daemon.virshWithFile(xml, "define");
+
+        InstanceDescriptor off = listed(uuid);
+        assertThat(off.cpu().speedMhz()).isEqualTo(1024);
+        assertThat(off.cpu().cap()).isEqualTo(0.5);
+        assertThat(off.cpu().cores()).isEqualTo(2);
+
+        Catalog catalog = liveCatalog();
+        InMemoryInventoryStore store = new InMemoryInventoryStore(new Catalog(catalog.owners(), List.of(
+                ComputeOffering.fixed("capped", "2 x 1024 MHz, capped", 2, 64 * MIB).withCpuSpeed(1024, 1024)
+                        .withCpuCapped(true),
+                ComputeOffering.fixed("one", "1 vCPU", 1, 64 * MIB)), catalog.networks(), catalog.pools(),
+                catalog.diskOfferings(), catalog.templates()));
+        try (UnmanagedInstances instances = UnmanagedInstances.builder().providers(provider).store(store).build()) {
+            ImportRequest.Builder request = ImportRequest.builder(HOST, uuid.toString()).owner("ops")
+                    .pool("vda", "live-images");
+            assertThat(instances.plan(request.offering("one").build()).problems()).singleElement()
+                    .satisfies(p -> assertThat(p.code()).isEqualTo(ProblemCode.OFFERING_RESIZE_ON_START));
+
+            ImportResult imported = instances.importInstance(request.offering("capped").build());
+
+            assertThat(imported.plan().problems()).isEmpty();
+            // libvirt may fill in a CPU mode and model (custom, qemu64 for TCG): they are kept as it lists them.
+            assertThat(imported.instance().cpu()).isEqualTo(new ManagedCpu(1, 1, 2, 1, off.cpu().mode(),
+                    off.cpu().model(), 1024, 0.5));
+            assertThat(instances.unmanage(new UnmanageRequest(uuid.toString())).released().cpu())
+                    .isEqualTo(imported.instance().cpu());
+        }
     }
 
     @Test

@@ -30,6 +30,10 @@ public final class CatalogFixture {
     public static final String CUSTOM = "custom";
     /** A fixed offering of 4 vCPUs and 8 GiB that only {@link #ACME} may use. */
     public static final String ACME_LARGE = "acme-large";
+    /** A fixed offering of 2 vCPUs and 2 GiB at 2000 MHz per vCPU, capped, usable by everyone. */
+    public static final String FAST_CAPPED = "fast-capped";
+    /** A custom offering of 1–8 vCPUs, 1–16 GiB and 500–3000 MHz per vCPU that does not cap, usable by everyone. */
+    public static final String CUSTOM_SPEED = "custom-speed";
 
     /** An untagged network 10.0.0.10–10.0.0.200, usable by everyone. */
     public static final String SHARED_NET = "shared-net";
@@ -71,7 +75,11 @@ public final class CatalogFixture {
                 List.of(ComputeOffering.fixed(SMALL, "Small", 1, GIB),
                         ComputeOffering.fixed(MEDIUM, "Medium", 2, 2 * GIB),
                         ComputeOffering.custom(CUSTOM, "Custom", 1, 16, 512 * MIB, 64 * GIB),
-                        ComputeOffering.fixed(ACME_LARGE, "Acme large", 4, 8 * GIB).restrictedTo(acme)),
+                        ComputeOffering.fixed(ACME_LARGE, "Acme large", 4, 8 * GIB).restrictedTo(acme),
+                        ComputeOffering.fixed(FAST_CAPPED, "Fast, capped", 2, 2 * GIB).withCpuSpeed(2000, 2000)
+                                .withCpuCapped(true),
+                        ComputeOffering.custom(CUSTOM_SPEED, "Custom 0.5-3 GHz", 1, 8, GIB, 16 * GIB)
+                                .withCpuSpeed(500, 3000).withCpuCapped(false)),
                 List.of(new Network(SHARED_NET, "Shared", new AddressRange("10.0.0.10", "10.0.0.200"), null, Set.of()),
                         new Network(ACME_NET, "Acme VLAN 101", new AddressRange("10.1.0.2", "10.1.0.9"), 101, acme),
                         new Network(GLOBEX_NET, "Globex VLAN 102", new AddressRange("10.0.0.10", "10.0.0.250"), 102,

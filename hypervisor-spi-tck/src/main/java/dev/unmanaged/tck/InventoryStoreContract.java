@@ -17,6 +17,7 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.inventory.AddressRange;
 import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.CatalogEntry;
+import dev.unmanaged.api.inventory.ManagedCpu;
 import dev.unmanaged.api.inventory.ManagedDisk;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
@@ -102,6 +103,23 @@ public abstract class InventoryStoreContract {
             assertThat(store.isManaged(vm.uuid())).as("isManaged(%s)", vm.uuid()).isTrue();
             assertThat(store.findByName("web-1")).as("findByName(web-1)").containsExactly(vm);
             assertThat(store.list()).as("list()").containsExactly(vm);
+        }
+
+        @Test
+        @DisplayName("CPU topology, mode, model, the speed and cap imported with and a pending resize are kept through"
+                + " insert, find, list and removal")
+        void cpuDetailsKept() {
+            ManagedInstance vm = instance("sized", HOST_A)
+                    .withCpu(new ManagedCpu(2, 1, 4, 2, "host-passthrough", "EPYC-Rome", 2400, 0.5), true);
+            ManagedInstance plain = instance("plain", HOST_A);
+            importInstance(vm);
+            importInstance(plain);
+            assertThat(store.find(vm.uuid())).as("find(%s)", vm.uuid()).contains(vm);
+            assertThat(store.list()).as("list()").containsExactlyInAnyOrder(vm, plain);
+            assertThat(store.find(plain.uuid()).orElseThrow().cpu()).as("a record without CPU details")
+                    .isEqualTo(ManagedCpu.UNKNOWN);
+            Optional<ManagedInstance> removed = store.inUnitOfWork(w -> w.removeInstance(vm.uuid()));
+            assertThat(removed).as("removeInstance(%s)", vm.uuid()).contains(vm);
         }
 
         @Test

@@ -74,6 +74,21 @@ class ApiRecordsTest {
     }
 
     @Test
+    @DisplayName("a CPU speed below 1 MHz, a cap of 0 or less, and an offering's inverted speed bounds are refused")
+    void invalidCpuSizing() {
+        assertThatThrownBy(() -> CpuDescriptor.of(1).withSizing(0, null)).hasMessageContaining("speedMhz")
+                .hasMessageContaining("got 0");
+        assertThatThrownBy(() -> CpuDescriptor.of(1).withSizing(null, 0.0)).hasMessageContaining("cap");
+        assertThatThrownBy(() -> ComputeOffering.custom("c", "c", 1, 2, 1, 2).withCpuSpeed(3000, 2000))
+                .hasMessageContaining("offering c").hasMessageContaining("3000-2000");
+        assertThatThrownBy(() -> ComputeOffering.fixed("f", "f", 1, 1).withCpuSpeed(1000, null))
+                .hasMessageContaining("fixed offering f");
+        assertThat(ComputeOffering.fixed("f", "f", 1, 1).withCpuSpeed(2000, 2000).withCpuCapped(true)
+                .restrictedTo(Set.of("acme"))).extracting(ComputeOffering::minSpeedMhz, ComputeOffering::cpuCapped)
+                .containsExactly(2000, true);
+    }
+
+    @Test
     @DisplayName("MACs are kept in lower case")
     void macLowerCase() {
         assertThat(new NicDescriptor("bridge", "52:54:00:AB:CD:EF", null, null, null, null, null, null).mac())

@@ -3,6 +3,7 @@ package dev.unmanaged.core;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.WarningCodes;
+import dev.unmanaged.api.inventory.ManagedCpu;
 import dev.unmanaged.api.inventory.ManagedDisk;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.Owner;
@@ -59,7 +60,8 @@ final class ImportPlanner {
         if (instance.uuid() != null && request.ownerId() != null && request.offeringId() != null) {
             proposed = new ManagedInstance(instance.uuid(), instance.name(), displayName, request.host(),
                     request.ownerId(), request.offeringId(), request.templateId(), size.vcpus(), size.memoryBytes(),
-                    nics.stream().map(PlannedNic::toManaged).toList(), disks, clock.instant());
+                    nics.stream().map(PlannedNic::toManaged).toList(), disks, clock.instant(),
+                    ManagedCpu.of(instance.cpu(), size.speedMhz(), instance.cpu().cap()), size.resizePendingAtStart());
         }
         problems.sort(Comparator.comparing(Problem::severity)); // blocking problems first, stable otherwise
         return new PlannedImport(new ImportPlan(request, instance, problems, proposed), nics, existing);

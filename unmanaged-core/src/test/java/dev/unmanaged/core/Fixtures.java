@@ -39,7 +39,11 @@ final class Fixtures {
             List.of(new Owner("alice", "Alice"), new Owner("bob", "Bob")),
             List.of(ComputeOffering.fixed("small", "Small", 2, 2 * GIB),
                     ComputeOffering.custom("flex", "Flexible", 1, 8, 512 * MIB, 16 * GIB),
-                    ComputeOffering.fixed("gold", "Gold", 2, 2 * GIB).restrictedTo(Set.of("bob"))),
+                    ComputeOffering.fixed("gold", "Gold", 2, 2 * GIB).restrictedTo(Set.of("bob")),
+                    ComputeOffering.fixed("fast", "Fast", 2, 2 * GIB).withCpuSpeed(2000, 2000),
+                    ComputeOffering.fixed("capped", "Capped", 2, 2 * GIB).withCpuCapped(true),
+                    ComputeOffering.custom("flex-speed", "Flexible 1-3 GHz", 1, 8, 512 * MIB, 16 * GIB)
+                            .withCpuSpeed(1000, 3000).withCpuCapped(false)),
             List.of(new Network("net1", "Guests", new AddressRange("10.0.0.10", "10.0.0.20"), null, Set.of()),
                     new Network("tiny", "Tiny", new AddressRange("10.9.0.1", "10.9.0.1"), 9, Set.of()),
                     new Network("bobnet", "Bob only", new AddressRange("10.2.0.1", "10.2.0.50"), null, Set.of("bob"))),

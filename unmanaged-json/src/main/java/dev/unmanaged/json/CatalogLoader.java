@@ -39,8 +39,11 @@ import java.util.function.Function;
  * {
  *   "owners":          [ {"id": "acme", "name": "ACME Corp"} ],
  *   "computeOfferings": [ {"id": "small", "name": "Small", "vcpus": 1, "memory": "1 GiB"},
+ *                         {"id": "fast", "name": "Fast", "vcpus": 2, "memory": "4 GiB", "cpuSpeedMhz": 2000,
+ *                          "cpuCapped": true},
  *                         {"id": "custom", "name": "Custom", "custom": true, "minVcpus": 1, "maxVcpus": 16,
- *                          "minMemory": "512 MiB", "maxMemory": "64 GiB", "owners": ["acme"]} ],
+ *                          "minMemory": "512 MiB", "maxMemory": "64 GiB", "minCpuSpeedMhz": 500,
+ *                          "maxCpuSpeedMhz": 4000, "owners": ["acme"]} ],
  *   "networks":        [ {"id": "prod", "name": "Production", "range": "10.1.0.10-10.1.0.250", "vlan": 100} ],
  *   "storagePools":    [ {"id": "local", "name": "Local", "path": "/var/lib/libvirt/images",
  *                         "hostPoolName": "default"} ],
@@ -56,7 +59,9 @@ import java.util.function.Function;
  * file does not declare (when it declares any) are refused: each error is an {@link InvalidRequestException}
  * naming the JSON path, the value found and what was expected. A storage pool's {@code hostPoolName} (its name
  * on the hosts: a libvirt storage pool, a vSphere datastore) is also read under its former key
- * {@code hypervisorPoolName}, so that older catalog files stay valid; an entry may not give both.
+ * {@code hypervisorPoolName}, so that older catalog files stay valid; an entry may not give both. A compute
+ * offering's CPU speed per vCPU in MHz ({@code cpuSpeedMhz} when fixed, {@code minCpuSpeedMhz} and
+ * {@code maxCpuSpeedMhz} when custom) and {@code cpuCapped} are optional: an offering without them states none.
  */
 public final class CatalogLoader {
     private static final String HOST_POOL_NAME = "hostPoolName";
@@ -65,6 +70,8 @@ public final class CatalogLoader {
     private static final ObjectMapper MAPPER = new ObjectMapper()
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /** The highest CPU speed per vCPU in MHz an offering may state. */
+    private static final int MAX_CPU_SPEED_MHZ = 1_000_000;
     private static final Set<String> SECTIONS = Set.of("owners", "computeOfferings", "networks", "storagePools",
             "diskOfferings", "templates");
 
@@ -185,9 +192,10 @@ public final class CatalogLoader {
         String id = e.id();
         String name = e.optionalText("name", id);
         boolean custom = e.bool("custom", false);
-        Set<String> owners;
+        Boolean capped = e.has("cpuCapped") ? e.bool("cpuCapped", false) : null;
         if (custom) {
-            e.allowOnly(Set.of("id", "name", "custom", "minVcpus", "maxVcpus", "minMemory", "maxMemory", "owners"));
+            e.allowOnly(Set.of("id", "name", "custom", "minVcpus", "maxVcpus", "minMemory", "maxMemory",
+                    "minCpuSpeedMhz", "maxCpuSpeedMhz", "cpuCapped", "owners"));
             int minVcpus = e.requiredInt("minVcpus", 1, 4096);
             int maxVcpus = e.requiredInt("maxVcpus", minVcpus, 4096);
             long minMemory = e.size("minMemory");
@@ -196,14 +204,17 @@ public final class CatalogLoader {
                 throw new InvalidRequestException(e.path + ".maxMemory", Long.toString(maxMemory),
                         "at least minMemory (" + minMemory + " bytes)");
             }
-            owners = e.owners(ownerCheck);
-            return new ComputeOffering(id, name, true, minVcpus, maxVcpus, minMemory, maxMemory, owners);
+            Integer minSpeed = e.optionalInt("minCpuSpeedMhz", 1, MAX_CPU_SPEED_MHZ);
+            Integer maxSpeed = e.optionalInt("maxCpuSpeedMhz", minSpeed == null ? 1 : minSpeed, MAX_CPU_SPEED_MHZ);
+            return new ComputeOffering(id, name, true, minVcpus, maxVcpus, minMemory, maxMemory,
+                    e.owners(ownerCheck), minSpeed, maxSpeed, capped);
         }
-        e.allowOnly(Set.of("id", "name", "custom", "vcpus", "memory", "owners"));
+        e.allowOnly(Set.of("id", "name", "custom", "vcpus", "memory", "cpuSpeedMhz", "cpuCapped", "owners"));
         int vcpus = e.requiredInt("vcpus", 1, 4096);
         long memory = e.size("memory");
-        owners = e.owners(ownerCheck);
-        return new ComputeOffering(id, name, false, vcpus, vcpus, memory, memory, owners);
+        Integer speed = e.optionalInt("cpuSpeedMhz", 1, MAX_CPU_SPEED_MHZ);
+        return new ComputeOffering(id, name, false, vcpus, vcpus, memory, memory, e.owners(ownerCheck), speed, speed,
+                capped);
     }
 
     private static <T> List<T> section(JsonNode root, String name, Function<Entry, T> reader,

@@ -100,6 +100,22 @@ class CatalogLoaderTest {
     }
 
     @Test
+    @DisplayName("an offering may state a CPU speed per vCPU (bounds when custom) and whether it caps the CPU")
+    void readsCpuSpeedAndCap() {
+        Catalog catalog = CatalogLoader.parse("""
+                {"computeOfferings": [
+                  {"id": "fast", "vcpus": 2, "memory": "4 GiB", "cpuSpeedMhz": 2000, "cpuCapped": true},
+                  {"id": "flex", "custom": true, "minVcpus": 1, "maxVcpus": 8, "minMemory": "1 GiB",
+                   "maxMemory": "8 GiB", "minCpuSpeedMhz": 500, "cpuCapped": false}
+                ]}
+                """);
+        assertThat(catalog.offerings()).containsExactly(
+                ComputeOffering.fixed("fast", "fast", 2, 4 * GIB).withCpuSpeed(2000, 2000).withCpuCapped(true),
+                ComputeOffering.custom("flex", "flex", 1, 8, GIB, 8 * GIB).withCpuSpeed(500, null)
+                        .withCpuCapped(false));
+    }
+
+    @Test
     @DisplayName("a storage pool's name on the hosts is still read under its former key hypervisorPoolName")
     void readsTheFormerPoolNameKey() {
         Catalog catalog = CatalogLoader.parse("""
@@ -121,6 +137,10 @@ class CatalogLoaderTest {
             fraction of a byte    | {"diskOfferings": [{"id": "d", "size": "1.5 B"}]}                      | diskOfferings[0].size | a positive size
             missing memory        | {"computeOfferings": [{"id": "o", "vcpus": 2}]}                        | computeOfferings[0].memory | a number of bytes
             custom bounds         | {"computeOfferings": [{"id": "o", "custom": true, "minVcpus": 4, "maxVcpus": 2, "minMemory": 1, "maxMemory": 2}]} | computeOfferings[0].maxVcpus | from 4
+            speed of 0 MHz        | {"computeOfferings": [{"id": "o", "vcpus": 2, "memory": 1, "cpuSpeedMhz": 0}]} | computeOfferings[0].cpuSpeedMhz | from 1 to 1000000
+            speed bounds reversed | {"computeOfferings": [{"id": "o", "custom": true, "minVcpus": 1, "maxVcpus": 2, "minMemory": 1, "maxMemory": 2, "minCpuSpeedMhz": 3000, "maxCpuSpeedMhz": 2000}]} | computeOfferings[0].maxCpuSpeedMhz | from 3000
+            speed bounds on fixed | {"computeOfferings": [{"id": "o", "vcpus": 2, "memory": 1, "minCpuSpeedMhz": 1000}]} | computeOfferings[0].minCpuSpeedMhz | only the keys
+            cap not a boolean     | {"computeOfferings": [{"id": "o", "vcpus": 2, "memory": 1, "cpuCapped": "yes"}]} | computeOfferings[0].cpuCapped | true or false
             undeclared owner      | {"owners": [{"id": "acme"}], "templates": [{"id": "t", "owners": ["acne"]}]} | templates[0].owners[0] | declared in the file
             pool without location | {"storagePools": [{"id": "p"}]}                                        | storagePools[0].path | pool's name on the hosts
             pool name twice       | {"storagePools": [{"id": "p", "hostPoolName": "a", "hypervisorPoolName": "b"}]} | storagePools[0].hypervisorPoolName | only one of hostPoolName

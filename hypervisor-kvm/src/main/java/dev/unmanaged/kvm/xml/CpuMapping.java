@@ -19,7 +19,9 @@ import java.util.List;
  * {@code <vcpu>}, {@code <vcpus>}, {@code <cpu>} and {@code <cputune>} with libvirt's rules: no {@code <vcpu>}
  * means 1; no {@code current} means all vCPUs are online (or those {@code <vcpus>} marks enabled); dies are 1
  * when a topology omits them; a topology that does not multiply to the vCPU maximum is shown as written, with
- * a blocking warning.
+ * a blocking warning. The derived speed and cap follow Apache CloudStack's KVM reading of {@code <cputune>}:
+ * speed per vCPU in MHz is shares divided by the online vCPUs, and the cap is quota divided by period (libvirt's
+ * quota applies to each vCPU).
  */
 final class CpuMapping {
     /** libvirt's bounds for {@code <cputune><period>}, in microseconds. */
@@ -28,6 +30,8 @@ final class CpuMapping {
     /** libvirt's bounds for a positive {@code <cputune><quota>}, in microseconds. */
     static final long MIN_QUOTA = 1_000;
     static final long MAX_QUOTA = 17_592_186_044_415L;
+    /** The period the kernel enforces a quota over when {@code <period>} is not set, in microseconds. */
+    static final long DEFAULT_PERIOD = 100_000;
 
     private CpuMapping() {
     }
@@ -54,7 +58,29 @@ final class CpuMapping {
         CpuTune tune = tune(domain.cputune());
         return new CpuDescriptor(online, max, mode, model,
                 topology == null ? null : topology.sockets, topology == null ? null : topology.dies,
-                topology == null ? null : topology.cores, topology == null ? null : topology.threads, tune);
+                topology == null ? null : topology.cores, topology == null ? null : topology.threads, tune,
+                speedMhz(tune, online), cap(tune));
+    }
+
+    /**
+     * CloudStack's KVM convention: {@code <shares>} / online vCPUs as the CPU speed per vCPU in whole MHz (its own
+     * domains are defined with shares = vCPUs x speed). Null without shares, or when the quotient is below 1.
+     */
+    static Integer speedMhz(CpuTune tune, int onlineVcpus) {
+        if (tune.shares() == null) {
+            return null;
+        }
+        long perVcpu = tune.shares() / onlineVcpus;
+        return perVcpu < 1 ? null : (int) Math.min(perVcpu, Integer.MAX_VALUE);
+    }
+
+    /** Quota / period as a fraction of one vCPU; null when no quota limits it. */
+    static Double cap(CpuTune tune) {
+        if (tune.quotaMicros() == null) {
+            return null;
+        }
+        long period = tune.periodMicros() == null ? DEFAULT_PERIOD : tune.periodMicros();
+        return (double) tune.quotaMicros() / period;
     }
 
     private static int online(DomainXml domain, VcpuXml vcpu, int max) {

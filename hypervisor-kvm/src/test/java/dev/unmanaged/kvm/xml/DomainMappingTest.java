@@ -269,6 +269,24 @@ class DomainMappingTest {
                     .isEqualTo(1_000_000L);
         }
 
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+                "<vcpu>4</vcpu><cputune><shares>8000</shares></cputune>|2000|",
+                "<vcpu current='2'>4</vcpu><cputune><shares>4000</shares></cputune>|2000|",
+                "<vcpu>3</vcpu><cputune><shares>1000</shares></cputune>|333|",
+                "<vcpu>4</vcpu><cputune><shares>2</shares></cputune>||",
+                "<vcpu>2</vcpu><cputune><period>100000</period><quota>50000</quota></cputune>||0.5",
+                "<vcpu>2</vcpu><cputune><quota>25000</quota></cputune>||0.25",
+                "<vcpu>2</vcpu><cputune><shares>2048</shares><quota>-1</quota></cputune>|1024|",
+                "<vcpu>2</vcpu>||"})
+        @DisplayName("speed per vCPU is shares / online vCPUs (CloudStack's KVM convention); cap is quota / period,"
+                + " with the kernel's 100 ms period when none is given")
+        void derivedSpeedAndCap(String xml, Integer speedMhz, Double cap) {
+            var cpu = parse(xml).cpu();
+            assertThat(cpu.speedMhz()).isEqualTo(speedMhz);
+            assertThat(cpu.cap()).isEqualTo(cap);
+        }
+
         @ParameterizedTest
         @CsvSource({"<shares>many</shares>,<cputune><shares>", "<shares>-5</shares>,<cputune><shares>",
                 "<period>999</period>,<cputune><period>", "<period>1000001</period>,<cputune><period>",

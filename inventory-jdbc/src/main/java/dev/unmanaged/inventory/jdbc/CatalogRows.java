@@ -32,7 +32,8 @@ final class CatalogRows {
 
     private static final String OWNER_COLUMNS = "id, name";
     private static final String OFFERING_COLUMNS =
-            "id, name, custom, min_vcpus, max_vcpus, min_memory_bytes, max_memory_bytes";
+            "id, name, custom, min_vcpus, max_vcpus, min_memory_bytes, max_memory_bytes, min_cpu_speed_mhz,"
+                    + " max_cpu_speed_mhz, cpu_capped";
     private static final String NETWORK_COLUMNS =
             "id, name, range_first, range_last, range_first_num, range_last_num, vlan";
     private static final String POOL_COLUMNS = "id, name, path, hypervisor_pool_name";
@@ -125,10 +126,13 @@ final class CatalogRows {
         }
         for (ComputeOffering o : catalog.offerings()) {
             upsertRow(c, "UPDATE compute_offerings SET name = ?, custom = ?, min_vcpus = ?, max_vcpus = ?,"
-                            + " min_memory_bytes = ?, max_memory_bytes = ? WHERE id = ?",
+                            + " min_memory_bytes = ?, max_memory_bytes = ?, min_cpu_speed_mhz = ?, max_cpu_speed_mhz = ?,"
+                            + " cpu_capped = ? WHERE id = ?",
                     "INSERT INTO compute_offerings (name, custom, min_vcpus, max_vcpus, min_memory_bytes,"
-                            + " max_memory_bytes, id) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    o.id(), o.name(), o.custom(), o.minVcpus(), o.maxVcpus(), o.minMemoryBytes(), o.maxMemoryBytes());
+                            + " max_memory_bytes, min_cpu_speed_mhz, max_cpu_speed_mhz, cpu_capped, id)"
+                            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    o.id(), o.name(), o.custom(), o.minVcpus(), o.maxVcpus(), o.minMemoryBytes(), o.maxMemoryBytes(),
+                    o.minSpeedMhz(), o.maxSpeedMhz(), o.cpuCapped());
             replaceEntryOwners(c, OFFERING, o.id(), o.ownerIds());
         }
         for (Network n : catalog.networks()) {
@@ -234,7 +238,8 @@ final class CatalogRows {
 
     private static ComputeOffering offering(ResultSet rs, Set<String> owners) throws SQLException {
         return new ComputeOffering(rs.getString(1), rs.getString(2), rs.getBoolean(3), rs.getInt(4), rs.getInt(5),
-                rs.getLong(6), rs.getLong(7), owners);
+                rs.getLong(6), rs.getLong(7), owners, rs.getObject(8, Integer.class), rs.getObject(9, Integer.class),
+                rs.getObject(10, Boolean.class));
     }
 
     private static Network network(ResultSet rs, Set<String> owners) throws SQLException {

@@ -36,6 +36,8 @@ final class ColumnWidths {
         fits("ownerId", m.ownerId(), 128);
         fits("offeringId", m.offeringId(), 128);
         fits("templateId", m.templateId(), 128);
+        fits("cpu.mode", m.cpu().mode(), 64);
+        fits("cpu.model", m.cpu().model(), 255);
         List<ManagedDisk> disks = m.disks();
         for (int i = 0; i < disks.size(); i++) {
             ManagedDisk d = disks.get(i);

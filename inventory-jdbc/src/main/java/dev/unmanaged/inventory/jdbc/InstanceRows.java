@@ -1,6 +1,7 @@
 package dev.unmanaged.inventory.jdbc;
 
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.inventory.ManagedCpu;
 import dev.unmanaged.api.inventory.ManagedDisk;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
@@ -24,7 +25,9 @@ import java.util.UUID;
 /** Reads and writes managed instances with their disks and NICs, inside the caller's transaction. */
 final class InstanceRows {
     private static final String INSTANCE_COLUMNS = "uuid, name, display_name, host_id, host_hypervisor,"
-            + " host_address, owner_id, offering_id, template_id, vcpus, memory_bytes, imported_at, imported_at_nano";
+            + " host_address, owner_id, offering_id, template_id, vcpus, memory_bytes, imported_at, imported_at_nano,"
+            + " cpu_sockets, cpu_dies, cpu_cores, cpu_threads, cpu_mode, cpu_model, cpu_speed_mhz, cpu_cap,"
+            + " resize_pending_at_start";
 
     private InstanceRows() {
     }
@@ -32,7 +35,7 @@ final class InstanceRows {
     /** Inserts the instance, its disks and its NICs; a second row for the same UUID violates the primary key. */
     static void insert(Connection c, ManagedInstance m) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO managed_instances (" + INSTANCE_COLUMNS
-                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setString(1, m.uuid().toString());
             ps.setString(2, m.name());
             ps.setString(3, m.displayName());
@@ -48,6 +51,16 @@ final class InstanceRows {
             Instant micros = m.importedAt().truncatedTo(ChronoUnit.MICROS);
             ps.setObject(12, OffsetDateTime.ofInstant(micros, ZoneOffset.UTC));
             ps.setInt(13, m.importedAt().getNano());
+            ManagedCpu cpu = m.cpu();
+            setNullable(ps, 14, cpu.sockets(), Types.INTEGER);
+            setNullable(ps, 15, cpu.dies(), Types.INTEGER);
+            setNullable(ps, 16, cpu.cores(), Types.INTEGER);
+            setNullable(ps, 17, cpu.threads(), Types.INTEGER);
+            ps.setString(18, cpu.mode());
+            ps.setString(19, cpu.model());
+            setNullable(ps, 20, cpu.speedMhz(), Types.INTEGER);
+            setNullable(ps, 21, cpu.cap(), Types.DOUBLE);
+            ps.setBoolean(22, m.resizePendingAtStart());
             ps.executeUpdate();
         }
         if (!m.disks().isEmpty()) {
@@ -173,6 +186,14 @@ final class InstanceRows {
         return result;
     }
 
+    private static void setNullable(PreparedStatement ps, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            ps.setNull(index, sqlType);
+        } else {
+            ps.setObject(index, value, sqlType);
+        }
+    }
+
     private static void bind(PreparedStatement ps, String parameter) throws SQLException {
         if (parameter != null) {
             ps.setString(1, parameter);
@@ -182,18 +203,22 @@ final class InstanceRows {
     /** The columns of one managed_instances row. */
     private record InstanceRow(String uuid, String name, String displayName, Host host, String ownerId,
                                String offeringId, String templateId, int vcpus, long memoryBytes,
-                               Instant importedAt) {
+                               Instant importedAt, ManagedCpu cpu, boolean resizePendingAtStart) {
         static InstanceRow read(ResultSet rs) throws SQLException {
             OffsetDateTime at = rs.getObject(12, OffsetDateTime.class);
             Instant importedAt = Instant.ofEpochSecond(at.toEpochSecond(), rs.getInt(13));
             return new InstanceRow(rs.getString(1).trim(), rs.getString(2), rs.getString(3),
                     new Host(rs.getString(4), rs.getString(5), rs.getString(6)), rs.getString(7), rs.getString(8),
-                    rs.getString(9), rs.getInt(10), rs.getLong(11), importedAt);
+                    rs.getString(9), rs.getInt(10), rs.getLong(11), importedAt,
+                    new ManagedCpu(rs.getObject(14, Integer.class), rs.getObject(15, Integer.class),
+                            rs.getObject(16, Integer.class), rs.getObject(17, Integer.class), rs.getString(18),
+                            rs.getString(19), rs.getObject(20, Integer.class), rs.getObject(21, Double.class)),
+                    rs.getBoolean(22));
         }
 
         ManagedInstance toInstance(List<ManagedNic> nics, List<ManagedDisk> disks) {
             return new ManagedInstance(UUID.fromString(uuid), name, displayName, host, ownerId, offeringId, templateId,
-                    vcpus, memoryBytes, nics, disks, importedAt);
+                    vcpus, memoryBytes, nics, disks, importedAt, cpu, resizePendingAtStart);
         }
     }
 }

@@ -23,10 +23,15 @@ import org.jspecify.annotations.Nullable;
  * @param nics        its NICs with network and address reservations
  * @param disks       its disks with pools and disk offerings
  * @param importedAt  when it was imported
+ * @param cpu         CPU topology, mode, model, speed and cap it was imported with; {@link ManagedCpu#UNKNOWN}
+ *                    when not known (also for a null given to the constructor)
+ * @param resizePendingAtStart true when the record's size (vCPUs, memory, CPU speed or cap) differs from the
+ *                    instance's definition at import, so the instance takes the recorded size at its next start
  */
 public record ManagedInstance(UUID uuid, String name, String displayName, Host host, String ownerId,
                               String offeringId, @Nullable String templateId, int vcpus, long memoryBytes,
-                              List<ManagedNic> nics, List<ManagedDisk> disks, Instant importedAt) {
+                              List<ManagedNic> nics, List<ManagedDisk> disks, Instant importedAt,
+                              ManagedCpu cpu, boolean resizePendingAtStart) {
     public ManagedInstance {
         Objects.requireNonNull(uuid, "uuid");
         Objects.requireNonNull(name, "name");
@@ -37,11 +42,26 @@ public record ManagedInstance(UUID uuid, String name, String displayName, Host h
         displayName = Objects.requireNonNullElse(displayName, name);
         nics = Copies.list(nics);
         disks = Copies.list(disks);
+        cpu = Objects.requireNonNullElse(cpu, ManagedCpu.UNKNOWN);
+    }
+
+    /** A record without CPU details ({@link ManagedCpu#UNKNOWN}) and no resize pending. */
+    public ManagedInstance(UUID uuid, String name, String displayName, Host host, String ownerId, String offeringId,
+                           @Nullable String templateId, int vcpus, long memoryBytes, List<ManagedNic> nics,
+                           List<ManagedDisk> disks, Instant importedAt) {
+        this(uuid, name, displayName, host, ownerId, offeringId, templateId, vcpus, memoryBytes, nics, disks,
+                importedAt, ManagedCpu.UNKNOWN, false);
+    }
+
+    /** This record with the CPU details it was imported with and whether a resize waits for the next start. */
+    public ManagedInstance withCpu(ManagedCpu newCpu, boolean resizePending) {
+        return new ManagedInstance(uuid, name, displayName, host, ownerId, offeringId, templateId, vcpus, memoryBytes,
+                nics, disks, importedAt, newCpu, resizePending);
     }
 
     /** This record with other NICs (e.g. once automatic addresses are allocated). */
     public ManagedInstance withNics(List<ManagedNic> newNics) {
         return new ManagedInstance(uuid, name, displayName, host, ownerId, offeringId, templateId, vcpus, memoryBytes,
-                newNics, disks, importedAt);
+                newNics, disks, importedAt, cpu, resizePendingAtStart);
     }
 }

@@ -20,6 +20,18 @@ public enum ProblemCode {
     OFFERING_CPU_MISMATCH,
     /** A fixed offering's memory differs from the instance's, or custom memory is out of bounds. */
     OFFERING_MEMORY_MISMATCH,
+    /**
+     * A fixed offering's CPU speed per vCPU differs from the speed derived from the instance's definition (or
+     * that speed is unknown), or the derived speed is outside a custom offering's bounds.
+     */
+    OFFERING_CPU_SPEED_MISMATCH,
+    /** The offering caps CPU use and the instance is not capped, or the other way round. */
+    OFFERING_CPU_CAP_MISMATCH,
+    /**
+     * A warning: the instance is stopped and differs from its offering's size (vCPUs, memory, CPU speed or cap);
+     * it is recorded with the offering's size and runs with it from its next start.
+     */
+    OFFERING_RESIZE_ON_START,
     /** The template does not exist. */
     TEMPLATE_NOT_FOUND,
     /** The display name (or instance name) is not a valid host name. */

@@ -93,13 +93,14 @@ public final class CatalogCommand implements Callable<Integer> {
 
         out.println();
         out.println("Compute offerings:");
-        Table offerings = Table.of("ID", "KIND", "VCPUS", "MEMORY", "OWNERS", "NAME");
+        Table offerings = Table.of("ID", "KIND", "VCPUS", "MEMORY", "CPU SPEED", "CAPPED", "OWNERS", "NAME");
         for (ComputeOffering o : c.offerings()) {
             offerings.row(o.id(), o.custom() ? "custom" : "fixed",
                     o.custom() ? o.minVcpus() + "-" + o.maxVcpus() : o.minVcpus(),
                     o.custom() ? ByteSizes.forReading(o.minMemoryBytes()) + " - " + ByteSizes.forReading(o.maxMemoryBytes())
                             : ByteSizes.forReading(o.minMemoryBytes()),
-                    owners(o), o.name());
+                    CpuText.offeringSpeed(o.minSpeedMhz(), o.maxSpeedMhz()),
+                    o.cpuCapped() == null ? null : Text.yesNo(o.cpuCapped()), owners(o), o.name());
         }
         offerings.print(out, "  ");
 

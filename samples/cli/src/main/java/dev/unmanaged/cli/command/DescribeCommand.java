@@ -83,6 +83,10 @@ public final class DescribeCommand implements Callable<Integer> {
         if (!tune.isEmpty()) {
             field(out, "CPU tuning", tune);
         }
+        String sizing = CpuText.sizing(d.cpu().speedMhz(), d.cpu().cap());
+        if (!sizing.isEmpty()) {
+            field(out, "CPU sizing", sizing);
+        }
         field(out, "Memory", ByteSizes.forReading(d.memory().maxBytes())
                 + (d.memory().currentBytes() == d.memory().maxBytes() ? ""
                 : " (current " + ByteSizes.forReading(d.memory().currentBytes()) + ")"));
@@ -147,11 +151,9 @@ public final class DescribeCommand implements Callable<Integer> {
         if (cpu.model() != null) {
             parts.add("model " + cpu.model());
         }
-        if (cpu.sockets() != null) {
-            parts.add("topology " + Text.count(cpu.sockets(), "socket") + " x "
-                    + Text.count(cpu.dies() == null ? 1 : cpu.dies(), "die") + " x "
-                    + Text.count(cpu.cores() == null ? 1 : cpu.cores(), "core") + " x "
-                    + Text.count(cpu.threads() == null ? 1 : cpu.threads(), "thread"));
+        String topology = CpuText.topology(cpu.sockets(), cpu.dies(), cpu.cores(), cpu.threads());
+        if (!topology.isEmpty()) {
+            parts.add("topology " + topology);
         }
         return String.join(", ", parts);
     }

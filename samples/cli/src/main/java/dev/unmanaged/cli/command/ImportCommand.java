@@ -160,6 +160,11 @@ public final class ImportCommand implements Callable<Integer> {
                 human.println("Imported " + result.instance().name() + " (" + result.instance().uuid() + ") from "
                         + result.instance().host().id() + ".");
                 PlanPrinter.printRecord(human, result.instance(), "Recorded:");
+                if (!result.plan().problems().isEmpty()) {
+                    // Only warnings get this far; a resize at the next start is one the user must know of.
+                    human.println();
+                    PlanPrinter.printProblems(human, result.plan().problems());
+                }
             }
             human.flush();
             return ExitCodes.OK;

@@ -1,5 +1,6 @@
 package dev.unmanaged.cli.command;
 
+import dev.unmanaged.api.inventory.ManagedCpu;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
 import dev.unmanaged.api.operation.ManagedQuery;
@@ -15,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
 
 /** Shows what the inventory manages. */
 @Command(name = "inventory", mixinStandardHelpOptions = true,
-        description = "Show the instances the inventory manages, with owner, offering, addresses and host.")
+        description = "Show the instances the inventory manages, with owner, offering, CPU, addresses and host.")
 public final class InventoryCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -43,12 +45,12 @@ public final class InventoryCommand implements Callable<Integer> {
                 return ExitCodes.OK;
             }
             PrintWriter out = HumanOutput.over(spec.commandLine().getOut());
-            Table table = Table.of("NAME", "UUID", "OWNER", "OFFERING", "VCPUS", "MEMORY", "ADDRESSES", "DISKS",
-                    "HOST", "IMPORTED");
+            Table table = Table.of("NAME", "UUID", "OWNER", "OFFERING", "VCPUS", "MEMORY", "CPU", "RESIZE",
+                    "ADDRESSES", "DISKS", "HOST", "IMPORTED");
             for (ManagedInstance m : managed) {
                 table.row(m.displayName().equals(m.name()) ? m.name() : m.name() + " (" + m.displayName() + ")",
                         m.uuid(), m.ownerId(), m.offeringId(), m.vcpus(), ByteSizes.forReading(m.memoryBytes()),
-                        addresses(m.nics()), m.disks().size(), m.host().id(),
+                        cpu(m.cpu()), m.resizePendingAtStart() ? "next start" : null, addresses(m.nics()), m.disks().size(), m.host().id(),
                         m.importedAt().truncatedTo(ChronoUnit.SECONDS));
             }
             if (!table.isEmpty()) {
@@ -59,6 +61,15 @@ public final class InventoryCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
+    }
+
+    /** Mode, model, topology, speed and cap, as far as known; null when nothing is. */
+    private static String cpu(ManagedCpu cpu) {
+        String joined = Stream.of(cpu.mode(), cpu.model(),
+                        CpuText.topology(cpu.sockets(), cpu.dies(), cpu.cores(), cpu.threads()),
+                        CpuText.sizing(cpu.speedMhz(), cpu.cap()))
+                .filter(part -> part != null && !part.isEmpty()).collect(Collectors.joining(", "));
+        return joined.isEmpty() ? null : joined;
     }
 
     private static String addresses(List<ManagedNic> nics) {

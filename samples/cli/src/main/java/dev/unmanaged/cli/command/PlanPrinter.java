@@ -41,8 +41,10 @@ final class PlanPrinter {
         out.println(heading);
         out.println("  name        " + m.displayName() + (m.displayName().equals(m.name()) ? "" : " (" + m.name() + ")"));
         out.println("  owner       " + m.ownerId());
+        String sizing = CpuText.sizing(m.cpu().speedMhz(), m.cpu().cap());
         out.println("  offering    " + m.offeringId() + ": " + Text.count(m.vcpus(), "vCPU") + ", "
-                + ByteSizes.forReading(m.memoryBytes()));
+                + ByteSizes.forReading(m.memoryBytes()) + (sizing.isEmpty() ? "" : ", " + sizing)
+                + (m.resizePendingAtStart() ? " (from its next start)" : ""));
         if (m.templateId() != null) {
             out.println("  template    " + m.templateId());
         }

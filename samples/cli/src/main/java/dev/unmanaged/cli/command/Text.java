@@ -1,5 +1,6 @@
 package dev.unmanaged.cli.command;
 
+import dev.unmanaged.api.text.Counts;
 import java.util.Collection;
 import java.util.stream.Collectors;
 
@@ -10,7 +11,7 @@ final class Text {
 
     /** {@code 1 host}, {@code 3 hosts}. */
     static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
+        return Counts.of(n, noun);
     }
 
     /** yes, no, or - when unknown. */
