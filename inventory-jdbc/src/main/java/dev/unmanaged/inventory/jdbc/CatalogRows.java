@@ -139,6 +139,7 @@ final class CatalogRows {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     n.id(), n.name(), r.first(), r.last(), Ipv4Addresses.toNumber(r.first()),
                     Ipv4Addresses.toNumber(r.last()), n.vlan());
+            AddressAllocation.prepare(c, n.id(), Ipv4Addresses.toNumber(r.first()), Ipv4Addresses.toNumber(r.last()));
             replaceEntryOwners(c, NETWORK, n.id(), n.ownerIds());
         }
         for (StoragePool p : catalog.pools()) {

@@ -23,7 +23,8 @@ final class SchemaMigrations implements ResourceProvider {
             "V1__catalog.sql",
             "V2__inventory.sql",
             "V3__long_instance_names.sql",
-            "V4__long_display_names.sql");
+            "V4__long_display_names.sql",
+            "V8__address_allocation.sql");
 
     @Override
     public LoadableResource getResource(String name) {
