@@ -9,11 +9,6 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
-import dev.unmanaged.api.inventory.Catalog;
-import dev.unmanaged.api.inventory.ComputeOffering;
-import dev.unmanaged.api.inventory.DiskOffering;
-import dev.unmanaged.api.inventory.Owner;
-import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.api.operation.ListQuery;
@@ -23,8 +18,6 @@ import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import java.nio.file.Files;
-import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -119,7 +112,7 @@ class KvmLiveDaemonTest {
         String name = daemon.newName("adopt");
         UUID uuid = UUID.randomUUID();
         daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "create");
-        InMemoryInventoryStore store = new InMemoryInventoryStore(liveCatalog());
+        InMemoryInventoryStore store = new InMemoryInventoryStore(LiveDaemon.catalog());
         try (UnmanagedInstances instances = UnmanagedInstances.builder().providers(provider).store(store).build()) {
             assertThat(instances.list(ListQuery.of(HOST)).instances()).anySatisfy(i -> {
                 assertThat(i.uuid()).isEqualTo(uuid);
@@ -141,16 +134,6 @@ class KvmLiveDaemonTest {
         assertThat(after.powerState()).isEqualTo(PowerState.RUNNING);
         daemon.virsh("destroy", name);
         assertThat(provider.describeInstance(HOST, name).powerState()).isEqualTo(PowerState.STOPPED);
-    }
-
-    /** An orchestrator's catalog that fits the live VMs: any small size, and a pool over the images directory. */
-    private static Catalog liveCatalog() {
-        return new Catalog(List.of(new Owner("ops", "Operations")),
-                List.of(ComputeOffering.custom("any-size", "Any size", 1, 4, 32 * MIB, 4096 * MIB)),
-                List.of(),
-                List.of(new StoragePool("live-images", "Live images", "/var/lib/libvirt/images", null, Set.of())),
-                List.of(new DiskOffering("disk-any", "Any size", 0, true, Set.of())),
-                List.of());
     }
 
     @Test

@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Savepoint;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -66,22 +65,9 @@ final class AddressAllocation {
                 ps.executeUpdate();
             }
         }
-        Savepoint savepoint = c.setSavepoint();
-        try {
-            try (PreparedStatement ps = c.prepareStatement("INSERT INTO ip_allocation_ranges"
-                    + " (network_id, range_first_num, range_last_num) VALUES (?, ?, ?)")) {
-                ps.setString(1, networkId);
-                ps.setLong(2, first);
-                ps.setLong(3, last);
-                ps.executeUpdate();
-            }
-            c.releaseSavepoint(savepoint);
-        } catch (SQLException e) {
-            c.rollback(savepoint);
-            if (SqlErrors.isUniqueViolation(e)) {
-                return; // another transaction cut the same network meanwhile
-            }
-            throw e;
+        if (!RowInserts.insertIfAbsent(c, "INSERT INTO ip_allocation_ranges (network_id, range_first_num,"
+                + " range_last_num) VALUES (?, ?, ?)", networkId, first, last)) {
+            return; // another transaction cut the same network meanwhile
         }
         long size = last - first + 1;
         long blockSize = Math.max(MIN_BLOCK_SIZE, (size + MAX_BLOCKS - 1) / MAX_BLOCKS);
@@ -223,22 +209,9 @@ final class AddressAllocation {
             if (address < range.get()[0] || address > range.get()[1] || inUnfilledBlock(c, networkId, address)) {
                 continue;
             }
-            Savepoint savepoint = c.setSavepoint();
-            try {
-                try (PreparedStatement ps = c.prepareStatement(
-                        "INSERT INTO ip_free_addresses (network_id, address_num) VALUES (?, ?)")) {
-                    ps.setString(1, networkId);
-                    ps.setLong(2, address);
-                    ps.executeUpdate();
-                }
-                c.releaseSavepoint(savepoint);
-            } catch (SQLException e) {
-                c.rollback(savepoint);
-                if (!SqlErrors.isUniqueViolation(e)) {
-                    throw e;
-                }
-                // Already free: its row had turned stale under a fixed reservation.
-            }
+            // When the row is there, the address was free already: its row had turned stale.
+            RowInserts.insertIfAbsent(c, "INSERT INTO ip_free_addresses (network_id, address_num) VALUES (?, ?)",
+                    networkId, address);
         }
     }
 
