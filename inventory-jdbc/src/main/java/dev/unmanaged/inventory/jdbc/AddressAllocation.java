@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -29,17 +31,45 @@ final class AddressAllocation {
     /** ... of at least this many addresses each, so that a small range is filled in a few steps. */
     private static final long MIN_BLOCK_SIZE = 16;
 
-    private static final String LOWEST_UNLOCKED_FREE = "SELECT address_num FROM ip_free_addresses"
-            + " WHERE network_id = ? AND address_num >= ? ORDER BY address_num"
-            + " FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
-    private static final String LOWEST_UNLOCKED_BLOCK = "SELECT block_first, block_last FROM ip_unfilled_blocks"
-            + " WHERE network_id = ? AND block_last >= ? ORDER BY block_first"
-            + " FETCH FIRST 1 ROWS ONLY FOR UPDATE SKIP LOCKED";
+    /** Rows of one table of this class, each keyed by network and a number, as {@link #lockLowest} reads them. */
+    private enum Rows {
+        FREE("ip_free_addresses", "address_num", "address_num"),
+        BLOCKS("ip_unfilled_blocks", "block_first", "block_last");
+
+        private final String table;
+        private final String key;
+        /** The column compared with the lower bound: a block counts when its last address reaches it. */
+        private final String upper;
+
+        Rows(String table, String key, String upper) {
+            this.table = table;
+            this.key = key;
+            this.upper = upper;
+        }
+
+        /**
+         * The lowest rows at or above the bound whose key is above the second parameter, in key order (the
+         * primary key's order, so that H2 reads no more rows than it returns).
+         */
+        String lowest(int count, String locking) {
+            return "SELECT " + key + " FROM " + table + " WHERE network_id = ? AND " + upper + " >= ?"
+                    + " AND " + key + " > ? ORDER BY network_id, " + key + " FETCH FIRST " + count + " ROWS ONLY"
+                    + locking;
+        }
+
+        String lockOne() {
+            return "SELECT " + key + " FROM " + table + " WHERE network_id = ? AND " + key + " = ?"
+                    + " FOR UPDATE SKIP LOCKED";
+        }
+    }
+
+    /** How many candidate rows H2 reads at a time before locking them one by one. */
+    private static final int H2_CANDIDATES = 16;
     /** The lowest free row whose address is not reserved, as committed; stale rows are passed over. */
     private static final String LOWEST_UNHELD_FREE = "SELECT f.address_num FROM ip_free_addresses f"
             + " WHERE f.network_id = ? AND f.address_num >= ? AND f.address_num <= ? AND NOT EXISTS (SELECT 1"
             + " FROM ip_reservations r WHERE r.network_id = f.network_id AND r.address_num = f.address_num)"
-            + " ORDER BY f.address_num FETCH FIRST 1 ROWS ONLY";
+            + " ORDER BY f.network_id, f.address_num FETCH FIRST 1 ROWS ONLY";
 
     private AddressAllocation() {
     }
@@ -99,34 +129,50 @@ final class AddressAllocation {
      * empty when there is none.
      */
     static OptionalLong takeLowestFree(Connection c, String networkId, long from) throws SQLException {
-        long address;
-        try (PreparedStatement ps = c.prepareStatement(LOWEST_UNLOCKED_FREE)) {
-            ps.setString(1, networkId);
-            ps.setLong(2, from);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return OptionalLong.empty();
-                }
-                address = rs.getLong(1);
-            }
+        OptionalLong address = lockLowest(c, Rows.FREE, networkId, from);
+        if (address.isPresent()) {
+            deleteFree(c, networkId, address.getAsLong());
         }
-        deleteFree(c, networkId, address);
-        return OptionalLong.of(address);
+        return address;
     }
 
     /**
-     * Fills the lowest unfilled block ending at or above {@code from} that no other transaction is filling:
-     * writes its addresses that are not reserved as free rows and drops the block. Empty when there is none.
+     * Fills the lowest unfilled block ending at or above {@code from}: writes its addresses that are not reserved
+     * as free rows and drops the block. When another transaction is filling that block, this waits for it (so
+     * that blocks are filled in order and the lowest addresses are handed out first) and reports progress
+     * without filling: its rows are then there to take. Only when that wait would close a cycle (the database
+     * aborts it as a deadlock or a lock timeout) is the block passed over for the next one no one fills.
+     *
+     * @return false when no unfilled block is left at or above {@code from}
      */
-    static Optional<Block> fillLowestBlock(Connection c, String networkId, long from) throws SQLException {
+    static boolean fillLowestBlock(Connection c, String networkId, long from) throws SQLException {
+        List<Long> lowest = lowestKeys(c, Rows.BLOCKS.lowest(1, ""), networkId, from, -1);
+        if (lowest.isEmpty()) {
+            return false;
+        }
+        OptionalLong first;
+        Savepoint savepoint = c.setSavepoint();
+        try {
+            first = firstKey(c, "SELECT block_first FROM ip_unfilled_blocks WHERE network_id = ?"
+                    + " AND block_first = ? FOR UPDATE", networkId, lowest.get(0));
+            c.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            c.rollback(savepoint);
+            if (!SqlErrors.isConcurrencyConflict(e)) {
+                throw e;
+            }
+            first = lockLowest(c, Rows.BLOCKS, networkId, from);
+        }
+        if (first.isEmpty()) {
+            return true; // filled by the transaction this one waited for: its free rows are there now
+        }
         Block block;
-        try (PreparedStatement ps = c.prepareStatement(LOWEST_UNLOCKED_BLOCK)) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT block_first, block_last FROM ip_unfilled_blocks WHERE network_id = ? AND block_first = ?")) {
             ps.setString(1, networkId);
-            ps.setLong(2, from);
+            ps.setLong(2, first.getAsLong());
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
+                rs.next();
                 block = new Block(rs.getLong(1), rs.getLong(2));
             }
         }
@@ -159,7 +205,7 @@ final class AddressAllocation {
             ps.setLong(2, block.first());
             ps.executeUpdate();
         }
-        return Optional.of(block);
+        return true;
     }
 
     /**
@@ -169,14 +215,14 @@ final class AddressAllocation {
      */
     static boolean awaitHeldByOthers(Connection c, String networkId, long from) throws SQLException {
         OptionalLong free = firstKey(c, "SELECT address_num FROM ip_free_addresses WHERE network_id = ?"
-                + " AND address_num >= ? ORDER BY address_num FETCH FIRST 1 ROWS ONLY", networkId, from);
+                + " AND address_num >= ? ORDER BY network_id, address_num FETCH FIRST 1 ROWS ONLY", networkId, from);
         if (free.isPresent()) {
             lockKey(c, "SELECT address_num FROM ip_free_addresses WHERE network_id = ? AND address_num = ?"
                     + " FOR UPDATE", networkId, free.getAsLong());
             return true;
         }
         OptionalLong block = firstKey(c, "SELECT block_first FROM ip_unfilled_blocks WHERE network_id = ?"
-                + " AND block_last >= ? ORDER BY block_first FETCH FIRST 1 ROWS ONLY", networkId, from);
+                + " AND block_last >= ? ORDER BY network_id, block_first FETCH FIRST 1 ROWS ONLY", networkId, from);
         if (block.isPresent()) {
             lockKey(c, "SELECT block_first FROM ip_unfilled_blocks WHERE network_id = ? AND block_first = ?"
                     + " FOR UPDATE", networkId, block.getAsLong());
@@ -232,7 +278,7 @@ final class AddressAllocation {
         }
         long below = free.isPresent() ? free.getAsLong() - 1 : last;
         try (PreparedStatement ps = c.prepareStatement("SELECT block_first, block_last FROM ip_unfilled_blocks"
-                + " WHERE network_id = ? AND block_first <= ? ORDER BY block_first")) {
+                + " WHERE network_id = ? AND block_first <= ? ORDER BY network_id, block_first")) {
             ps.setString(1, networkId);
             ps.setLong(2, below);
             try (ResultSet rs = ps.executeQuery()) {
@@ -246,6 +292,53 @@ final class AddressAllocation {
             }
         }
         return free;
+    }
+
+    /**
+     * Locks the lowest row at or above {@code from} that no other transaction holds and returns its key; empty
+     * when there is none. PostgreSQL does it in one statement: with {@code FETCH FIRST 1 ROWS ONLY FOR UPDATE
+     * SKIP LOCKED} it locks the one row it returns. H2 (2.3) locks every row matching the condition before it
+     * applies the limit, which would take all of them from the other transactions; so on H2 the lowest rows are
+     * read without a lock and locked one at a time by their key.
+     */
+    private static OptionalLong lockLowest(Connection c, Rows rows, String networkId, long from) throws SQLException {
+        if (!isH2(c)) {
+            return lowestKeys(c, rows.lowest(1, " FOR UPDATE SKIP LOCKED"), networkId, from, -1).stream()
+                    .mapToLong(Long::longValue).findFirst();
+        }
+        long after = -1;
+        while (true) {
+            List<Long> candidates = lowestKeys(c, rows.lowest(H2_CANDIDATES, ""), networkId, from, after);
+            for (long key : candidates) {
+                if (firstKey(c, rows.lockOne(), networkId, key).isPresent()) {
+                    return OptionalLong.of(key);
+                }
+            }
+            if (candidates.size() < H2_CANDIDATES) {
+                return OptionalLong.empty();
+            }
+            after = candidates.get(candidates.size() - 1);
+        }
+    }
+
+    private static List<Long> lowestKeys(Connection c, String sql, String networkId, long from, long after)
+            throws SQLException {
+        List<Long> keys = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setString(1, networkId);
+            ps.setLong(2, from);
+            ps.setLong(3, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    keys.add(rs.getLong(1));
+                }
+            }
+        }
+        return keys;
+    }
+
+    private static boolean isH2(Connection c) throws SQLException {
+        return "H2".equals(c.getMetaData().getDatabaseProductName());
     }
 
     private static boolean inUnfilledBlock(Connection c, String networkId, long address) throws SQLException {

@@ -117,7 +117,7 @@ final class JdbcWrites implements InventoryStore.Writes {
                         from = Math.max(from, range[0]);
                     }
                     long bottom = from;
-                    if (!guarded(what, c -> AddressAllocation.fillLowestBlock(c, networkId, bottom).isPresent()
+                    if (!guarded(what, c -> AddressAllocation.fillLowestBlock(c, networkId, bottom)
                             || AddressAllocation.awaitHeldByOthers(c, networkId, bottom), null, null)) {
                         throw new AddressInUseException(AddressInUseException.Kind.IP, networkId, "every address of "
                                 + Ipv4Addresses.fromNumber(range[0]) + "-" + Ipv4Addresses.fromNumber(range[1]));
