@@ -6,23 +6,40 @@
 #   bash scripts/libvirt-live.sh status
 #
 # Needs root and the Debian packages libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
-# libvirt-clients (listed in .ci/setup.d/libvirt-live.packages). When a daemon already answers on
-# qemu:///system, "start" leaves it alone and "stop" will not touch it.
+# libvirt-clients openssl (listed in .ci/setup.d/libvirt-live.packages). When a daemon already answers on
+# qemu:///system, "start" leaves it alone and "stop" will not touch it; the one exception is a libvirtd this
+# script started earlier without the remote listeners: it is restarted with them (its domains keep running).
+#
+# Besides its UNIX socket the daemon listens on loopback only, for the remote-transport tests:
+#   qemu+tcp://127.0.0.1/system                               TCP port 16509, auth none (loopback only)
+#   qemu+tls://localhost/system?pkipath=$STATE/remote/client  TLS port 16514, certificates made for the test
+# $STATE/remote/wrong-ca holds a client directory of another CA, which the daemon does not trust.
 set -euo pipefail
 
 URI="qemu:///system"
 STATE="${UNMANAGED_LIBVIRT_STATE:-/run/unmanaged-libvirt-live}"
 PIDS="$STATE/started.pids"
 IMAGES=/var/lib/libvirt/images
-PACKAGES="libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils libvirt-clients"
+PACKAGES="libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils libvirt-clients openssl"
 
 die() { echo "libvirt-live.sh: $*" >&2; exit 1; }
 
+REMOTE="$STATE/remote"
+TCP_PORT=16509
+TLS_PORT=16514
+
 answers() { timeout 60 virsh -c "$URI" version >/dev/null 2>&1; }
+
+# True when something listens on the daemon's TCP and TLS ports on loopback.
+listens_remotely() {
+  local listening
+  listening=$(ss -Hltn 2>/dev/null | awk '{print $4}')
+  grep -qx "127.0.0.1:$TCP_PORT" <<<"$listening" && grep -qx "127.0.0.1:$TLS_PORT" <<<"$listening"
+}
 
 check_installed() {
   local missing=()
-  for tool in libvirtd virtlogd virsh qemu-img qemu-system-x86_64; do
+  for tool in libvirtd virtlogd virsh qemu-img qemu-system-x86_64 openssl; do
     command -v "$tool" >/dev/null 2>&1 || missing+=("$tool")
   done
   [ ${#missing[@]} -eq 0 ] || die "missing ${missing[*]}: apt-get install -y $PACKAGES"
@@ -48,14 +65,72 @@ prepare_host() {
   fi
 }
 
-# Starts one daemon with -d and records the PID from its pid file, so that stop ends only what we started.
+# A certificate signed by the CA in directory $1: $2 names the files (key $2key.pem, certificate $2cert.pem)
+# written to directory $3, $4 is the subject and $5 the extensions.
+issue() {
+  local ca=$1 name=$2 out=$3 subject=$4 extensions=$5
+  mkdir -p "$out"
+  openssl req -new -newkey rsa:2048 -nodes -keyout "$out/${name}key.pem" -subj "$subject" \
+    -out "$out/$name.csr" 2>/dev/null
+  openssl x509 -req -in "$out/$name.csr" -CA "$ca/cacert.pem" -CAkey "$ca/cakey.pem" -CAcreateserial \
+    -days 30 -extfile <(printf '%b' "$extensions") -out "$out/${name}cert.pem" 2>/dev/null
+  rm -f "$out/$name.csr"
+  chmod 600 "$out/${name}key.pem"
+}
+
+new_ca() {
+  local dir=$1 name=$2
+  mkdir -p "$dir"
+  openssl req -x509 -newkey rsa:2048 -nodes -days 30 -subj "/CN=$name" -keyout "$dir/cakey.pem" \
+    -out "$dir/cacert.pem" -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+  chmod 600 "$dir/cakey.pem"
+}
+
+# The test PKI and the daemon's private configuration: TCP and TLS on loopback only. A client directory holds
+# what libvirt reads from ?pkipath=: cacert.pem, clientcert.pem and clientkey.pem.
+prepare_remote() {
+  if [ ! -s "$REMOTE/client/clientcert.pem" ]; then
+    rm -rf "$REMOTE"
+    mkdir -p "$REMOTE"
+    chmod 755 "$REMOTE"
+    new_ca "$REMOTE/ca" "unmanaged live test CA"
+    issue "$REMOTE/ca" server "$REMOTE/server" "/CN=localhost" \
+      'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n'
+    issue "$REMOTE/ca" client "$REMOTE/client" "/CN=unmanaged-live-client" \
+      'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n'
+    cp "$REMOTE/ca/cacert.pem" "$REMOTE/client/cacert.pem"
+    new_ca "$REMOTE/wrong-ca-authority" "unmanaged live test wrong CA"
+    issue "$REMOTE/wrong-ca-authority" client "$REMOTE/wrong-ca" "/CN=unmanaged-live-client" \
+      'basicConstraints=critical,CA:FALSE\nkeyUsage=critical,digitalSignature,keyEncipherment\nextendedKeyUsage=clientAuth\n'
+    cp "$REMOTE/wrong-ca-authority/cacert.pem" "$REMOTE/wrong-ca/cacert.pem"
+  fi
+  # auth none on TCP: the port is bound to 127.0.0.1, so only this machine reaches it, and these machines run
+  # tests as root anyway (docs/kvm-provider.md says why not SASL).
+  cat >"$REMOTE/libvirtd.conf" <<CONF
+listen_tcp = 1
+listen_tls = 1
+listen_addr = "127.0.0.1"
+tcp_port = "$TCP_PORT"
+tls_port = "$TLS_PORT"
+auth_tcp = "none"
+auth_tls = "none"
+ca_file = "$REMOTE/ca/cacert.pem"
+cert_file = "$REMOTE/server/servercert.pem"
+key_file = "$REMOTE/server/serverkey.pem"
+CONF
+}
+
+# Starts one daemon with -d (and the arguments after the pid file) and records the PID from its pid file, so
+# that stop ends only what we started.
 start_daemon() {
   local name=$1 pidfile=$2
+  shift 2
   if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
     echo "$name already running (pid $(cat "$pidfile")), left alone"
     return
   fi
-  "$name" -d
+  "$name" -d "$@"
   for _ in $(seq 1 50); do
     [ -s "$pidfile" ] && break
     sleep 0.1
@@ -64,10 +139,36 @@ start_daemon() {
   echo "$name $(cat "$pidfile")" >>"$PIDS"
 }
 
+# The PID of the libvirtd this script started, empty when it started none (or that one is gone).
+our_libvirtd() {
+  [ -f "$PIDS" ] || return 0
+  local pid
+  pid=$(awk '$1 == "libvirtd" {print $2}' "$PIDS" | tail -n 1)
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = libvirtd ]; then echo "$pid"; fi
+}
+
+start_libvirtd() {
+  prepare_remote
+  start_daemon libvirtd /run/libvirtd.pid --listen --config "$REMOTE/libvirtd.conf"
+}
+
 start() {
   check_installed
   if answers; then
-    echo "a libvirt daemon already answers on $URI; nothing started"
+    local pid
+    pid=$(our_libvirtd)
+    if listens_remotely || [ -z "$pid" ]; then
+      echo "a libvirt daemon already answers on $URI; nothing started"
+      listens_remotely || echo "it was not started by this script and does not listen on TCP/TLS: remote-transport tests fail"
+      return
+    fi
+    # Ours but started before the remote listeners existed: restart libvirtd alone (QEMU keeps running).
+    stop_process libvirtd "$pid"
+    sed -i "/^libvirtd $pid\$/d" "$PIDS"
+    start_libvirtd
+    wait_for_answer
+    echo "a libvirt daemon already answers on $URI; nothing started: its libvirtd, started by this script"
+    echo "earlier, was restarted to listen on TCP $TCP_PORT and TLS $TLS_PORT (loopback)"
     return
   fi
   prepare_host
@@ -75,19 +176,36 @@ start() {
   : >"$PIDS"
   # virtlogd first: QEMU's console log goes through its socket, and starting a domain fails without it.
   start_daemon virtlogd /run/virtlogd.pid
-  start_daemon libvirtd /run/libvirtd.pid
-  # libvirtd -d exits 0 even when the daemon dies right after; only an answer proves it runs. The first
-  # answer takes a few seconds on a cold start while libvirt probes QEMU.
+  start_libvirtd
+  if ! wait_for_answer; then
+    stop
+    die "libvirtd started but $URI does not answer; see /var/log/libvirt/libvirtd.log"
+  fi
+}
+
+# libvirtd -d exits 0 even when the daemon dies right after; only an answer proves it runs. The first
+# answer takes a few seconds on a cold start while libvirt probes QEMU.
+wait_for_answer() {
   for _ in $(seq 1 60); do
     if answers; then
       echo "libvirt daemon answers on $URI: $(virsh -c "$URI" version --daemon 2>/dev/null | grep -i 'running hypervisor' || true)"
       if [ -c /dev/kvm ]; then echo "/dev/kvm present: live tests use type='kvm'"; else echo "no /dev/kvm: live tests use type='qemu'"; fi
-      return
+      listens_remotely && echo "also on qemu+tcp://127.0.0.1/system and qemu+tls://localhost/system?pkipath=$REMOTE/client"
+      return 0
     fi
     sleep 1
   done
-  stop
-  die "libvirtd started but $URI does not answer; see /var/log/libvirt/libvirtd.log"
+  return 1
+}
+
+# Ends one process by PID with SIGTERM, but only while the PID still belongs to a process of that name.
+stop_process() {
+  local name=$1 pid=$2
+  if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
+    kill -TERM "$pid"
+    for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then echo "$name ($pid) still running after SIGTERM" >&2; else echo "stopped $name ($pid)"; fi
+  fi
 }
 
 # Domains the live tests name (unmanaged-live-*, tck-*) that a failed run left behind: their QEMU processes would
@@ -109,19 +227,14 @@ stop() {
   fi
   remove_test_domains
   # Reverse order: libvirtd before the virtlogd it logs through.
-  tac "$PIDS" | while read -r name pid; do
-    # A recorded PID may have been reused since; only a process of the recorded name is ours.
-    if [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then
-      kill -TERM "$pid"
-      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-      if kill -0 "$pid" 2>/dev/null; then echo "$name ($pid) still running after SIGTERM" >&2; else echo "stopped $name ($pid)"; fi
-    fi
-  done
+  # A recorded PID may have been reused since; only a process of the recorded name is ours.
+  tac "$PIDS" | while read -r name pid; do stop_process "$name" "$pid"; done
   rm -f "$PIDS"
 }
 
 status() {
   if answers; then echo "libvirt daemon answers on $URI"; else echo "no libvirt daemon answers on $URI"; fi
+  if listens_remotely; then echo "and listens on 127.0.0.1:$TCP_PORT (TCP) and 127.0.0.1:$TLS_PORT (TLS)"; fi
   if [ -f "$PIDS" ]; then cat "$PIDS"; fi
 }
 

@@ -34,6 +34,12 @@ final class LibvirtErrors {
             ErrorNumber.VIR_ERR_NO_SUPPORT, ErrorNumber.VIR_ERR_OPERATION_UNSUPPORTED,
             ErrorNumber.VIR_ERR_ARGUMENT_UNSUPPORTED, ErrorNumber.VIR_ERR_CONFIG_UNSUPPORTED);
 
+    /**
+     * What the ssh client prints when the host's key is not in a known-hosts file, or differs from the one there;
+     * libvirt's ssh transport passes it on inside a system error.
+     */
+    private static final String SSH_HOST_KEY_REFUSED = "Host key verification failed";
+
     private LibvirtErrors() {
     }
 
@@ -78,7 +84,16 @@ final class LibvirtErrors {
      */
     static UnmanagedException map(LibvirtException e, String hostId, String operation, String instance) {
         ErrorNumber code = code(e);
-        return typed(code, hostId, operation + " failed (" + code + "): " + libvirtMessage(e), instance,
+        String message = libvirtMessage(e);
+        if (message.contains(SSH_HOST_KEY_REFUSED)) {
+            // Not a host that is down: retrying cannot help, and the provider never asks whether to trust a key.
+            return new AccessDeniedException("host " + hostId + ": " + operation + " failed (" + code + "): the"
+                    + " host key the SSH server showed is not the one known for this host name (" + message
+                    + "); expected a known_hosts entry for the host name and port of the URI, e.g. written with"
+                    + " ssh-keyscan into the known_hosts file of the user running the provider",
+                    RedactedFailure.of(e));
+        }
+        return typed(code, hostId, operation + " failed (" + code + "): " + message, instance,
                 RedactedFailure.of(e));
     }
 

@@ -26,7 +26,6 @@ import dev.unmanaged.core.UnmanagedInstances;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import java.nio.file.Files;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -121,7 +120,7 @@ class KvmLiveDaemonTest {
         String name = daemon.newName("adopt");
         UUID uuid = UUID.randomUUID();
         daemon.virshWithFile(daemon.definition(name, uuid, VNC_PASSWORD), "create");
-        InMemoryInventoryStore store = new InMemoryInventoryStore(liveCatalog());
+        InMemoryInventoryStore store = new InMemoryInventoryStore(LiveDaemon.catalog());
         try (UnmanagedInstances instances = UnmanagedInstances.builder().providers(provider).store(store).build()) {
             assertThat(instances.list(ListQuery.of(HOST)).instances()).anySatisfy(i -> {
                 assertThat(i.uuid()).isEqualTo(uuid);
@@ -143,16 +142,6 @@ class KvmLiveDaemonTest {
         assertThat(after.powerState()).isEqualTo(PowerState.RUNNING);
         daemon.virsh("destroy", name);
         assertThat(provider.describeInstance(HOST, name).powerState()).isEqualTo(PowerState.STOPPED);
-    }
-
-    /** An orchestrator's catalog that fits the live VMs: any small size, and a pool over the images directory. */
-    private static Catalog liveCatalog() {
-        return new Catalog(List.of(new Owner("ops", "Operations")),
-                List.of(ComputeOffering.custom("any-size", "Any size", 1, 4, 32 * MIB, 4096 * MIB)),
-                List.of(),
-                List.of(new StoragePool("live-images", "Live images", "/var/lib/libvirt/images", null, Set.of())),
-                List.of(new DiskOffering("disk-any", "Any size", 0, true, Set.of())),
-                List.of());
     }
 
     @Test
@@ -212,7 +201,7 @@ class KvmLiveDaemonTest {
         assertThat(off.cpu().cap()).isEqualTo(0.5);
         assertThat(off.cpu().cores()).isEqualTo(2);
 
-        Catalog catalog = liveCatalog();
+        Catalog catalog = LiveDaemon.catalog();
         InMemoryInventoryStore store = new InMemoryInventoryStore(new Catalog(catalog.owners(), List.of(
                 ComputeOffering.fixed("capped", "2 x 1024 MHz, capped", 2, 64 * MIB).withCpuSpeed(1024, 1024)
                         .withCpuCapped(true),

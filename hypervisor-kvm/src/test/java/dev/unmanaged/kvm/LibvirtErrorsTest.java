@@ -69,6 +69,17 @@ class LibvirtErrorsTest {
                 .hasMessageContaining(code.name());
     }
 
+    @Test
+    @DisplayName("an SSH host key that is unknown or changed is access denied, saying what to add where")
+    void unknownSshHostKey() throws Exception {
+        LibvirtException refused = libvirtError(ErrorNumber.VIR_ERR_SYSTEM_ERROR,
+                "Cannot recv data: Host key verification failed.: Connection reset by peer");
+
+        assertThat(LibvirtErrors.map(refused, HOST, "connecting to qemu+ssh://h1/system", null))
+                .isInstanceOf(AccessDeniedException.class).hasMessageContaining(HOST)
+                .hasMessageContaining("Host key verification failed").hasMessageContaining("known_hosts");
+    }
+
     @ParameterizedTest
     @EnumSource(value = ErrorNumber.class, names = {"VIR_ERR_NO_SUPPORT", "VIR_ERR_OPERATION_UNSUPPORTED",
         "VIR_ERR_ARGUMENT_UNSUPPORTED", "VIR_ERR_CONFIG_UNSUPPORTED"})

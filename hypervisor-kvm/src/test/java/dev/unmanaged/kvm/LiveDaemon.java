@@ -2,6 +2,11 @@ package dev.unmanaged.kvm;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import dev.unmanaged.api.inventory.Catalog;
+import dev.unmanaged.api.inventory.ComputeOffering;
+import dev.unmanaged.api.inventory.DiskOffering;
+import dev.unmanaged.api.inventory.Owner;
+import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.tck.LiveServices;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +15,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -53,6 +59,17 @@ final class LiveDaemon {
     static String domainType() {
         Path kvm = Path.of("/dev/kvm");
         return Files.isReadable(kvm) && Files.isWritable(kvm) ? "kvm" : "qemu";
+    }
+
+    /** An orchestrator's catalog that fits the live VMs: any small size, and a pool over the images directory. */
+    static Catalog catalog() {
+        long mib = 1024L * 1024;
+        return new Catalog(List.of(new Owner("ops", "Operations")),
+                List.of(ComputeOffering.custom("any-size", "Any size", 1, 4, 32 * mib, 4096 * mib)),
+                List.of(),
+                List.of(new StoragePool("live-images", "Live images", IMAGES.toString(), null, Set.of())),
+                List.of(new DiskOffering("disk-any", "Any size", 0, true, Set.of())),
+                List.of());
     }
 
     /** A fresh name for a test domain. */

@@ -20,9 +20,11 @@ import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
 import dev.unmanaged.tck.fake.InstanceDescriptors;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -47,10 +49,22 @@ public final class BulkImportHarness {
     }
 
     /** What one bulk import gave. */
-    public record Result(int imported, int failed, double seconds, Samples importMillis, String firstFailure) {
+    public record Result(int imported, int failed, double seconds, Samples importMillis, String firstFailure,
+                         long[] completedAfterNanos) {
         /** Imports per second over the whole bulk operation. */
         public double importsPerSecond() {
             return imported / seconds;
+        }
+
+        /** Imports per second of the first {@code count} imports to complete, from the start of the operation. */
+        public double firstImportsPerSecond(int count) {
+            return count / (completedAfterNanos[count - 1] / 1e9);
+        }
+
+        /** Imports per second of the last {@code count} imports to complete, from the one completed before them. */
+        public double lastImportsPerSecond(int count) {
+            int n = completedAfterNanos.length;
+            return count / ((completedAfterNanos[n - 1] - completedAfterNanos[n - count - 1]) / 1e9);
         }
     }
 
@@ -113,7 +127,14 @@ public final class BulkImportHarness {
         }
 
         Samples importMillis = new Samples();
+        long[] completed = new long[count];
+        AtomicInteger completions = new AtomicInteger();
+        long[] startedAt = new long[1];
         Consumer<BulkOutcome<ImportResult>> timing = outcome -> {
+            int index = completions.getAndIncrement();
+            if (index < count) {
+                completed[index] = System.nanoTime() - startedAt[0];
+            }
             Long started = provider.firstDescribed(outcome.key());
             if (started != null && outcome.status() == BulkOutcome.Status.SUCCEEDED) {
                 double millis = (System.nanoTime() - started) / 1e6;
@@ -125,12 +146,16 @@ public final class BulkImportHarness {
         try (UnmanagedInstances instances = UnmanagedInstances.builder().providers(provider).store(store).build()) {
             BulkProgressListener<ImportResult> listener = progress -> timing.accept(progress.outcome());
             long start = System.nanoTime();
+            startedAt[0] = start;
             BulkResult<ImportResult> result = instances.importAll(requests, listener).await();
             double seconds = (System.nanoTime() - start) / 1e9;
             int imported = (int) result.count(BulkOutcome.Status.SUCCEEDED);
             String firstFailure = result.outcomes().stream().filter(o -> o.error() != null).findFirst()
                     .map(o -> o.error().getMessage()).orElse(null);
-            return new Result(imported, result.outcomes().size() - imported, seconds, importMillis, firstFailure);
+            long[] completedAfter = Arrays.copyOf(completed, Math.min(count, completions.get()));
+            Arrays.sort(completedAfter);
+            return new Result(imported, result.outcomes().size() - imported, seconds, importMillis, firstFailure,
+                    completedAfter);
         }
     }
 }

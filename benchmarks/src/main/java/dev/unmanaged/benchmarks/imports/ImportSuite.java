@@ -43,25 +43,18 @@ public final class ImportSuite {
 
     /** Runs both stores; PostgreSQL is reported as not measured when it cannot be reached (outside CI). */
     public static List<ResultRow> run(RunMode mode) throws InterruptedException {
-        // Automatic addresses are measured at a smaller size: the store's free-address search grows with the
-        // addresses already held (see docs/performance.md).
-        List<Shape> shapes = mode.smoke()
-                ? List.of(new Shape(40, 1, BulkImportHarness.Addressing.FIXED),
-                new Shape(20, 1, BulkImportHarness.Addressing.AUTO))
-                : List.of(new Shape(10_000, 3, BulkImportHarness.Addressing.FIXED),
-                new Shape(1_000, 3, BulkImportHarness.Addressing.AUTO));
-        List<ResultRow> rows = new ArrayList<>();
-        for (Shape shape : shapes) {
-            rows.add(row("H2 (embedded file)", shape, measure(shape, ImportSuite::freshH2),
-                    shape.addressing() == BulkImportHarness.Addressing.FIXED));
-        }
+        int instances = mode.smoke() ? 40 : 10_000;
+        int runs = mode.smoke() ? 1 : 3;
+        int window = mode.smoke() ? 10 : 1_000;
+        Shape fixed = new Shape(instances, runs, BulkImportHarness.Addressing.FIXED);
+        Shape auto = new Shape(instances, runs, BulkImportHarness.Addressing.AUTO);
+        List<ResultRow> rows = new ArrayList<>(measureBoth("H2 (embedded file)", fixed, auto, window, true,
+                ImportSuite::freshH2));
         String pgUrl = System.getenv().getOrDefault("UNMANAGED_PG_URL", DEFAULT_PG_URL);
         String unreachable = postgresProblem(pgUrl);
         boolean liveSkipped = LiveServices.skipped();
         if (unreachable == null && !liveSkipped) {
-            for (Shape shape : shapes) {
-                rows.add(row("PostgreSQL", shape, measure(shape, () -> freshPostgres(pgUrl)), false));
-            }
+            rows.addAll(measureBoth("PostgreSQL", fixed, auto, window, false, () -> freshPostgres(pgUrl)));
         } else if (LiveServices.inCi()) {
             throw new IllegalStateException("PostgreSQL is not reachable in CI: " + unreachable);
         } else {
@@ -70,6 +63,51 @@ public final class ImportSuite {
                             + "bash scripts/postgres.sh start"));
         }
         return rows;
+    }
+
+    /**
+     * The same imports with fixed and with automatic addresses, run after run in turn so that both see the same
+     * machine: a row for each, the ratio of their rates, and how the automatic imports' rate holds up as the
+     * network fills (the last {@code window} imports against the first).
+     */
+    private static List<ResultRow> measureBoth(String store, Shape fixed, Shape auto, int window,
+                                               boolean fixedTarget, Supplier<JdbcInventoryStore> stores)
+            throws InterruptedException {
+        List<BulkImportHarness.Result> fixedResults = new ArrayList<>();
+        List<BulkImportHarness.Result> autoResults = new ArrayList<>();
+        for (int run = 0; run < fixed.runs(); run++) {
+            fixedResults.addAll(measure(new Shape(fixed.instances(), 1, fixed.addressing()), stores));
+            autoResults.addAll(measure(new Shape(auto.instances(), 1, auto.addressing()), stores));
+        }
+        Samples fixedRate = new Samples();
+        Samples autoRate = new Samples();
+        Samples firstRate = new Samples();
+        Samples lastRate = new Samples();
+        fixedResults.forEach(r -> fixedRate.add(r.importsPerSecond()));
+        for (BulkImportHarness.Result r : autoResults) {
+            autoRate.add(r.importsPerSecond());
+            firstRate.add(r.firstImportsPerSecond(window));
+            lastRate.add(r.lastImportsPerSecond(window));
+        }
+        double ratio = autoRate.median() / fixedRate.median();
+        // Times per import: the last window's over the first's is the rates' inverse ratio.
+        double slowdown = firstRate.median() / lastRate.median();
+        String runsNote = String.format("%,d instances per run, medians of %d alternating run(s) each",
+                fixed.instances(), fixed.runs());
+        return List.of(row(store, fixed, fixedResults, fixedTarget),
+                row(store, auto, autoResults, false),
+                ResultRow.compared("Bulk import into " + store + ": automatic IPs vs fixed IPs",
+                        ResultRow.number(autoRate.median(), 0) + " imports/s automatic",
+                        ResultRow.number(fixedRate.median(), 0) + " imports/s fixed", ratio,
+                        "≥ 0.9×", ratio >= 0.9, runsNote + "; ratio is automatic ÷ fixed"),
+                ResultRow.reported("Bulk import into " + store + ", automatic IPs: the last "
+                                + String.format("%,d", window) + " imports vs the first",
+                        ResultRow.number(lastRate.median(), 0) + " imports/s last, "
+                                + ResultRow.number(firstRate.median(), 0) + " imports/s first: the last take "
+                                + ResultRow.number(slowdown, 2) + "× the first's time per import",
+                        "last ≤ 1.3× the first's time", slowdown <= 1.3,
+                        runsNote + "; first: from the start to the " + String.format("%,d", window)
+                                + "th completed import, last: the final " + String.format("%,d", window)));
     }
 
     private static List<BulkImportHarness.Result> measure(Shape shape, Supplier<JdbcInventoryStore> stores)

@@ -5,8 +5,12 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 
 /** Reads and writes IP and MAC reservations, inside the caller's transaction. */
@@ -46,7 +50,11 @@ final class AddressRows {
         }
     }
 
-    /** The lowest free address of the range as this transaction sees it, empty when every address is held. */
+    /**
+     * The lowest free address of the range as this transaction sees it, empty when every address is held, read
+     * from the reservations alone: it costs as many index entries as the run of held addresses from
+     * {@code first} is long. {@link AddressAllocation#lowestFree} is the constant-time way for prepared networks.
+     */
     static OptionalLong lowestFree(Connection c, String networkId, long first, long last) throws SQLException {
         if (!ipHeld(c, networkId, first)) {
             return OptionalLong.of(first);
@@ -81,13 +89,26 @@ final class AddressRows {
         return exists(c, "SELECT 1 FROM mac_reservations WHERE network_id = ? AND mac = ?", networkId, mac);
     }
 
-    /** Releases every IP and MAC the instance holds. */
+    /** Releases every IP and MAC the instance holds; its IPs become free for automatic reservations again. */
     static void releaseAll(Connection c, UUID owner) throws SQLException {
+        Map<String, List<Long>> ips = new TreeMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT network_id, address_num FROM ip_reservations WHERE instance_uuid = ?")) {
+            ps.setString(1, owner.toString());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    ips.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(rs.getLong(2));
+                }
+            }
+        }
         for (String table : new String[] {"ip_reservations", "mac_reservations"}) {
             try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE instance_uuid = ?")) {
                 ps.setString(1, owner.toString());
                 ps.executeUpdate();
             }
+        }
+        for (Map.Entry<String, List<Long>> released : ips.entrySet()) {
+            AddressAllocation.release(c, released.getKey(), released.getValue());
         }
     }
 

@@ -143,6 +143,7 @@ final class CatalogRows {
                             + " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     n.id(), n.name(), r.first(), r.last(), Ipv4Addresses.toNumber(r.first()),
                     Ipv4Addresses.toNumber(r.last()), n.vlan());
+            AddressAllocation.prepare(c, n.id(), Ipv4Addresses.toNumber(r.first()), Ipv4Addresses.toNumber(r.last()));
             replaceEntryOwners(c, NETWORK, n.id(), n.ownerIds());
         }
         for (StoragePool p : catalog.pools()) {
@@ -216,21 +217,9 @@ final class CatalogRows {
             if (present.contains(owner)) {
                 continue;
             }
-            Savepoint savepoint = c.setSavepoint();
-            try (PreparedStatement ps = c.prepareStatement(
-                    "INSERT INTO catalog_entry_owners (entry_kind, entry_id, owner_id) VALUES (?, ?, ?)")) {
-                ps.setString(1, kind);
-                ps.setString(2, entryId);
-                ps.setString(3, owner);
-                ps.executeUpdate();
-                c.releaseSavepoint(savepoint);
-            } catch (SQLException e) {
-                c.rollback(savepoint);
-                // Another transaction granted the same owner meanwhile: the row we wanted is there.
-                if (!SqlErrors.isUniqueViolation(e)) {
-                    throw e;
-                }
-            }
+            // When another transaction granted the same owner meanwhile, the row we wanted is there.
+            RowInserts.insertIfAbsent(c, "INSERT INTO catalog_entry_owners (entry_kind, entry_id, owner_id)"
+                    + " VALUES (?, ?, ?)", kind, entryId, owner);
         }
     }
 

@@ -82,7 +82,12 @@ final class JdbcCatalog implements InventoryCatalog {
             if (range.isEmpty()) {
                 return Optional.empty();
             }
-            OptionalLong free = AddressRows.lowestFree(c, networkId, range.get()[0], range.get()[1]);
+            long first = range.get()[0];
+            long last = range.get()[1];
+            boolean prepared = AddressAllocation.preparedRange(c, networkId)
+                    .filter(r -> r[0] == first && r[1] == last).isPresent();
+            OptionalLong free = prepared ? AddressAllocation.lowestFree(c, networkId, first, last)
+                    : AddressRows.lowestFree(c, networkId, first, last);
             return free.isPresent() ? Optional.of(Ipv4Addresses.fromNumber(free.getAsLong())) : Optional.empty();
         });
     }

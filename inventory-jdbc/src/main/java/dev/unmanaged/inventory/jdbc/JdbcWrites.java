@@ -85,69 +85,102 @@ final class JdbcWrites implements InventoryStore.Writes {
     }
 
     /**
-     * Picks the lowest free address, then inserts it. When another transaction took the same address first,
-     * the insert waits for it and then fails on the primary key; the next pick sees that address as held
-     * (read committed). When the wait would close a cycle (two units each holding an address the other picked,
-     * possible with several NICs), the database aborts the insert as a deadlock: the address is then passed
-     * over and the pick goes on above it. Either way the loop ends at the latest when the range is exhausted.
+     * Takes the lowest free row no other unit holds (see {@link AddressAllocation}) and reserves its address, in
+     * one savepoint. When no free row is left, the lowest unfilled block is filled; when the rows and blocks left
+     * are all held by other units, this waits for one of them and looks again. A free row whose address turns
+     * out reserved (stale) is dropped. When the insert would wait for a unit that waits for this one (possible
+     * with a fixed address of another unit among this unit's free rows), the database aborts it as a deadlock:
+     * the address is then passed over and the search goes on above it. Every turn of the loop drops a row or a
+     * block, raises the lower bound or waits for another unit to end, so it ends at the latest when the range is
+     * exhausted.
      */
     @Override
     public String reserveFreeIp(String networkId, UUID owner) {
         requireNetworkId(networkId);
         Objects.requireNonNull(owner, "owner");
         String what = "reserving a free IP on network " + networkId;
-        long[] range = guarded(what, c -> CatalogRows.rangeOf(c, networkId), null, null)
-                .orElseThrow(() -> unknownNetwork(networkId));
-        long first = range[0];
-        long last = range[1];
-        long from = first;
-        for (long attempt = 0; attempt <= last - first && from <= last; attempt++) {
-            long lowest = from;
-            OptionalLong candidate = guarded(what, c -> AddressRows.lowestFree(c, networkId, lowest, last), null, null);
-            if (candidate.isEmpty()) {
-                break;
-            }
-            long address = candidate.getAsLong();
-            switch (tryToReserve(what, networkId, address, owner)) {
+        long from = 0;
+        long[] range = null;
+        while (true) {
+            Attempt attempt = takeAndReserve(what, networkId, from, owner);
+            switch (attempt.outcome()) {
                 case RESERVED:
-                    return Ipv4Addresses.fromNumber(address);
-                case TAKEN:
-                    LOG.debug("IP {} on network {} was taken concurrently; picking the next free one",
-                            Ipv4Addresses.fromNumber(address), networkId);
+                    return Ipv4Addresses.fromNumber(attempt.address());
+                case STALE:
                     break;
                 case CONTENDED:
-                    LOG.debug("IP {} on network {} is held by a unit that waits for this one; passing it over",
-                            Ipv4Addresses.fromNumber(address), networkId);
-                    from = address + 1;
+                    from = attempt.address() + 1;
+                    break;
+                case NONE_FREE:
+                    if (range == null) {
+                        range = guarded(what, c -> rangeWithBlocks(c, networkId), null, null);
+                        from = Math.max(from, range[0]);
+                    }
+                    long bottom = from;
+                    if (!guarded(what, c -> AddressAllocation.fillLowestBlock(c, networkId, bottom)
+                            || AddressAllocation.awaitHeldByOthers(c, networkId, bottom), null, null)) {
+                        throw new AddressInUseException(AddressInUseException.Kind.IP, networkId, "every address of "
+                                + Ipv4Addresses.fromNumber(range[0]) + "-" + Ipv4Addresses.fromNumber(range[1]));
+                    }
                     break;
                 default:
                     throw new IllegalStateException("unknown attempt outcome");
             }
         }
-        throw new AddressInUseException(AddressInUseException.Kind.IP, networkId,
-                "every address of " + Ipv4Addresses.fromNumber(first) + "-" + Ipv4Addresses.fromNumber(last));
     }
 
-    /** What became of one attempt to reserve a picked address. */
-    private enum Attempt { RESERVED, TAKEN, CONTENDED }
+    /** What became of one attempt to take a free row and reserve its address. */
+    private enum Outcome { RESERVED, NONE_FREE, STALE, CONTENDED }
 
-    private Attempt tryToReserve(String what, String networkId, long address, UUID owner) {
+    /** One attempt's outcome and the address it took (unused for {@link Outcome#NONE_FREE}). */
+    private record Attempt(Outcome outcome, long address) {
+    }
+
+    /**
+     * Takes the lowest free row at or above {@code from} that no other unit holds and reserves its address, in
+     * one savepoint. A stale row (its address is reserved) is dropped; an address whose insert the database
+     * aborted as a deadlock keeps its row, for the unit that holds it to release or keep.
+     */
+    private Attempt takeAndReserve(String what, String networkId, long from, UUID owner) {
         requireOpen();
         Savepoint savepoint = savepoint(what);
+        long address = -1;
         try {
+            OptionalLong free = AddressAllocation.takeLowestFree(connection, networkId, from);
+            if (free.isEmpty()) {
+                connection.releaseSavepoint(savepoint);
+                return new Attempt(Outcome.NONE_FREE, -1);
+            }
+            address = free.getAsLong();
             AddressRows.insertIp(connection, networkId, address, owner);
             connection.releaseSavepoint(savepoint);
-            return Attempt.RESERVED;
+            return new Attempt(Outcome.RESERVED, address);
         } catch (SQLException e) {
             rollBackTo(savepoint, what, e);
-            if (SqlErrors.isUniqueViolation(e)) {
-                return Attempt.TAKEN;
+            if (address >= 0 && SqlErrors.isUniqueViolation(e)) {
+                LOG.debug("IP {} on network {} had a free row but is reserved; dropping the row",
+                        Ipv4Addresses.fromNumber(address), networkId);
+                long stale = address;
+                guarded(what, c -> {
+                    AddressAllocation.deleteFree(c, networkId, stale);
+                    return null;
+                }, null, null);
+                return new Attempt(Outcome.STALE, address);
             }
-            if (SqlErrors.isConcurrencyConflict(e)) {
-                return Attempt.CONTENDED;
+            if (address >= 0 && SqlErrors.isConcurrencyConflict(e)) {
+                LOG.debug("IP {} on network {} is held by a unit that waits for this one; passing it over",
+                        Ipv4Addresses.fromNumber(address), networkId);
+                return new Attempt(Outcome.CONTENDED, address);
             }
             throw SqlErrors.failure(what, e);
         }
+    }
+
+    /** The network's range, its blocks cut for it first when they are not (after a migration or a range change). */
+    private static long[] rangeWithBlocks(Connection c, String networkId) throws SQLException {
+        long[] range = CatalogRows.rangeOf(c, networkId).orElseThrow(() -> unknownNetwork(networkId));
+        AddressAllocation.prepare(c, networkId, range[0], range[1]);
+        return range;
     }
 
     @Override

@@ -24,7 +24,8 @@ final class SchemaMigrations implements ResourceProvider {
             "V2__inventory.sql",
             "V3__long_instance_names.sql",
             "V4__long_display_names.sql",
-            "V5__cpu_sizing.sql");
+            "V5__cpu_sizing.sql",
+            "V6__address_allocation.sql");
 
     @Override
     public LoadableResource getResource(String name) {

@@ -13,7 +13,8 @@ import java.util.UUID;
 
 /**
  * A scale harness, not a test: how long {@code reserveFreeIp} takes on a /16 network whose lowest {@code held}
- * addresses are already reserved (the worst case for a lowest-first pick). Works in a network of its own and
+ * addresses are already reserved, written straight into the reservations table (so the first pick fills and
+ * drops the blocks they cover, and later picks show the steady cost). Works in a network of its own and
  * removes it afterwards. Run it as the inventory's documentation shows.
  *
  * <p>Arguments: {@code jdbcUrl held rounds}.
@@ -59,7 +60,8 @@ public final class FreeAddressScale {
             }
         } finally {
             try (Connection c = DriverManager.getConnection(url)) {
-                for (String table : List.of("ip_reservations", "networks")) {
+                for (String table : List.of("ip_reservations", "ip_free_addresses", "ip_unfilled_blocks",
+                        "ip_allocation_ranges", "networks")) {
                     try (PreparedStatement ps = c.prepareStatement("DELETE FROM " + table + " WHERE "
                             + (table.equals("networks") ? "id" : "network_id") + " = ?")) {
                         ps.setString(1, networkId);
