@@ -13,9 +13,11 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.spi.HostChangeFeed;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -66,11 +68,14 @@ public abstract class HypervisorInstanceProviderContract {
     private static final long HANG_GUARD_SECONDS = 120;
     private static final int LISTING_THREADS = 16;
     private static final int CHURN_ROUNDS = 12;
+    /** How long a watched change may take to be reported. */
+    private static final Duration WATCH_DEADLINE = Duration.ofSeconds(30);
 
     private HypervisorInstanceProvider provider;
     private TestBed bed;
     private Host host;
     private final List<UUID> created = new CopyOnWriteArrayList<>();
+    private final List<HostChangeFeed> feeds = new CopyOnWriteArrayList<>();
 
     /** The provider under test; called before each test. */
     protected abstract HypervisorInstanceProvider createProvider();
@@ -88,6 +93,8 @@ public abstract class HypervisorInstanceProviderContract {
     /** Removes every instance even when one removal fails, then closes bed and provider; reports the first error. */
     @AfterEach
     void removeCreatedInstances() throws Exception {
+        feeds.forEach(HostChangeFeed::close);
+        feeds.clear();
         RuntimeException first = null;
         for (UUID uuid : created) {
             try {
@@ -619,6 +626,79 @@ public abstract class HypervisorInstanceProviderContract {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Nested
+    @DisplayName("Watching")
+    class Watching {
+        @Test
+        @DisplayName("a watch first lists the host in full, with the instances already there")
+        void firstListing() throws Exception {
+            requires(ProviderCapability.WATCH);
+            Created vm = create(InstanceSpec.running(uniqueName("w-there")));
+            var heard = new RecordingChangeListener();
+            watchWithFirstListing(heard);
+            assertThat(heard.transitionsOf(vm.uuid())).as("what the watch reported of %s", vm)
+                    .containsExactly(PowerState.RUNNING.name());
+        }
+
+        @Test
+        @DisplayName("a watch reports an instance that appears, stops and is removed, each change exactly once")
+        void appearsStopsVanishes() throws Exception {
+            requires(ProviderCapability.WATCH);
+            var heard = new RecordingChangeListener();
+            watchWithFirstListing(heard);
+            Created vm = create(InstanceSpec.running(uniqueName("w-life")));
+            expectTransitions(heard, vm, PowerState.RUNNING.name());
+            bed.shutDown(vm.uuid());
+            expectTransitions(heard, vm, PowerState.RUNNING.name(), PowerState.STOPPED.name());
+            bed.remove(vm.uuid());
+            expectTransitions(heard, vm, PowerState.RUNNING.name(), PowerState.STOPPED.name(),
+                    RecordingChangeListener.GONE);
+            assertThat(heard.overlap()).as("calls of the listener that overlapped").isNull();
+        }
+
+        @Test
+        @DisplayName("a watch reports a transient instance that shuts down as gone")
+        void transientGone() throws Exception {
+            requires(ProviderCapability.WATCH);
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            var heard = new RecordingChangeListener();
+            watchWithFirstListing(heard);
+            Created vm = create(InstanceSpec.running(uniqueName("w-tran")).transientInstance());
+            expectTransitions(heard, vm, PowerState.RUNNING.name());
+            bed.shutDown(vm.uuid());
+            expectTransitions(heard, vm, PowerState.RUNNING.name(), RecordingChangeListener.GONE);
+        }
+    }
+
+    /** Starts watching the host until the test ends, and waits for the watch's first full listing. */
+    private void watchWithFirstListing(RecordingChangeListener heard) throws InterruptedException {
+        feeds.add(provider.watchHost(host, heard));
+        assertThat(heard.awaitListing(WATCH_DEADLINE)).as("a full listing of the watched host within %s",
+                WATCH_DEADLINE).isTrue();
+    }
+
+    /**
+     * Waits for {@code vm}'s transitions to reach {@code expected} and checks they are exactly those: a missing one
+     * fails at the deadline, a repeated or invented one (e.g. a stale state reported after a fresh one) fails too.
+     * An instance the bed creates running may first be seen defined and stopped, as a hypervisor that defines
+     * before it starts reports it.
+     */
+    private void expectTransitions(RecordingChangeListener heard, Created vm, String... expected)
+            throws InterruptedException {
+        List<String> wanted = List.of(expected);
+        List<String> seen = heard.awaitTransitions(vm.uuid(),
+                states -> withoutDefinedFirst(states, wanted).size() >= wanted.size(), WATCH_DEADLINE);
+        assertThat(withoutDefinedFirst(seen, wanted))
+                .as("the states the watch reported of %s, in order, within %s (all: %s)", vm, WATCH_DEADLINE, seen)
+                .containsExactlyElementsOf(wanted);
+    }
+
+    private static List<String> withoutDefinedFirst(List<String> seen, List<String> wanted) {
+        boolean definedFirst = seen.size() > 1 && seen.get(0).equals(PowerState.STOPPED.name())
+                && wanted.get(0).equals(PowerState.RUNNING.name());
+        return definedFirst ? seen.subList(1, seen.size()) : seen;
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------
