@@ -68,8 +68,6 @@ public abstract class HypervisorInstanceProviderContract {
     private static final long HANG_GUARD_SECONDS = 120;
     private static final int LISTING_THREADS = 16;
     private static final int CHURN_ROUNDS = 12;
-    /** How long a watched change may take to be reported. */
-    private static final Duration WATCH_DEADLINE = Duration.ofSeconds(30);
 
     private HypervisorInstanceProvider provider;
     private TestBed bed;
@@ -82,6 +80,11 @@ public abstract class HypervisorInstanceProviderContract {
 
     /** A bed on a host that {@code provider} serves; called before each test, after {@link #createProvider()}. */
     protected abstract TestBed createTestBed(HypervisorInstanceProvider provider);
+
+    /** How long a watched change may take to be reported (the watch group); 30 s unless overridden. */
+    protected Duration watchDeadline() {
+        return Duration.ofSeconds(30);
+    }
 
     @BeforeEach
     void setUpProviderAndBed() {
@@ -675,8 +678,8 @@ public abstract class HypervisorInstanceProviderContract {
     /** Starts watching the host until the test ends, and waits for the watch's first full listing. */
     private void watchWithFirstListing(RecordingChangeListener heard) throws InterruptedException {
         feeds.add(provider.watchHost(host, heard));
-        assertThat(heard.awaitListing(WATCH_DEADLINE)).as("a full listing of the watched host within %s",
-                WATCH_DEADLINE).isTrue();
+        assertThat(heard.awaitListing(watchDeadline())).as("a full listing of the watched host within %s",
+                watchDeadline()).isTrue();
     }
 
     /**
@@ -689,9 +692,9 @@ public abstract class HypervisorInstanceProviderContract {
             throws InterruptedException {
         List<String> wanted = List.of(expected);
         List<String> seen = heard.awaitTransitions(vm.uuid(),
-                states -> withoutDefinedFirst(states, wanted).size() >= wanted.size(), WATCH_DEADLINE);
+                states -> withoutDefinedFirst(states, wanted).size() >= wanted.size(), watchDeadline());
         assertThat(withoutDefinedFirst(seen, wanted))
-                .as("the states the watch reported of %s, in order, within %s (all: %s)", vm, WATCH_DEADLINE, seen)
+                .as("the states the watch reported of %s, in order, within %s (all: %s)", vm, watchDeadline(), seen)
                 .containsExactlyElementsOf(wanted);
     }
 
