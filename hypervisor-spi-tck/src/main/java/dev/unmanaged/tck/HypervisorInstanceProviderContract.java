@@ -692,10 +692,16 @@ public abstract class HypervisorInstanceProviderContract {
             throws InterruptedException {
         List<String> wanted = List.of(expected);
         List<String> seen = heard.awaitTransitions(vm.uuid(),
-                states -> withoutDefinedFirst(states, wanted).size() >= wanted.size(), watchDeadline());
+                states -> reached(withoutDefinedFirst(states, wanted), wanted), watchDeadline());
         assertThat(withoutDefinedFirst(seen, wanted))
                 .as("the states the watch reported of %s, in order, within %s (all: %s)", vm, watchDeadline(), seen)
                 .containsExactlyElementsOf(wanted);
+    }
+
+    /** Done waiting: past the wanted transitions, or at as many and ending as wanted. */
+    private static boolean reached(List<String> seen, List<String> wanted) {
+        return seen.size() > wanted.size()
+                || seen.size() == wanted.size() && seen.get(seen.size() - 1).equals(wanted.get(wanted.size() - 1));
     }
 
     private static List<String> withoutDefinedFirst(List<String> seen, List<String> wanted) {
