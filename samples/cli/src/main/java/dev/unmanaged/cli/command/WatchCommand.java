@@ -34,9 +34,8 @@ public final class WatchCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Option(names = "--connect", paramLabel = "URI",
-            description = "A host's libvirt URI; repeat for several hosts. Default (or 'demo'): the demo host.")
-    private List<String> connect;
+    @Mixin
+    private HostsOption hosts;
 
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "How long one call to a host may take before it is reported unavailable "
@@ -51,7 +50,7 @@ public final class WatchCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         OptionValues.requireAtLeastOne(spec, "--timeout", timeoutSeconds);
         try (Session session = Session.of(common)) {
-            var query = ListQuery.of(session.hosts(connect))
+            var query = ListQuery.of(session.hosts(hosts.uris))
                     .withHostDeadline(Duration.ofSeconds(timeoutSeconds));
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter human = HumanOutput.over(out);
