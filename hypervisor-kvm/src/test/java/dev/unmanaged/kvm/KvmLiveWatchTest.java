@@ -45,7 +45,9 @@ class KvmLiveWatchTest {
         if (provider != null) {
             provider.close();
         }
-        daemon.cleanUp();
+        if (daemon != null) { // null when the test was skipped
+            daemon.cleanUp();
+        }
     }
 
     @Test
@@ -64,7 +66,8 @@ class KvmLiveWatchTest {
             change(() -> daemon.virsh("undefine", name), GONE);
             change(() -> daemon.virshWithFile(xml, "create"), PowerState.RUNNING.name());
             change(() -> daemon.virsh("destroy", name), GONE);
-            assertThat(feed).isNotNull();
+            assertThat(heard).as("reports after the last change").isEmpty();
+            feed.close();
         }
         List<Long> sorted = latencies.stream().sorted().toList();
         System.out.printf(Locale.ROOT, "watch on %s: %d virsh changes, event latency p50 %.1f ms, max %.1f ms%n",
