@@ -73,10 +73,11 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
      * {@link HostChangeListener#unavailable}, keeps trying to reconnect (with a growing pause between attempts), and
      * once reconnected hands a full listing again, so a change made while the host was away is still seen. The
      * listener is called from one thread at a time, never after {@link HostChangeFeed#close()} returned. A
-     * repeated notice for an unchanged instance is allowed: the watcher compares it with what it knows.
+     * repeated notice for an unchanged instance is allowed: the watcher compares it with what it knows. Returns at
+     * once: connecting and the first listing may happen in the background (a host that cannot be reached then is
+     * reported through {@link HostChangeListener#unavailable}, not thrown).
      *
-     * @throws dev.unmanaged.api.error.OperationNotSupportedException when the provider cannot push changes (the
-     *                                                                default)
+     * @throws OperationNotSupportedException when the provider cannot push changes (the default)
      */
     default HostChangeFeed watchHost(Host host, HostChangeListener listener) {
         throw new OperationNotSupportedException(
