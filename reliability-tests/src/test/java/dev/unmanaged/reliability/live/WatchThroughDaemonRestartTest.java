@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.DisplayName;
@@ -60,6 +61,7 @@ class WatchThroughDaemonRestartTest {
                     "apt-get install libvirt-daemon");
         }
         BlockingQueue<WatchEvent> events = new LinkedBlockingQueue<>();
+        List<WatchEvent.Kind> hostEvents = new CopyOnWriteArrayList<>();
         List<WatchEvent> ours = new ArrayList<>();
         Map<UUID, Integer> expectedPerDomain = new HashMap<>();
         List<Long> latenciesNanos = new ArrayList<>();
@@ -72,7 +74,12 @@ class WatchThroughDaemonRestartTest {
                      .hostDeadline(Duration.ofSeconds(5)).build()) {
             daemon.start();
             Host host = new Host("private", "kvm", daemon.uri());
-            try (Watch watch = instances.watch(ListQuery.of(host), events::add)) {
+            try (Watch watch = instances.watch(ListQuery.of(host), event -> {
+                if (event.kind().aboutHost()) {
+                    hostEvents.add(event.kind());
+                }
+                events.add(event);
+            })) {
                 awaitHostEvent(events, WatchEvent.Kind.SYNCED);
                 Connect changer = new Connect(daemon.uri());
                 int change = 0;
@@ -126,6 +133,8 @@ class WatchThroughDaemonRestartTest {
                         + "event latency p50 %.1f ms, p99 %.1f ms%n", CHANGES, missed, duplicated,
                 percentile(sorted, 50) / 1e6, percentile(sorted, 99) / 1e6);
         assertThat(restarted).as("the daemon was restarted during the run").isTrue();
+        assertThat(hostEvents).as("host events of the run").containsExactly(WatchEvent.Kind.SYNCED,
+                WatchEvent.Kind.HOST_UNAVAILABLE, WatchEvent.Kind.HOST_RECOVERED);
         assertThat(missed).as("changes never reported").isZero();
         assertThat(duplicated).as("changes reported more than once").isZero();
     }
