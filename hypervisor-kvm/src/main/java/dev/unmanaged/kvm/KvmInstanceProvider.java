@@ -7,6 +7,8 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.InstanceUuids;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.spi.HostChangeFeed;
+import dev.unmanaged.api.spi.HostChangeListener;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
@@ -20,8 +22,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
@@ -53,6 +57,8 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     private final DomainDescriber describer;
     private final ExecutorService readHelpers = Executors.newCachedThreadPool(new DaemonThreads("unmanaged-kvm-read-"));
     private final ParallelDomainListing parallelListing;
+    private final Set<HostChangeFeed> feeds = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger watchConnections = new AtomicInteger();
 
     /** A provider with {@link KvmProviderOptions#defaults()}. */
     public KvmInstanceProvider() {
@@ -77,14 +83,14 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     }
 
     /**
-     * Transient instances, pause, guest suspend and disk sizes. Not {@link ProviderCapability#GRAPHICS}: consoles
+     * Transient instances, pause, guest suspend, disk sizes and watching (libvirt's domain events). Not {@link ProviderCapability#GRAPHICS}: consoles
      * are listed, but whether one has a password is only in the secure definition, which listing never reads,
      * so {@link dev.unmanaged.api.instance.GraphicsDescriptor#passwordSet()} is always false.
      */
     @Override
     public Set<ProviderCapability> capabilities() {
         return EnumSet.of(ProviderCapability.TRANSIENT_INSTANCES, ProviderCapability.PAUSE, ProviderCapability.SUSPEND,
-                ProviderCapability.DISK_SIZES);
+                ProviderCapability.DISK_SIZES, ProviderCapability.WATCH);
     }
 
     /** The options this provider connects with. */
@@ -125,6 +131,29 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
                 free(domain);
             }
         });
+    }
+
+    /**
+     * Watches the host through libvirt's domain lifecycle events, on a connection of the watch's own; the events
+     * of every watch in the process are delivered by one event-loop thread. Each event is turned into a fresh
+     * descriptor of its domain. A dropped connection is reported, reopened with a growing pause, and followed by
+     * a full listing.
+     */
+    @Override
+    public HostChangeFeed watchHost(Host host, HostChangeListener listener) {
+        requireServed(host);
+        Objects.requireNonNull(listener, "listener");
+        var feed = new DomainEventFeed(host, this, listener,
+                new HostConnection(host.address(), options, watchConnections)).start();
+        HostChangeFeed handle = new HostChangeFeed() {
+            @Override
+            public void close() {
+                feeds.remove(this);
+                feed.close();
+            }
+        };
+        feeds.add(handle);
+        return handle;
     }
 
     @Override
@@ -234,6 +263,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     /** Closes every connection once the calls using it finish; later calls fail. */
     @Override
     public void close() {
+        List.copyOf(feeds).forEach(HostChangeFeed::close);
         calls.close();
         readHelpers.shutdown();
     }

@@ -13,9 +13,11 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.spi.HostChangeFeed;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,12 +73,18 @@ public abstract class HypervisorInstanceProviderContract {
     private TestBed bed;
     private Host host;
     private final List<UUID> created = new CopyOnWriteArrayList<>();
+    private final List<HostChangeFeed> feeds = new CopyOnWriteArrayList<>();
 
     /** The provider under test; called before each test. */
     protected abstract HypervisorInstanceProvider createProvider();
 
     /** A bed on a host that {@code provider} serves; called before each test, after {@link #createProvider()}. */
     protected abstract TestBed createTestBed(HypervisorInstanceProvider provider);
+
+    /** How long a watched change may take to be reported (the watch group); 30 s unless overridden. */
+    protected Duration watchDeadline() {
+        return Duration.ofSeconds(30);
+    }
 
     @BeforeEach
     void setUpProviderAndBed() {
@@ -88,6 +96,8 @@ public abstract class HypervisorInstanceProviderContract {
     /** Removes every instance even when one removal fails, then closes bed and provider; reports the first error. */
     @AfterEach
     void removeCreatedInstances() throws Exception {
+        feeds.forEach(HostChangeFeed::close);
+        feeds.clear();
         RuntimeException first = null;
         for (UUID uuid : created) {
             try {
@@ -619,6 +629,85 @@ public abstract class HypervisorInstanceProviderContract {
                 pool.shutdownNow();
             }
         }
+    }
+
+    @Nested
+    @DisplayName("Watching")
+    class Watching {
+        @Test
+        @DisplayName("a watch first lists the host in full, with the instances already there")
+        void firstListing() throws Exception {
+            requires(ProviderCapability.WATCH);
+            Created vm = create(InstanceSpec.running(uniqueName("w-there")));
+            var heard = new RecordingChangeListener();
+            watchWithFirstListing(heard);
+            assertThat(heard.transitionsOf(vm.uuid())).as("what the watch reported of %s", vm)
+                    .containsExactly(PowerState.RUNNING.name());
+        }
+
+        @Test
+        @DisplayName("a watch reports an instance that appears, stops and is removed, each change exactly once")
+        void appearsStopsVanishes() throws Exception {
+            requires(ProviderCapability.WATCH);
+            var heard = new RecordingChangeListener();
+            watchWithFirstListing(heard);
+            Created vm = create(InstanceSpec.running(uniqueName("w-life")));
+            expectTransitions(heard, vm, PowerState.RUNNING.name());
+            bed.shutDown(vm.uuid());
+            expectTransitions(heard, vm, PowerState.RUNNING.name(), PowerState.STOPPED.name());
+            bed.remove(vm.uuid());
+            expectTransitions(heard, vm, PowerState.RUNNING.name(), PowerState.STOPPED.name(),
+                    RecordingChangeListener.GONE);
+            assertThat(heard.overlap()).as("calls of the listener that overlapped").isNull();
+        }
+
+        @Test
+        @DisplayName("a watch reports a transient instance that shuts down as gone")
+        void transientGone() throws Exception {
+            requires(ProviderCapability.WATCH);
+            requires(ProviderCapability.TRANSIENT_INSTANCES);
+            var heard = new RecordingChangeListener();
+            watchWithFirstListing(heard);
+            Created vm = create(InstanceSpec.running(uniqueName("w-tran")).transientInstance());
+            expectTransitions(heard, vm, PowerState.RUNNING.name());
+            bed.shutDown(vm.uuid());
+            expectTransitions(heard, vm, PowerState.RUNNING.name(), RecordingChangeListener.GONE);
+        }
+    }
+
+    /** Starts watching the host until the test ends, and waits for the watch's first full listing. */
+    private void watchWithFirstListing(RecordingChangeListener heard) throws InterruptedException {
+        feeds.add(provider.watchHost(host, heard));
+        assertThat(heard.awaitListing(watchDeadline())).as("a full listing of the watched host within %s",
+                watchDeadline()).isTrue();
+    }
+
+    /**
+     * Waits for {@code vm}'s transitions to reach {@code expected} and checks they are exactly those: a missing one
+     * fails at the deadline, a repeated or invented one (e.g. a stale state reported after a fresh one) fails too.
+     * An instance the bed creates running may first be seen defined and stopped, as a hypervisor that defines
+     * before it starts reports it.
+     */
+    private void expectTransitions(RecordingChangeListener heard, Created vm, String... expected)
+            throws InterruptedException {
+        List<String> wanted = List.of(expected);
+        List<String> seen = heard.awaitTransitions(vm.uuid(),
+                states -> reached(withoutDefinedFirst(states, wanted), wanted), watchDeadline());
+        assertThat(withoutDefinedFirst(seen, wanted))
+                .as("the states the watch reported of %s, in order, within %s (all: %s)", vm, watchDeadline(), seen)
+                .containsExactlyElementsOf(wanted);
+    }
+
+    /** Done waiting: past the wanted transitions, or at as many and ending as wanted. */
+    private static boolean reached(List<String> seen, List<String> wanted) {
+        return seen.size() > wanted.size()
+                || seen.size() == wanted.size() && seen.get(seen.size() - 1).equals(wanted.get(wanted.size() - 1));
+    }
+
+    private static List<String> withoutDefinedFirst(List<String> seen, List<String> wanted) {
+        boolean definedFirst = seen.size() > 1 && seen.get(0).equals(PowerState.STOPPED.name())
+                && wanted.get(0).equals(PowerState.RUNNING.name());
+        return definedFirst ? seen.subList(1, seen.size()) : seen;
     }
 
     // ---- helpers -----------------------------------------------------------------------------------------

@@ -2,20 +2,25 @@ package dev.unmanaged.tck;
 
 import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.spi.HostChangeFeed;
+import dev.unmanaged.api.spi.HostChangeListener;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.tck.fake.InMemoryHypervisorProvider;
 import dev.unmanaged.tck.fake.InMemoryTestBed;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Deliberately wrong providers, each with one bug a real provider could have, and the kit subclasses that run
@@ -54,6 +59,85 @@ final class BrokenProviders {
         public UnmanagePreparation prepareForUnmanage(Host host, UUID uuid) {
             return fake.prepareForUnmanage(host, uuid);
         }
+
+        @Override
+        public HostChangeFeed watchHost(Host host, HostChangeListener listener) {
+            return fake.watchHost(host, listener);
+        }
+    }
+
+    /** Passes every watch notice on but drops those of removed instances, as a watch missing undefine events would. */
+    static class WatchDropsRemovals extends KitAgainst {
+        @Override
+        Delegating broken() {
+            return new Delegating() {
+                @Override
+                public HostChangeFeed watchHost(Host host, HostChangeListener listener) {
+                    return fake.watchHost(host, new ForwardingChangeListener(listener) {
+                        @Override
+                        public void gone(UUID uuid) {
+                            // dropped
+                        }
+                    });
+                }
+            };
+        }
+    }
+
+    /**
+     * Reports each change, then the instance's previous state once more, as a watch that reads descriptors out of
+     * order would: the watcher sees every change twice.
+     */
+    static class WatchRepeatsStaleStates extends KitAgainst {
+        @Override
+        Delegating broken() {
+            return new Delegating() {
+                @Override
+                public HostChangeFeed watchHost(Host host, HostChangeListener listener) {
+                    var previous = new ConcurrentHashMap<UUID, InstanceDescriptor>();
+                    return fake.watchHost(host, new ForwardingChangeListener(listener) {
+                        @Override
+                        public void present(InstanceDescriptor instance) {
+                            super.present(instance);
+                            InstanceDescriptor stale = previous.put(instance.uuid(), instance);
+                            if (stale != null) {
+                                super.present(stale);
+                                super.present(instance);
+                            }
+                        }
+                    });
+                }
+            };
+        }
+    }
+
+    /** Passes every notice on; a broken watch overrides the one it gets wrong. */
+    private static class ForwardingChangeListener implements HostChangeListener {
+        private final HostChangeListener target;
+
+        ForwardingChangeListener(HostChangeListener target) {
+            this.target = target;
+        }
+
+        @Override
+        public void listed(List<InstanceDescriptor> instances) {
+            target.listed(instances);
+        }
+
+        @Override
+        public void present(InstanceDescriptor instance) {
+            target.present(instance);
+        }
+
+        @Override
+        public void gone(UUID uuid) {
+            target.gone(uuid);
+        }
+
+        @Override
+        public void unavailable(UnmanagedException reason) {
+            target.unavailable(reason);
+        }
     }
 
     /** Runs the provider contract against a {@link Delegating} provider on the fake's own test bed. */
@@ -68,6 +152,12 @@ final class BrokenProviders {
         @Override
         protected TestBed createTestBed(HypervisorInstanceProvider provider) {
             return new InMemoryTestBed(((Delegating) provider).fake, "host-1");
+        }
+
+        /** The fake pushes synchronously; a missing notice needs no long wait to be caught. */
+        @Override
+        protected Duration watchDeadline() {
+            return Duration.ofMillis(500);
         }
     }
 

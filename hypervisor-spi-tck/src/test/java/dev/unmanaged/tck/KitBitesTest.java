@@ -19,6 +19,9 @@ class KitBitesTest {
     private static final String INSERT_AND_FIND =
             "an inserted instance is found by UUID, by name and in the list, exactly as inserted";
 
+    private static final String WATCH_LIFE =
+            "a watch reports an instance that appears, stops and is removed, each change exactly once";
+
     private static final String CHURN_LISTING = "listing while instances appear, stop and disappear never fails, "
             + "never drops a steady instance and never invents or repeats one";
 
@@ -32,6 +35,22 @@ class KitBitesTest {
             assertCaught(run, "a stopped (shut off) persistent instance is listed as stopped", "is missing from the listing");
             assertCaught(run, "a persistent instance that shuts down is then listed as stopped", "is missing from the listing");
             assertStillPasses(run, RUNNING_LISTED);
+        }
+
+        @Test
+        @DisplayName("a watch that drops removals fails the watch test at the removal, within its deadline")
+        void watchDropsRemovals() {
+            KitRun run = KitRun.of(BrokenProviders.WatchDropsRemovals.class);
+            assertCaught(run, WATCH_LIFE, "the states the watch reported");
+            assertStillPasses(run, "a watch first lists the host in full, with the instances already there");
+        }
+
+        @Test
+        @DisplayName("a watch that reports stale states after fresh ones fails the watch test")
+        void watchRepeatsStaleStates() {
+            KitRun run = KitRun.of(BrokenProviders.WatchRepeatsStaleStates.class);
+            assertCaught(run, WATCH_LIFE, "the states the watch reported");
+            assertStillPasses(run, "a watch first lists the host in full, with the instances already there");
         }
 
         @Test

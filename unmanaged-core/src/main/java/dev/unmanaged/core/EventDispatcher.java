@@ -2,17 +2,27 @@ package dev.unmanaged.core;
 
 import dev.unmanaged.api.text.SafeText;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Hands events to listeners; a listener that throws is logged and the workflow goes on. */
+/**
+ * Hands events to listeners: those given to the builder, and those subscribed while the facade runs (the
+ * watches, which report imports and releases). A listener that throws is logged and the workflow goes on.
+ */
 final class EventDispatcher {
     private static final Logger LOG = LoggerFactory.getLogger(EventDispatcher.class);
 
     private final List<InstanceEventListener> listeners;
 
     EventDispatcher(List<InstanceEventListener> listeners) {
-        this.listeners = List.copyOf(listeners);
+        this.listeners = new CopyOnWriteArrayList<>(listeners);
+    }
+
+    /** Adds {@code listener} until the returned action is run. */
+    Runnable subscribe(InstanceEventListener listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
     }
 
     void publish(InstanceEvent event) {

@@ -89,7 +89,7 @@ final class InstanceLister {
     }
 
     /** The query's hosts, once each, restricted to its host filter. */
-    private static Map<String, Host> hostsToAsk(ListQuery query) {
+    static Map<String, Host> hostsToAsk(ListQuery query) {
         var hosts = new LinkedHashMap<String, Host>();
         for (Host host : query.hosts()) {
             if (query.hostIds().isEmpty() || query.hostIds().contains(host.id())) {

@@ -51,12 +51,15 @@ public final class UnmanagedInstances implements AutoCloseable {
     public static final int DEFAULT_BULK_CONCURRENCY = 8;
     /** How long one host may take by default. */
     public static final Duration DEFAULT_HOST_DEADLINE = Duration.ofSeconds(30);
+    /** How often a watch lists a host whose provider cannot push its changes, by default. */
+    public static final Duration DEFAULT_WATCH_POLL_INTERVAL = Duration.ofSeconds(15);
 
     private final InstanceLister lister;
     private final ManagedLister managed;
     private final ImportWorkflow imports;
     private final UnmanageWorkflow unmanages;
     private final BulkRunner bulk;
+    private final Watcher watcher;
     private final ProviderRegistry providers;
     private final WorkflowContext context;
     private final List<ExecutorService> ownedExecutors;
@@ -86,6 +89,7 @@ public final class UnmanagedInstances implements AutoCloseable {
         this.imports = new ImportWorkflow(context);
         this.unmanages = new UnmanageWorkflow(context);
         this.bulk = new BulkRunner(bulkExecutor, builder.bulkConcurrency);
+        this.watcher = new Watcher(context, timer, builder.watchPollInterval);
     }
 
     /** A builder; {@link Builder#providers} and {@link Builder#store} are required. */
@@ -179,14 +183,35 @@ public final class UnmanagedInstances implements AutoCloseable {
         return unmanageAll(requests, BulkProgressListener.none()).await();
     }
 
+    /**
+     * Watches the unmanaged instances of the query's hosts until the returned watch is closed, reporting each
+     * change to {@code listener} as a {@link WatchEvent}. Every instance already there is reported as
+     * {@link WatchEvent.Kind#APPEARED}, then each host gets one {@link WatchEvent.Kind#SYNCED}; after that come
+     * the changes. The query's name and state filters and its host filter apply as in {@link #list}, its paging
+     * does not; managed instances are left out, and an import or release made through this facade is reported as
+     * {@link WatchEvent.Kind#MANAGED} or {@link WatchEvent.Kind#RELEASED}. A provider that has
+     * {@link dev.unmanaged.api.spi.ProviderCapability#WATCH} pushes its hosts' changes; the others are listed
+     * every {@link Builder#watchPollInterval}, each listing within the host deadline. A host that cannot be
+     * reached is reported once as {@link WatchEvent.Kind#HOST_UNAVAILABLE}, and as
+     * {@link WatchEvent.Kind#HOST_RECOVERED} when it answers again, followed by what changed meanwhile. One
+     * change is reported once; the events of one instance arrive in order; a listener that throws is logged and
+     * the watch goes on.
+     *
+     * @throws dev.unmanaged.api.error.NoProviderException when a host has no provider; nothing is watched then
+     */
+    public Watch watch(ListQuery query, WatchListener listener) {
+        return watcher.watch(Objects.requireNonNull(query, "query"), Objects.requireNonNull(listener, "listener"));
+    }
+
     /** The providers in use. */
     public ProviderRegistry providers() {
         return providers;
     }
 
-    /** Stops the threads this object started; running calls are interrupted. */
+    /** Stops the running watches and the threads this object started; running calls are interrupted. */
     @Override
     public void close() {
+        watcher.close();
         ownedExecutors.forEach(ExecutorService::shutdownNow);
     }
 
@@ -208,6 +233,7 @@ public final class UnmanagedInstances implements AutoCloseable {
         private int bulkConcurrency = DEFAULT_BULK_CONCURRENCY;
         private Duration hostDeadline = DEFAULT_HOST_DEADLINE;
         private Clock clock = Clock.systemUTC();
+        private Duration watchPollInterval = DEFAULT_WATCH_POLL_INTERVAL;
         private final List<InstanceEventListener> listeners = new ArrayList<>();
 
         private Builder() {
@@ -254,11 +280,16 @@ public final class UnmanagedInstances implements AutoCloseable {
 
         /** How long one call to one host may take (a list query may override it); default 30 s. */
         public Builder hostDeadline(Duration deadline) {
-            Objects.requireNonNull(deadline, "hostDeadline");
-            if (deadline.isZero() || deadline.isNegative()) {
-                throw new IllegalArgumentException("hostDeadline: found " + deadline + ", expected a positive duration");
-            }
-            this.hostDeadline = deadline;
+            this.hostDeadline = positive("hostDeadline", deadline);
+            return this;
+        }
+
+        /**
+         * How often a watch lists a host whose provider cannot push its changes; default 15 s. A change shows
+         * at most this long (plus the listing) after it was made.
+         */
+        public Builder watchPollInterval(Duration interval) {
+            this.watchPollInterval = positive("watchPollInterval", interval);
             return this;
         }
 
@@ -277,6 +308,14 @@ public final class UnmanagedInstances implements AutoCloseable {
         /** The facade. */
         public UnmanagedInstances build() {
             return new UnmanagedInstances(this);
+        }
+
+        private static Duration positive(String field, Duration value) {
+            Objects.requireNonNull(value, field);
+            if (value.isZero() || value.isNegative()) {
+                throw new IllegalArgumentException(field + ": found " + value + ", expected a positive duration");
+            }
+            return value;
         }
 
         private static int positive(String field, int value) {

@@ -8,6 +8,8 @@ import dev.unmanaged.api.instance.GraphicsDescriptor;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.spi.HostChangeFeed;
+import dev.unmanaged.api.spi.HostChangeListener;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
@@ -23,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -30,7 +33,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * It behaves like a real hypervisor where it matters to the workflows: a transient instance vanishes when it
  * is shut down unless it was prepared for unmanage first; a host can be slow ({@link #setLatency}), unreachable
  * ({@link #setUnreachable}) or fail an operation once or always ({@link #failOnce}, {@link #failAlways}); a
- * graphics password set on an instance is known to the host but never described. Thread-safe.
+ * graphics password set on an instance is known to the host but never described. Watched hosts
+ * ({@link #watchHost}) push every change made through this class as it is made. Thread-safe.
  *
  * <p>Not registered with {@link java.util.ServiceLoader}: tests hand an instance to whatever needs a provider.
  */
@@ -50,7 +54,9 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
          * {@link #prepareForUnmanage(Host, UUID)}, failing after the instance was made persistent: the change
          * happened but the caller never hears of it, as when a connection drops before the answer arrives.
          */
-        PREPARE_AFTER_CHANGE
+        PREPARE_AFTER_CHANGE,
+        /** {@link #watchHost(Host, HostChangeListener)}, failing before the watch starts. */
+        WATCH
     }
 
     private final String hypervisor;
@@ -117,7 +123,7 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
 
     /** Makes every call for the host fail with {@link HostUnavailableException} (true) or succeed again (false). */
     public void setUnreachable(String hostId, boolean unreachable) {
-        requireHost(hostId).unreachable = unreachable;
+        requireHost(hostId).setUnreachable(hostId, unreachable);
     }
 
     /** The next call of {@code operation} on the host throws {@code error}; later calls succeed. */
@@ -225,6 +231,18 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
                 .orElseThrow(() -> new InstanceNotFoundException(nameOrUuid, "host " + host.id()));
     }
 
+    /**
+     * Pushes every change made through this class to {@code listener}, synchronously: the full listing first
+     * (or, for an unreachable host, that it is unavailable), then each instance put, changed or removed, and
+     * a full listing again when an unreachable host becomes reachable.
+     */
+    @Override
+    public HostChangeFeed watchHost(Host host, HostChangeListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        FakeHost fake = enter(host, Operation.WATCH);
+        return fake.watch(host.id(), listener);
+    }
+
     @Override
     public UnmanagePreparation prepareForUnmanage(Host host, UUID uuid) {
         Objects.requireNonNull(uuid, "uuid");
@@ -258,8 +276,8 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
                 throw new HostUnavailableException(host.id(), "interrupted while waiting for the host to answer", e);
             }
         }
-        if (fake.unreachable) {
-            throw new HostUnavailableException(host.id(), "connection refused at " + host.address(), null);
+        if (fake.unreachable && operation != Operation.WATCH) {
+            throw FakeHost.refused(host.id());
         }
         fake.trip(operation);
         return fake;
@@ -300,8 +318,51 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
         private final Map<String, Stored> byName = new LinkedHashMap<>();
         private final Map<Operation, Fault> faults = new EnumMap<>(Operation.class);
         private final Map<Operation, AtomicLong> calls = new EnumMap<>(Operation.class);
+        private final List<HostChangeListener> watchers = new CopyOnWriteArrayList<>();
         private volatile long latencyNanos;
         private volatile boolean unreachable;
+
+        static HostUnavailableException refused(String hostId) {
+            return new HostUnavailableException(hostId, "connection refused at memory://" + hostId, null);
+        }
+
+        synchronized HostChangeFeed watch(String hostId, HostChangeListener listener) {
+            if (unreachable) {
+                listener.unavailable(refused(hostId));
+            } else {
+                listener.listed(snapshot());
+            }
+            watchers.add(listener);
+            return () -> {
+                synchronized (this) {
+                    watchers.remove(listener);
+                }
+            };
+        }
+
+        synchronized void setUnreachable(String hostId, boolean now) {
+            boolean was = unreachable;
+            unreachable = now;
+            if (now && !was) {
+                watchers.forEach(w -> w.unavailable(refused(hostId)));
+            } else if (was && !now) {
+                List<InstanceDescriptor> all = snapshot();
+                watchers.forEach(w -> w.listed(all));
+            }
+        }
+
+        /** Tells the watchers of a reachable host (an unreachable one pushes nothing until it is back). */
+        private void pushPresent(InstanceDescriptor d) {
+            if (!unreachable) {
+                watchers.forEach(w -> w.present(d));
+            }
+        }
+
+        private void pushGone(UUID uuid) {
+            if (!unreachable) {
+                watchers.forEach(w -> w.gone(uuid));
+            }
+        }
 
         FakeHost() {
             for (Operation op : Operation.values()) {
@@ -337,10 +398,15 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
                 byName.values().removeIf(s -> d.uuid().equals(s.descriptor().uuid()));
             }
             byName.put(d.name(), new Stored(d, password));
+            pushPresent(d);
         }
 
         synchronized boolean remove(UUID uuid) {
-            return byName.values().removeIf(s -> uuid.equals(s.descriptor().uuid()));
+            boolean removed = byName.values().removeIf(s -> uuid.equals(s.descriptor().uuid()));
+            if (removed) {
+                pushGone(uuid);
+            }
+            return removed;
         }
 
         synchronized Optional<InstanceDescriptor> find(UUID uuid) {
@@ -360,10 +426,12 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
             InstanceDescriptor d = s.descriptor();
             if (state == PowerState.STOPPED && Boolean.FALSE.equals(d.persistent())) {
                 byName.remove(d.name());
+                pushGone(uuid);
                 return Optional.empty();
             }
             InstanceDescriptor changed = d.onHost(hostId, state, d.persistent());
             byName.put(d.name(), new Stored(changed, s.graphicsPassword()));
+            pushPresent(changed);
             return Optional.of(changed);
         }
 
@@ -374,7 +442,9 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
             if (Boolean.TRUE.equals(d.persistent())) {
                 return false;
             }
-            byName.put(d.name(), new Stored(d.onHost(hostId, d.powerState(), true), s.graphicsPassword()));
+            InstanceDescriptor persistent = d.onHost(hostId, d.powerState(), true);
+            byName.put(d.name(), new Stored(persistent, s.graphicsPassword()));
+            pushPresent(persistent);
             return true;
         }
 

@@ -59,6 +59,8 @@ final class PrivateLibvirtDaemon implements AutoCloseable {
                 "XDG_CONFIG_HOME=" + home.resolve(".config"), "XDG_CACHE_HOME=" + home.resolve(".cache"),
                 LIBVIRTD.toString(), "--timeout", "0"));
         Files.deleteIfExists(pidFile());
+        // A killed daemon leaves its socket behind; waiting for that one would return before the new one listens.
+        Files.deleteIfExists(runtime.resolve("libvirt").resolve("libvirt-sock"));
         launcher = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("libvirtd.log").toFile()).start();
         Path socket = runtime.resolve("libvirt").resolve("libvirt-sock");

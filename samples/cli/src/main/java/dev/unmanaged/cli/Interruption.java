@@ -67,6 +67,20 @@ public final class Interruption {
         }
     }
 
+    /**
+     * Blocks until the process is asked to end (Ctrl-C, SIGINT, SIGTERM), for a command that runs until then,
+     * such as a watch. The process then stays up until {@link #exit(int)}, within {@link #GRACE}, so that the
+     * command can close what it holds and exit with {@link ExitCodes#INTERRUPTED}.
+     */
+    public void awaitRequest() throws InterruptedException {
+        synchronized (lock) {
+            holding = true;
+            while (!requested) {
+                lock.wait();
+            }
+        }
+    }
+
     /** True once the process was asked to end, e.g. by Ctrl-C. */
     public boolean requested() {
         synchronized (lock) {
@@ -101,6 +115,7 @@ public final class Interruption {
             requested = true;
             toCancel = running;
             wait = holding;
+            lock.notifyAll();
         }
         if (!wait) {
             return;

@@ -7,6 +7,7 @@ import dev.unmanaged.cli.command.InventoryCommand;
 import dev.unmanaged.cli.command.ListCommand;
 import dev.unmanaged.cli.command.ParseCommand;
 import dev.unmanaged.cli.command.UnmanageCommand;
+import dev.unmanaged.cli.command.WatchCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import picocli.CommandLine;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Command;
                         + " H2 database under $UNMANAGED_HOME (default ~/.unmanaged), seeded with a demo catalog."},
         subcommands = {
                 ListCommand.class,
+                WatchCommand.class,
                 DescribeCommand.class,
                 ImportCommand.class,
                 UnmanageCommand.class,

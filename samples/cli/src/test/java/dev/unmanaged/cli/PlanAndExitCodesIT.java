@@ -122,7 +122,7 @@ class PlanAndExitCodesIT {
     void usage() throws Exception {
         var unknown = cli.run("lsit");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
-        assertThat(unknown.err()).startsWith("error: unknown command 'lsit'; expected one of list, describe, import,"
+        assertThat(unknown.err()).startsWith("error: unknown command 'lsit'; expected one of list, watch, describe, import,"
                 + " unmanage, inventory, catalog, parse, version, help").contains("Run 'unmanaged --help'");
 
         for (String[] blank : new String[][] {{"describe", ""}, {"import", " ", "--dry-run"}, {"unmanage", ""}}) {

@@ -1,5 +1,6 @@
 package dev.unmanaged.api.spi;
 
+import dev.unmanaged.api.error.OperationNotSupportedException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import java.util.List;
@@ -62,6 +63,27 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
      * @throws dev.unmanaged.api.error.InstanceNotFoundException when no instance on {@code host} has {@code uuid}
      */
     UnmanagePreparation prepareForUnmanage(Host host, UUID uuid);
+
+    /**
+     * Starts pushing the changes of {@code host}'s instances to {@code listener}, for a provider that declares
+     * {@link ProviderCapability#WATCH}. The provider first subscribes to the host's changes, then hands a full
+     * listing to {@link HostChangeListener#listed}, so that nothing that happens in between is lost; after that
+     * it calls {@link HostChangeListener#present} or {@link HostChangeListener#gone} for every instance that
+     * changed, with a descriptor read after the change. When the host cannot be reached it calls
+     * {@link HostChangeListener#unavailable}, keeps trying to reconnect (with a growing pause between attempts), and
+     * once reconnected hands a full listing again, so a change made while the host was away is still seen. The
+     * listener is called from one thread at a time, never after {@link HostChangeFeed#close()} returned. A
+     * repeated notice for an unchanged instance is allowed: the watcher compares it with what it knows. Returns at
+     * once: connecting and the first listing may happen in the background (a host that cannot be reached then is
+     * reported through {@link HostChangeListener#unavailable}, not thrown).
+     *
+     * @throws OperationNotSupportedException when the provider cannot push changes (the default)
+     */
+    default HostChangeFeed watchHost(Host host, HostChangeListener listener) {
+        throw new OperationNotSupportedException(
+                "provider '" + hypervisor() + "' cannot push the changes of host " + host.id()
+                        + "; watchers list it periodically instead", null);
+    }
 
     /** Releases connections. The default does nothing. */
     @Override

@@ -11,5 +11,10 @@ public enum ProviderCapability {
     /** Disk capacity and allocation are reported. */
     DISK_SIZES,
     /** Graphical consoles (and whether they have a password) are reported. */
-    GRAPHICS
+    GRAPHICS,
+    /**
+     * Changes of a host's instances are pushed as they happen
+     * ({@link HypervisorInstanceProvider#watchHost}); without it, watchers list the host periodically.
+     */
+    WATCH
 }

@@ -36,9 +36,8 @@ public final class ListCommand implements Callable<Integer> {
     @Mixin
     private CommonOptions common;
 
-    @Option(names = "--connect", paramLabel = "URI",
-            description = "A host's libvirt URI; repeat for several hosts. Default (or 'demo'): the demo host.")
-    private List<String> connect;
+    @Mixin
+    private HostsOption hosts;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Only instances whose name contains TEXT.")
     private String nameContains;
@@ -58,7 +57,7 @@ public final class ListCommand implements Callable<Integer> {
     public Integer call() {
         OptionValues.requireAtLeastOne(spec, "--timeout", timeoutSeconds);
         try (Session session = Session.of(common)) {
-            ListQuery query = ListQuery.of(session.hosts(connect))
+            ListQuery query = ListQuery.of(session.hosts(hosts.uris))
                     .withHostDeadline(Duration.ofSeconds(timeoutSeconds))
                     .withNameContaining(nameContains)
                     .withStates(states == null ? Set.of() : states);

@@ -20,14 +20,24 @@ import java.io.UncheckedIOException;
 public final class JsonOutput {
     private static final ObjectWriter WRITER = UnmanagedJson.mapper().writerWithDefaultPrettyPrinter()
             .with(new TerminalEscapes());
+    private static final ObjectWriter LINE_WRITER = UnmanagedJson.mapper().writer().with(new TerminalEscapes());
 
     private JsonOutput() {
     }
 
     /** Writes {@code value} as indented JSON. */
     public static void print(PrintWriter out, Object value) {
+        write(out, WRITER, value);
+    }
+
+    /** Writes {@code value} as JSON on one line, for output of one document per line (JSON Lines). */
+    public static void printLine(PrintWriter out, Object value) {
+        write(out, LINE_WRITER, value);
+    }
+
+    private static void write(PrintWriter out, ObjectWriter writer, Object value) {
         try {
-            out.println(WRITER.writeValueAsString(value));
+            out.println(writer.writeValueAsString(value));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
