@@ -11,5 +11,7 @@ public enum ProviderCapability {
     /** Disk capacity and allocation are reported. */
     DISK_SIZES,
     /** Graphical consoles (and whether they have a password) are reported. */
-    GRAPHICS
+    GRAPHICS,
+    /** The addresses running guests use on their NICs are reported (see {@link ListingDetail#GUEST_ADDRESSES}). */
+    GUEST_ADDRESSES
 }
