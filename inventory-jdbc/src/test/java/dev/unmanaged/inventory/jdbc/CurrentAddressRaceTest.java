@@ -41,13 +41,13 @@ class CurrentAddressRaceTest {
         List<ImportRequest> requests = List.of(putClone(provider, 0), putClone(provider, 1));
         CyclicBarrier bothPlanned = new CyclicBarrier(2);
 
-        try (JdbcInventoryStore first = JdbcInventoryStore.openH2(dir);
-             JdbcInventoryStore second = JdbcInventoryStore.openH2(dir);
+        // One store, two facades: the two units of work run on two connections of the store's pool.
+        try (JdbcInventoryStore store = JdbcInventoryStore.openH2(dir);
              UnmanagedInstances nodeA = UnmanagedInstances.builder().providers(provider)
-                     .store(committingTogether(first, bothPlanned)).build();
+                     .store(committingTogether(store, bothPlanned)).build();
              UnmanagedInstances nodeB = UnmanagedInstances.builder().providers(provider)
-                     .store(committingTogether(second, bothPlanned)).build()) {
-            first.seedIfEmpty(DemoCatalog.catalog());
+                     .store(committingTogether(store, bothPlanned)).build()) {
+            store.seedIfEmpty(DemoCatalog.catalog());
             ExecutorService threads = Executors.newFixedThreadPool(2);
             List<Future<ImportResult>> imports = new ArrayList<>();
             imports.add(threads.submit(() -> nodeA.importInstance(requests.get(0))));
@@ -70,7 +70,7 @@ class CurrentAddressRaceTest {
                 assertThat(e.kind()).isEqualTo(AddressInUseException.Kind.IP);
                 assertThat(e.address()).isEqualTo(SHARED_ADDRESS);
             });
-            assertThat(first.list()).hasSize(1);
+            assertThat(store.list()).hasSize(1);
         }
     }
 
