@@ -102,7 +102,9 @@ final class GuestAddresses {
             }
             String mac = iface.hwAddr.toLowerCase(Locale.ROOT);
             for (DomainInterface.InterfaceAddress address : iface.addrs) {
-                if (address != null && address.address != null) {
+                // A prefix the address cannot have would be a fault of the source; the address is left out.
+                if (address != null && address.address != null && address.prefixLength >= 0
+                        && address.prefixLength <= (address.address instanceof Inet4Address ? 32 : 128)) {
                     found.computeIfAbsent(mac, m -> new ArrayList<>()).add(
                             new GuestAddress(text(address.address), address.prefixLength, source.kind()));
                 }
@@ -113,7 +115,7 @@ final class GuestAddresses {
 
     /** Dotted-quad for IPv4; for IPv6 the shortest form (RFC 5952), as {@code virsh domifaddr} prints it. */
     static String text(InetAddress address) {
-        if (address instanceof Inet4Address || !(address instanceof Inet6Address)) {
+        if (!(address instanceof Inet6Address)) {
             return address.getHostAddress();
         }
         byte[] bytes = address.getAddress();
