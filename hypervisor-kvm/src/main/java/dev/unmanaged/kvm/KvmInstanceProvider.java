@@ -10,6 +10,7 @@ import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.spi.HostChangeFeed;
 import dev.unmanaged.api.spi.HostChangeListener;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ListingDetail;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.api.text.SafeText;
@@ -17,7 +18,9 @@ import dev.unmanaged.kvm.xml.DomainXmlParser;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -83,14 +86,15 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     }
 
     /**
-     * Transient instances, pause, guest suspend, disk sizes and watching (libvirt's domain events). Not {@link ProviderCapability#GRAPHICS}: consoles
+     * Transient instances, pause, guest suspend, disk sizes, watching (libvirt's domain events) and guest
+     * addresses. Not {@link ProviderCapability#GRAPHICS}: consoles
      * are listed, but whether one has a password is only in the secure definition, which listing never reads,
      * so {@link dev.unmanaged.api.instance.GraphicsDescriptor#passwordSet()} is always false.
      */
     @Override
     public Set<ProviderCapability> capabilities() {
         return EnumSet.of(ProviderCapability.TRANSIENT_INSTANCES, ProviderCapability.PAUSE, ProviderCapability.SUSPEND,
-                ProviderCapability.DISK_SIZES, ProviderCapability.WATCH);
+                ProviderCapability.DISK_SIZES, ProviderCapability.WATCH, ProviderCapability.GUEST_ADDRESSES);
     }
 
     /** The options this provider connects with. */
@@ -100,13 +104,26 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
 
     @Override
     public List<InstanceDescriptor> listInstances(Host host) {
+        return listInstances(host, Set.of());
+    }
+
+    /**
+     * With {@link ListingDetail#GUEST_ADDRESSES}, each running domain's addresses are read after the listing, one
+     * domain after another, as {@link GuestAddresses} describes: a call or more per running domain.
+     */
+    @Override
+    public List<InstanceDescriptor> listInstances(Host host, Set<ListingDetail> details) {
         requireServed(host);
+        boolean guestAddresses = details.contains(ListingDetail.GUEST_ADDRESSES);
         return calls.run(host, "listing domains", null, connect -> {
             // One call for active and inactive domains, so none is missed while it changes state.
             Domain[] domains = connect.listAllDomains(0);
             List<InstanceDescriptor> listed;
             try {
                 listed = new ArrayList<>(parallelListing.readAll(connect, domains, host.id()));
+                if (guestAddresses) {
+                    listed = withGuestAddresses(connect, domains, listed);
+                }
             } finally {
                 free(domains);
             }
@@ -125,7 +142,11 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         return calls.run(host, "describing domain '" + nameOrUuid + "'", nameOrUuid, connect -> {
             Domain domain = lookup(connect, nameOrUuid);
             try {
-                return describer.read(connect, domain, host.id()).orElseThrow(
+                Optional<InstanceDescriptor> described = describer.read(connect, domain, host.id());
+                if (described.isPresent()) {
+                    described = withGuestAddresses(connect, domain, described.get());
+                }
+                return described.orElseThrow(
                         () -> new dev.unmanaged.api.error.InstanceNotFoundException(nameOrUuid, host.id()));
             } finally {
                 free(domain);
@@ -154,6 +175,36 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         };
         feeds.add(handle);
         return handle;
+    }
+
+    /** The listed descriptors with their guests' addresses; a domain that vanished meanwhile is left out. */
+    private static List<InstanceDescriptor> withGuestAddresses(Connect connect, Domain[] domains,
+                                                               List<InstanceDescriptor> listed)
+            throws LibvirtException {
+        Map<String, Domain> byName = new HashMap<>();
+        for (Domain domain : domains) {
+            byName.put(domain.getName(), domain);
+        }
+        List<InstanceDescriptor> read = new ArrayList<>();
+        for (InstanceDescriptor descriptor : listed) {
+            Domain domain = byName.get(descriptor.name());
+            if (domain == null) {
+                read.add(descriptor);
+            } else {
+                withGuestAddresses(connect, domain, descriptor).ifPresent(read::add);
+            }
+        }
+        return read;
+    }
+
+    private static Optional<InstanceDescriptor> withGuestAddresses(Connect connect, Domain domain,
+                                                                   InstanceDescriptor descriptor)
+            throws LibvirtException {
+        try {
+            return Optional.of(GuestAddresses.read(connect, domain, descriptor));
+        } catch (DomainVanished vanished) {
+            return Optional.empty();
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.spi.HostChangeFeed;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ListingDetail;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import java.time.Duration;
@@ -257,11 +258,37 @@ public abstract class HypervisorInstanceProviderContract {
             Created vm = create(InstanceSpec.running(uniqueName("agree")).plusDisk("vdb", 1024).plusNic());
             InstanceDescriptor listed = listed(vm);
             InstanceDescriptor described = provider.describeInstance(host, vm.uuid().toString());
-            // Warnings, disk allocation and the balloon size may honestly change between two calls on a live host.
+            // Warnings, disk allocation and the balloon size may honestly change between two calls on a live host;
+            // guest addresses are read by describe always, by a listing only when asked.
             assertThat(described).as("described %s compared with its listing", vm)
                     .usingRecursiveComparison()
-                    .ignoringFields("warnings", "disks.allocationBytes", "memory.currentBytes")
+                    .ignoringFields("warnings", "disks.allocationBytes", "memory.currentBytes", "nics.guestAddresses")
                     .isEqualTo(listed);
+        }
+
+        @Test
+        @DisplayName("a listing carries guest addresses only when asked, and then those describe gives")
+        void guestAddressesOnlyWhenAsked() {
+            requires(ProviderCapability.GUEST_ADDRESSES);
+            Created vm = create(InstanceSpec.running(uniqueName("addr")).plusNic());
+            InstanceDescriptor plain = listed(vm);
+            InstanceDescriptor asked = only(provider.listInstances(host, Set.of(ListingDetail.GUEST_ADDRESSES)), vm);
+            InstanceDescriptor described = provider.describeInstance(host, vm.uuid().toString());
+
+            assertThat(plain.nics()).as("NICs of %s listed without guest addresses", vm)
+                    .allSatisfy(nic -> assertThat(nic.guestAddresses()).isEmpty());
+            assertThat(asked.nics()).as("NICs of %s listed with guest addresses", vm)
+                    .extracting(NicDescriptor::guestAddresses)
+                    .isEqualTo(described.nics().stream().map(NicDescriptor::guestAddresses).toList());
+        }
+
+        @Test
+        @DisplayName("a stopped instance has no guest address")
+        void stoppedHasNoGuestAddress() {
+            requires(ProviderCapability.GUEST_ADDRESSES);
+            Created vm = create(InstanceSpec.running(uniqueName("addr-off")).stopped());
+            assertThat(provider.describeInstance(host, vm.uuid().toString()).nics())
+                    .as("NICs of stopped %s", vm).allSatisfy(nic -> assertThat(nic.guestAddresses()).isEmpty());
         }
     }
 

@@ -110,13 +110,15 @@ class ApiRecordsTest {
     }
 
     @Test
-    @DisplayName("an IP assignment is 'auto' or a valid address; anything else is a typed request error")
+    @DisplayName("an IP assignment is 'auto', 'current' or a valid address; anything else is a typed request error")
     void ipAssignment() {
         assertThat(IpAssignment.parse("AUTO")).isEqualTo(IpAssignment.auto());
+        assertThat(IpAssignment.parse("Current")).isEqualTo(IpAssignment.current());
+        assertThat(IpAssignment.current()).hasToString("current");
         assertThat(IpAssignment.parse("10.1.2.3")).isEqualTo(IpAssignment.fixed("10.1.2.3"));
         assertThatThrownBy(() -> IpAssignment.parse("10.1.2"))
                 .isInstanceOf(InvalidRequestException.class)
-                .hasMessageContaining("'10.1.2'").hasMessageContaining("IPv4");
+                .hasMessageContaining("'10.1.2'").hasMessageContaining("IPv4").hasMessageContaining("'current'");
     }
 
     @Test

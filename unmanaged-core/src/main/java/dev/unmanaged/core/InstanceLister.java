@@ -9,11 +9,13 @@ import dev.unmanaged.api.operation.HostFailure;
 import dev.unmanaged.api.operation.InstanceListing;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.api.spi.InventoryStore;
+import dev.unmanaged.api.spi.ListingDetail;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.text.SecretRedaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +58,9 @@ final class InstanceLister {
     InstanceListing list(ListQuery query) {
         Duration deadline = query.hostDeadline() == null ? defaultDeadline : query.hostDeadline();
         Map<String, Host> hosts = hostsToAsk(query);
-        Map<String, CompletableFuture<List<InstanceDescriptor>>> answers = askAll(hosts, deadline);
+        Set<ListingDetail> details = query.guestAddresses() ? EnumSet.of(ListingDetail.GUEST_ADDRESSES)
+                : EnumSet.noneOf(ListingDetail.class);
+        Map<String, CompletableFuture<List<InstanceDescriptor>>> answers = askAll(hosts, deadline, details);
 
         var failures = new ArrayList<HostFailure>();
         var found = new ArrayList<InstanceDescriptor>();
@@ -100,7 +104,8 @@ final class InstanceLister {
     }
 
     private Map<String, CompletableFuture<List<InstanceDescriptor>>> askAll(Map<String, Host> hosts,
-                                                                            Duration deadline) {
+                                                                            Duration deadline,
+                                                                            Set<ListingDetail> details) {
         var slots = new Semaphore(parallelism);
         var answers = new LinkedHashMap<String, CompletableFuture<List<InstanceDescriptor>>>();
         for (Host host : hosts.values()) {
@@ -108,7 +113,8 @@ final class InstanceLister {
             try {
                 var provider = providers.providerFor(host);
                 slots.acquire();
-                answer = hostCalls.submit(host, deadline, "listing", () -> listedOn(host, provider.listInstances(host)));
+                answer = hostCalls.submit(host, deadline, "listing",
+                        () -> listedOn(host, provider.listInstances(host, details)));
                 // A slot frees when the host answers or its deadline passes, so a hung host holds it no longer.
                 answer.whenComplete((r, e) -> slots.release());
             } catch (UnmanagedException e) {

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * Maps every NIC onto a network with its MAC and IP: the network must exist and be usable by the owner, the MAC
- * free on it (or regenerated when asked), a fixed IP inside the range, free and asked for once, and {@code auto}
- * must find a free address.
+ * free on it (or regenerated when asked), a fixed IP inside the range, free and asked for once, {@code current}
+ * must name the one IPv4 address the running guest uses on the NIC, which is then checked as a fixed IP, and
+ * {@code auto} must find a free address.
  */
 final class NicPlanner {
     /** Bounds the search for a free address for the plan; the commit allocates atomically anyway. */
@@ -64,7 +65,7 @@ final class NicPlanner {
         var planned = new ArrayList<PlannedNic>();
         List<NicDescriptor> nics = instance.nics();
         for (int i = 0; i < nics.size(); i++) {
-            planNic(i, nics.get(i)).ifPresent(planned::add);
+            planNic(i, instance, nics.get(i)).ifPresent(planned::add);
         }
         reportUnknownKeys(instanceMacs);
         return planned;
@@ -86,18 +87,27 @@ final class NicPlanner {
         });
     }
 
-    /** Fixed addresses are claimed before any {@code auto} is planned, as the commit reserves them first too. */
+    /**
+     * Fixed addresses (and the guests' current ones) are claimed before any {@code auto} is planned, as the commit
+     * reserves them first too.
+     */
     private void reserveFixedAddressesFirst(InstanceDescriptor instance) {
         for (NicDescriptor nic : instance.nics()) {
-            if (nic.mac() != null && request.ipByMac().get(nic.mac()) instanceof IpAssignment.Fixed fixed
-                    && request.networkByMac().containsKey(nic.mac())) {
+            if (nic.mac() == null || !request.networkByMac().containsKey(nic.mac())) {
+                continue;
+            }
+            IpAssignment ip = request.ipByMac().get(nic.mac());
+            String address = ip instanceof IpAssignment.Fixed fixed ? fixed.address()
+                    : ip instanceof IpAssignment.Current && nic.guestIpv4Addresses().size() == 1
+                    ? nic.guestIpv4Addresses().get(0) : null;
+            if (address != null) {
                 // Duplicates are found in planNic; here only the first claim of each address counts.
-                takenInRequest.add(key(request.networkByMac().get(nic.mac()), fixed.address()));
+                takenInRequest.add(key(request.networkByMac().get(nic.mac()), address));
             }
         }
     }
 
-    private Optional<PlannedNic> planNic(int index, NicDescriptor nic) {
+    private Optional<PlannedNic> planNic(int index, InstanceDescriptor instance, NicDescriptor nic) {
         if (nic.mac() == null) {
             problems.add(Problem.block(ProblemCode.NIC_MAC_MISSING, "nic #" + (index + 1), "nic #" + (index + 1)
                     + " (" + SafeText.of(nic.type()) + " " + SafeText.quoted(nic.source())
@@ -125,15 +135,23 @@ final class NicPlanner {
         }
         Network network = found.get();
         access.check(network, "network", subject, problems);
+        return Optional.of(planAddresses(subject, instance, nic, network));
+    }
+
+    private PlannedNic planAddresses(String subject, InstanceDescriptor instance, NicDescriptor nic,
+                                     Network network) {
         String mac = planMac(subject, nic.mac(), network);
         IpAssignment ip = request.ipByMac().get(nic.mac());
         String plannedIp = null;
         if (ip instanceof IpAssignment.Fixed fixed) {
             plannedIp = checkFixed(subject, fixed.address(), network);
+        } else if (ip instanceof IpAssignment.Current) {
+            plannedIp = GuestAddressChoice.of(subject, instance, nic, problems)
+                    .map(address -> checkCurrent(subject, address, network)).orElse(null);
         } else if (ip instanceof IpAssignment.Auto) {
             plannedIp = planAutomatic(subject, network);
         }
-        return Optional.of(new PlannedNic(nic.mac(), mac, networkId, ip, plannedIp));
+        return new PlannedNic(nic.mac(), mac, network.id(), ip, plannedIp);
     }
 
     private String planMac(String subject, String mac, Network network) {
@@ -162,7 +180,26 @@ final class NicPlanner {
             problems.add(Problem.block(ProblemCode.IP_OUT_OF_RANGE, subject, "IP " + address
                     + " is outside network " + SafeText.quoted(network.id()) + "; expected an address in "
                     + range.first() + "-" + range.last()));
-        } else if (!claimFixed(network.id(), address)) {
+            return address;
+        }
+        return checkFree(subject, address, network);
+    }
+
+    /** The guest's current address is checked as a fixed one, but its range problem has a code of its own. */
+    private String checkCurrent(String subject, String address, Network network) {
+        AddressRange range = network.range();
+        if (!range.contains(address)) {
+            problems.add(Problem.block(ProblemCode.IP_GUEST_OUT_OF_RANGE, subject, "the guest uses IP " + address
+                    + " on this NIC, which is outside network " + SafeText.quoted(network.id())
+                    + "; expected an address in " + range.first() + "-" + range.last()
+                    + ", or a fixed IP or auto instead of current"));
+            return address;
+        }
+        return checkFree(subject, address, network);
+    }
+
+    private String checkFree(String subject, String address, Network network) {
+        if (!claimFixed(network.id(), address)) {
             problems.add(Problem.block(ProblemCode.IP_DUPLICATE_IN_REQUEST, subject, "IP " + address
                     + " is asked for by more than one NIC on network " + SafeText.quoted(network.id())
                     + "; expected each fixed address once"));

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
 /**
  * Decides whether an existing record is what a request would have written, so that a retry after a success
  * (say, when the answer was lost) is reported as done rather than as a conflict. Automatic addresses match any
- * address, and when MACs may be regenerated a recorded locally-administered MAC matches the instance's.
+ * address, the guest's current one matches the address the guest uses now, and when MACs may be regenerated a recorded locally-administered MAC matches the instance's.
  */
 final class SameImport {
     private SameImport() {
@@ -50,6 +50,7 @@ final class SameImport {
             IpAssignment ip = wanted.ip();
             boolean sameIp = ip == null ? nic.ipAddress() == null
                     : ip instanceof IpAssignment.Fixed fixed ? fixed.address().equals(nic.ipAddress())
+                    : ip instanceof IpAssignment.Current ? Objects.equals(wanted.plannedIp(), nic.ipAddress())
                     : nic.ipAddress() != null;
             if (!sameMac || !nic.networkId().equals(wanted.networkId()) || !sameIp) {
                 return false;

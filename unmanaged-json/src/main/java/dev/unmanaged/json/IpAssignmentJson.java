@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import dev.unmanaged.api.operation.IpAssignment;
 import java.io.IOException;
 
-/** An {@link IpAssignment} is written as the string {@code "auto"} or the address. */
+/** An {@link IpAssignment} is written as the string {@code "auto"}, {@code "current"} or the address. */
 final class IpAssignmentJson {
     private IpAssignmentJson() {
     }

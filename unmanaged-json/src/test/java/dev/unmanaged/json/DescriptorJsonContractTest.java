@@ -10,6 +10,7 @@ import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.Firmware;
 import dev.unmanaged.api.instance.GraphicsDescriptor;
+import dev.unmanaged.api.instance.GuestAddress;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.MemoryDescriptor;
@@ -40,7 +41,8 @@ class DescriptorJsonContractTest {
                 List.of(new DiskDescriptor("disk", "file", "qcow2", "none", "/var/lib/libvirt/images/web.qcow2", null,
                         List.of(), "vda", "virtio", "S1", false, false, 1, 10L << 30, 1L << 30)),
                 List.of(new NicDescriptor("bridge", "52:54:00:AA:BB:CC", "virtio", "br0", List.of(42), null, "vnet0",
-                        null)),
+                        null).withGuestAddresses(List.of(new GuestAddress("10.0.0.5", 24, GuestAddress.Source.LEASE),
+                        new GuestAddress("fe80::5054:ff:feaa:bbcc", 64, GuestAddress.Source.AGENT)))),
                 List.of(new GraphicsDescriptor("vnc", 5900, "127.0.0.1", true)),
                 List.of(DescriptorWarning.info("UNMODELLED", "unknown device <foo>")));
     }
@@ -69,7 +71,10 @@ class DescriptorJsonContractTest {
                 "hosts", "deviceName", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
                 "allocationBytes").doesNotContain("disk", "targetDev");
         assertThat(keys(json.get("nics").get(0))).contains("type", "mac", "model", "source", "vlanTags",
-                "switchPortType", "hostDeviceName", "bootOrder").doesNotContain("virtualPortType", "targetDev");
+                "switchPortType", "hostDeviceName", "bootOrder", "guestAddresses")
+                .doesNotContain("virtualPortType", "targetDev", "guestIpv4Addresses");
+        assertThat(keys(json.get("nics").get(0).get("guestAddresses").get(0)))
+                .containsExactlyInAnyOrder("address", "prefix", "source");
         assertThat(keys(json.get("graphics").get(0))).containsExactlyInAnyOrder("type", "port", "listen",
                 "passwordSet");
         assertThat(keys(json.get("warnings").get(0))).contains("code", "message");
@@ -88,6 +93,8 @@ class DescriptorJsonContractTest {
         assertThat(json.get("cpu").get("model").isNull()).isTrue();
         assertThat(json.get("nics").get(0).get("mac").asText()).isEqualTo("52:54:00:aa:bb:cc");
         assertThat(json.get("nics").get(0).get("vlanTags").get(0).asInt()).isEqualTo(42);
+        assertThat(json.at("/nics/0/guestAddresses/1").toString())
+                .isEqualTo("{\"address\":\"fe80::5054:ff:feaa:bbcc\",\"prefix\":64,\"source\":\"AGENT\"}");
         assertThat(json.get("graphics").get(0).get("passwordSet").asBoolean()).isTrue();
     }
 
@@ -102,17 +109,19 @@ class DescriptorJsonContractTest {
     }
 
     @Test
-    @DisplayName("an import request reads back from JSON, with 'auto' and fixed addresses")
+    @DisplayName("an import request reads back from JSON, with 'auto', 'current' and fixed addresses")
     void importRequestRoundTrip() throws Exception {
         ImportRequest request = ImportRequest.builder(Host.kvm("test:///default"), "web-01")
                 .owner("acme").offering("small").network("52:54:00:AA:BB:CC", "net1")
-                .ip("52:54:00:aa:bb:cc", IpAssignment.auto()).pool("vda", "pool1").build();
+                .ip("52:54:00:aa:bb:cc", IpAssignment.auto()).ip("52:54:00:aa:bb:cd", IpAssignment.current())
+                .ip("52:54:00:aa:bb:ce", IpAssignment.fixed("10.0.0.7")).pool("vda", "pool1").build();
 
         String json = UnmanagedJson.toJson(request);
         ImportRequest back = UnmanagedJson.mapper().readValue(json, ImportRequest.class);
 
         assertThat(back).isEqualTo(request);
-        assertThat(json).contains("\"52:54:00:aa:bb:cc\":\"auto\"");
+        assertThat(json).contains("\"52:54:00:aa:bb:cc\":\"auto\"", "\"52:54:00:aa:bb:cd\":\"current\"",
+                "\"52:54:00:aa:bb:ce\":\"10.0.0.7\"");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.spi.HostChangeFeed;
 import dev.unmanaged.api.spi.HostChangeListener;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ListingDetail;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import java.time.Duration;
@@ -212,10 +213,21 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
 
     // ---- the SPI -----------------------------------------------------------------------------------------
 
+    /** Guest addresses are left out, as a real listing reads them only when asked. */
     @Override
     public List<InstanceDescriptor> listInstances(Host host) {
+        return listInstances(host, Set.of());
+    }
+
+    /**
+     * With {@link ListingDetail#GUEST_ADDRESSES}, running instances' NICs carry the guest addresses scripted on them
+     * (while the provider declares {@link ProviderCapability#GUEST_ADDRESSES}).
+     */
+    @Override
+    public List<InstanceDescriptor> listInstances(Host host, Set<ListingDetail> details) {
         FakeHost fake = enter(host, Operation.LIST);
-        return fake.snapshot();
+        boolean addresses = details.contains(ListingDetail.GUEST_ADDRESSES);
+        return fake.snapshot().stream().map(d -> withGuestAddressesIf(addresses, d)).toList();
     }
 
     @Override
@@ -227,6 +239,7 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
         FakeHost fake = enter(host, Operation.DESCRIBE);
         return fake.snapshot().stream()
                 .filter(d -> d.isIdentifiedBy(nameOrUuid))
+                .map(d -> withGuestAddressesIf(true, d))
                 .findFirst()
                 .orElseThrow(() -> new InstanceNotFoundException(nameOrUuid, "host " + host.id()));
     }
@@ -255,6 +268,17 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
     }
 
     // ---- internals ---------------------------------------------------------------------------------------
+
+    /** A guest has addresses only while it runs, and only a provider that declares them reports them. */
+    private InstanceDescriptor withGuestAddressesIf(boolean asked, InstanceDescriptor instance) {
+        boolean running = instance.powerState() == PowerState.RUNNING || instance.powerState() == PowerState.PAUSED;
+        if (asked && running && capabilities.contains(ProviderCapability.GUEST_ADDRESSES)
+                || instance.nics().stream().allMatch(nic -> nic.guestAddresses().isEmpty())) {
+            return instance;
+        }
+        return instance.toBuilder()
+                .nics(instance.nics().stream().map(nic -> nic.withGuestAddresses(List.of())).toList()).build();
+    }
 
     /** Waits the host's latency, then checks reachability and scripted faults of {@code operation}. */
     private FakeHost enter(Host host, Operation operation) {

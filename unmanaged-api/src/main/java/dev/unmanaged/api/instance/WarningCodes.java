@@ -21,4 +21,9 @@ public final class WarningCodes {
     public static final String UNMODELLED = "UNMODELLED";
     /** A per-instance detail could not be fetched from the host. */
     public static final String DETAIL_UNAVAILABLE = "DETAIL_UNAVAILABLE";
+    /**
+     * A source of guest addresses failed or is not supported for the instance (e.g. no guest agent); the addresses
+     * shown come from the other sources. Informational: it never blocks an import.
+     */
+    public static final String GUEST_ADDRESSES_UNAVAILABLE = "GUEST_ADDRESSES_UNAVAILABLE";
 }

@@ -19,9 +19,12 @@ import org.jspecify.annotations.Nullable;
  * @param offset        skip this many instances of the sorted result
  * @param limit         return at most this many; 0 for no limit
  * @param hostDeadline  how long one host may take; null for the default
+ * @param guestAddresses read the addresses running guests use on their NICs (see
+ *                       {@link dev.unmanaged.api.instance.NicDescriptor#guestAddresses()}); this costs the host a
+ *                       call or more per running instance, so it is off unless asked for
  */
 public record ListQuery(List<Host> hosts, @Nullable String nameContains, Set<PowerState> states, Set<String> hostIds,
-                        int offset, int limit, @Nullable Duration hostDeadline) {
+                        int offset, int limit, @Nullable Duration hostDeadline, boolean guestAddresses) {
     public ListQuery {
         hosts = Copies.list(hosts);
         states = Copies.set(states);
@@ -31,9 +34,15 @@ public record ListQuery(List<Host> hosts, @Nullable String nameContains, Set<Pow
         }
     }
 
+    /** A query that does not read guest addresses. */
+    public ListQuery(List<Host> hosts, @Nullable String nameContains, Set<PowerState> states, Set<String> hostIds,
+                     int offset, int limit, @Nullable Duration hostDeadline) {
+        this(hosts, nameContains, states, hostIds, offset, limit, hostDeadline, false);
+    }
+
     /** Every unmanaged instance of {@code hosts}. */
     public static ListQuery of(List<Host> hosts) {
-        return new ListQuery(hosts, null, Set.of(), Set.of(), 0, 0, null);
+        return new ListQuery(hosts, null, Set.of(), Set.of(), 0, 0, null, false);
     }
 
     /** Every unmanaged instance of {@code hosts}. */
@@ -43,21 +52,30 @@ public record ListQuery(List<Host> hosts, @Nullable String nameContains, Set<Pow
 
     /** This query with a host deadline. */
     public ListQuery withHostDeadline(Duration deadline) {
-        return new ListQuery(hosts, nameContains, states, hostIds, offset, limit, Objects.requireNonNull(deadline));
+        return new ListQuery(hosts, nameContains, states, hostIds, offset, limit, Objects.requireNonNull(deadline),
+                guestAddresses);
     }
 
     /** This query with a name filter. */
     public ListQuery withNameContaining(@Nullable String text) {
-        return new ListQuery(hosts, text, states, hostIds, offset, limit, hostDeadline);
+        return new ListQuery(hosts, text, states, hostIds, offset, limit, hostDeadline,
+                guestAddresses);
     }
 
     /** This query with a state filter. */
     public ListQuery withStates(Set<PowerState> wanted) {
-        return new ListQuery(hosts, nameContains, wanted, hostIds, offset, limit, hostDeadline);
+        return new ListQuery(hosts, nameContains, wanted, hostIds, offset, limit, hostDeadline,
+                guestAddresses);
     }
 
     /** This query with paging. */
     public ListQuery withPage(int newOffset, int newLimit) {
-        return new ListQuery(hosts, nameContains, states, hostIds, newOffset, newLimit, hostDeadline);
+        return new ListQuery(hosts, nameContains, states, hostIds, newOffset, newLimit, hostDeadline,
+                guestAddresses);
+    }
+
+    /** This query reading guest addresses (true) or not (false). */
+    public ListQuery withGuestAddresses(boolean read) {
+        return new ListQuery(hosts, nameContains, states, hostIds, offset, limit, hostDeadline, read);
     }
 }

@@ -48,10 +48,19 @@ public enum ProblemCode {
     MAC_IN_USE,
     /** The fixed IP is not an address of the network's range. */
     IP_OUT_OF_RANGE,
-    /** The fixed IP is already in use on the network. */
+    /** The fixed IP (or the guest's current one) is already in use on the network. */
     IP_IN_USE,
     /** Two NICs of the request ask for the same fixed IP on one network. */
     IP_DUPLICATE_IN_REQUEST,
+    /**
+     * {@code current} was asked but the guest's address on the NIC is unknown: the instance is not running, or the
+     * hypervisor reports no IPv4 address for the NIC.
+     */
+    IP_GUEST_UNKNOWN,
+    /** {@code current} was asked but the guest uses several IPv4 addresses on the NIC; name one as a fixed IP. */
+    IP_GUEST_AMBIGUOUS,
+    /** {@code current} was asked but the guest's address is not an address of the network's range. */
+    IP_GUEST_OUT_OF_RANGE,
     /** The network has no free address for {@code auto}. */
     IP_RANGE_EXHAUSTED,
     /** A disk has no pool mapping. */

@@ -43,8 +43,21 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
     List<InstanceDescriptor> listInstances(Host host);
 
     /**
+     * {@link #listInstances(Host)} with the costlier {@code details} read too: with
+     * {@link ListingDetail#GUEST_ADDRESSES}, the NICs of running instances carry the guest's addresses as
+     * {@link #describeInstance} gives them. Without it, or from a provider that does not declare
+     * {@link ProviderCapability#GUEST_ADDRESSES}, NICs carry none. A detail that cannot be read is a warning on the
+     * instance, never a failure of the listing. The default ignores {@code details}.
+     */
+    default List<InstanceDescriptor> listInstances(Host host, Set<ListingDetail> details) {
+        return listInstances(host);
+    }
+
+    /**
      * The instance on {@code host} whose UUID (any letter case) or name is {@code nameOrUuid}: the same identity,
-     * state and hardware that {@link #listInstances} gives for it.
+     * state and hardware that {@link #listInstances} gives for it, and always its guest addresses when the provider
+     * declares {@link ProviderCapability#GUEST_ADDRESSES} (a source of addresses that fails or is unsupported is a
+     * {@link dev.unmanaged.api.instance.WarningCodes#GUEST_ADDRESSES_UNAVAILABLE} warning, never a failure).
      *
      * @throws dev.unmanaged.api.error.InstanceNotFoundException naming {@code nameOrUuid} when no instance has it
      *                                                           (a removed one included); a blank value fails

@@ -16,5 +16,7 @@ public enum ProviderCapability {
      * Changes of a host's instances are pushed as they happen
      * ({@link HypervisorInstanceProvider#watchHost}); without it, watchers list the host periodically.
      */
-    WATCH
+    WATCH,
+    /** The addresses running guests use on their NICs are reported (see {@link ListingDetail#GUEST_ADDRESSES}). */
+    GUEST_ADDRESSES
 }

@@ -110,10 +110,11 @@ public final class DescribeCommand implements Callable<Integer> {
         if (d.nics().isEmpty()) {
             out.println("  (none)");
         } else {
-            Table nics = Table.of("MAC", "TYPE", "MODEL", "SOURCE", "VLAN", "SWITCH PORT", "HOST DEVICE", "BOOT");
+            Table nics = Table.of("MAC", "TYPE", "MODEL", "SOURCE", "VLAN", "SWITCH PORT", "HOST DEVICE", "BOOT",
+                    "GUEST ADDRESSES");
             for (NicDescriptor nic : d.nics()) {
                 nics.row(nic.mac(), nic.type(), nic.model(), nic.source(), Text.list(nic.vlanTags()),
-                        nic.switchPortType(), nic.hostDeviceName(), nic.bootOrder());
+                        nic.switchPortType(), nic.hostDeviceName(), nic.bootOrder(), Text.list(nic.guestAddresses()));
             }
             nics.print(out, "  ");
         }

@@ -75,8 +75,9 @@ public final class ImportCommand implements Callable<Integer> {
     @Option(names = "--network", paramLabel = "[MAC=]NETWORK", description = "Map a NIC onto a network.")
     private List<String> networks;
 
-    @Option(names = "--ip", paramLabel = "[MAC=]ADDRESS|auto",
-            description = "Give a NIC a fixed address, or 'auto' for a free one of its network.")
+    @Option(names = "--ip", paramLabel = "[MAC=]ADDRESS|auto|current",
+            description = "Give a NIC a fixed address, 'auto' for a free one of its network, or 'current' for the"
+                    + " one its running guest uses now.")
     private List<String> ips;
 
     @Option(names = "--pool", paramLabel = "[DEV=]POOL", description = "Map a disk (e.g. vda) onto a storage pool.")

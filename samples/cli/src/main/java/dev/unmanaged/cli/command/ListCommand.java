@@ -1,5 +1,6 @@
 package dev.unmanaged.cli.command;
 
+import dev.unmanaged.api.instance.GuestAddress;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.operation.HostFailure;
@@ -15,6 +16,8 @@ import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -50,6 +53,10 @@ public final class ListCommand implements Callable<Integer> {
             description = "How long one host may take before it is reported unreachable (default ${DEFAULT-VALUE}).")
     private int timeoutSeconds;
 
+    @Option(names = "--addresses", description = {"Also read the addresses running guests use on their NICs (from"
+            + " the DHCP lease, the guest agent or the host's ARP table): a call or more per running instance."})
+    private boolean addresses;
+
     @Option(names = "--json", description = "Print the listing as JSON (instances, totalMatching, failures).")
     private boolean json;
 
@@ -60,13 +67,14 @@ public final class ListCommand implements Callable<Integer> {
             ListQuery query = ListQuery.of(session.hosts(hosts.uris))
                     .withHostDeadline(Duration.ofSeconds(timeoutSeconds))
                     .withNameContaining(nameContains)
-                    .withStates(states == null ? Set.of() : states);
+                    .withStates(states == null ? Set.of() : states)
+                    .withGuestAddresses(addresses);
             InstanceListing listing = session.instances().list(query);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, listing);
             } else {
-                print(HumanOutput.over(out), listing, query.hosts().size());
+                print(HumanOutput.over(out), listing, query.hosts().size(), addresses);
             }
             PrintWriter err = spec.commandLine().getErr();
             for (HostFailure failure : listing.failures()) {
@@ -80,12 +88,23 @@ public final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, InstanceListing listing, int hostCount) {
-        Table table = Table.of("NAME", "UUID", "STATE", "PERSISTENT", "VCPUS", "MEMORY", "DISKS", "NICS", "HOST");
+    private static void print(PrintWriter out, InstanceListing listing, int hostCount, boolean addresses) {
+        List<String> headers = new ArrayList<>(List.of("NAME", "UUID", "STATE", "PERSISTENT", "VCPUS", "MEMORY",
+                "DISKS", "NICS", "HOST"));
+        if (addresses) {
+            headers.add("ADDRESSES");
+        }
+        Table table = Table.of(headers.toArray(String[]::new));
         for (InstanceDescriptor d : listing.instances()) {
-            table.row(d.name(), d.uuid(), d.powerState(), Text.persistence(d.persistent()),
-                    d.cpu().vcpus(), ByteSizes.forReading(d.memory().maxBytes()), d.disks().size(), d.nics().size(),
-                    d.hostId());
+            // Arrays.asList, as an unknown UUID or host is null and printed as "-".
+            List<Object> cells = new ArrayList<>(Arrays.asList(d.name(), d.uuid(), d.powerState(),
+                    Text.persistence(d.persistent()), d.cpu().vcpus(), ByteSizes.forReading(d.memory().maxBytes()),
+                    d.disks().size(), d.nics().size(), d.hostId()));
+            if (addresses) {
+                cells.add(Text.list(d.nics().stream().flatMap(nic -> nic.guestAddresses().stream())
+                        .map(GuestAddress::address).distinct().toList()));
+            }
+            table.row(cells.toArray());
         }
         if (!table.isEmpty()) {
             table.print(out);

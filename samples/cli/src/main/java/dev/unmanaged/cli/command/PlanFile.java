@@ -203,7 +203,10 @@ final class PlanFile {
         return value.asBoolean();
     }
 
-    /** An import's IP addresses, each {@code auto} or an IPv4 address; refused before anything runs otherwise. */
+    /**
+     * An import's IP addresses, each {@code auto}, {@code current} or an IPv4 address; refused before anything runs
+     * otherwise.
+     */
     private static Mapping addresses(Mapping ips, String where) {
         try {
             return ips.requireValid(where + ".ip", mac -> where + ".ips." + mac, IpAssignment::parse);
