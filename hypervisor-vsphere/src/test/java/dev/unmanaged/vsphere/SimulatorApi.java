@@ -6,7 +6,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.security.GeneralSecurityException;
-import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +14,6 @@ import java.util.regex.Pattern;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 
 /**
  * The test side's own small vim25 client, past the provider: plain SOAP text to the simulator in a session of its
@@ -31,7 +29,7 @@ final class SimulatorApi {
         this.sdk = sdk;
         try {
             SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, new TrustManager[] {new TrustAll()}, null);
+            context.init(null, new TrustManager[] {new TrustEveryCertificate()}, null);
             SSLParameters parameters = new SSLParameters();
             parameters.setEndpointIdentificationAlgorithm(null);
             this.client = HttpClient.newBuilder().sslContext(context).sslParameters(parameters)
@@ -143,22 +141,6 @@ final class SimulatorApi {
                 call("<TerminateSession><_this type=\"SessionManager\">SessionManager</_this><sessionId>"
                         + keys.group(1) + "</sessionId></TerminateSession>");
             }
-        }
-    }
-
-    /** Only for the test's own session with a simulator. */
-    private static final class TrustAll implements X509TrustManager {
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public void checkServerTrusted(X509Certificate[] chain, String authType) {
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
         }
     }
 }
