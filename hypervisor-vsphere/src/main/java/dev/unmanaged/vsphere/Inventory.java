@@ -1,6 +1,7 @@
 package dev.unmanaged.vsphere;
 
 import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.instance.Placement;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.vsphere.soap.SoapRequest.PropertyPaths;
 import dev.unmanaged.vsphere.vim.ManagedObjectReference;
@@ -30,16 +31,6 @@ final class Inventory {
 
     /** One object: its reference, name and parent. */
     private record Entity(ManagedObjectReference reference, String name, @Nullable ManagedObjectReference parent) {
-    }
-
-    /**
-     * Where a virtual machine runs.
-     *
-     * @param esxiHost   the ESXi host's name
-     * @param cluster    the cluster's name, null when the host is standalone
-     * @param datacenter the datacenter's name, null when not found
-     */
-    record Placement(String esxiHost, @Nullable String cluster, @Nullable String datacenter) {
     }
 
     private final Map<String, Entity> entities = new HashMap<>();

@@ -16,6 +16,7 @@ import dev.unmanaged.vsphere.soap.SoapRequest.PropertyPaths;
 import dev.unmanaged.vsphere.vim.Backing;
 import dev.unmanaged.vsphere.vim.BootOptions;
 import dev.unmanaged.vsphere.vim.InfrastructureDevices;
+import dev.unmanaged.vsphere.vim.ManagedObjectReference;
 import dev.unmanaged.vsphere.vim.ObjectContent;
 import dev.unmanaged.vsphere.vim.PowerStateValue;
 import dev.unmanaged.vsphere.vim.ResourceAllocationInfo;
@@ -82,7 +83,9 @@ final class VirtualMachineMapper {
                 .cpu(cpu(hardware, as(values.get("config.cpuAllocation"), ResourceAllocationInfo.class,
                         "config.cpuAllocation", name, warnings)))
                 .memory(MemoryDescriptor.ofBytes(Math.multiplyExact(hardware.memoryMB, MIB)))
-                .os(os(values, name, warnings));
+                .os(os(values, name, warnings))
+                .placement(inventory.placementOf(values.get("runtime.host") instanceof ManagedObjectReference host
+                        ? host : null));
         devices(hardware, inventory, name, builder, warnings);
         return Optional.of(builder.warnings(warnings).build());
     }
