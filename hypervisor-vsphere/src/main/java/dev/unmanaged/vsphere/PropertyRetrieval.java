@@ -37,6 +37,7 @@ final class PropertyRetrieval {
                 Responses.ReferenceResponse.class).returnval;
         try {
             List<ObjectContent> objects = new ArrayList<>();
+            int pages = 1;
             RetrieveResult page = session.call(SoapRequest.retrievePropertiesEx(content.propertyCollector, view,
                     paths, maxObjects), Responses.RetrievePropertiesResponse.class).returnval;
             while (page != null) {
@@ -49,7 +50,9 @@ final class PropertyRetrieval {
                 }
                 page = session.call(SoapRequest.continueRetrievePropertiesEx(content.propertyCollector, page.token),
                         Responses.RetrievePropertiesResponse.class).returnval;
+                pages++;
             }
+            LOG.debug("read {} objects of {} in {} pages", objects.size(), viewTypes, pages);
             return objects;
         } finally {
             destroy(session, view);

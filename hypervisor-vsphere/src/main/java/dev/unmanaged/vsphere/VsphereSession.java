@@ -113,6 +113,7 @@ final class VsphereSession implements AutoCloseable {
             }
             String fresh = login();
             cookie = fresh;
+            LOG.debug("logged in to {} as user {}", endpoint.server(), endpoint.user());
             return fresh;
         }
     }
