@@ -5,7 +5,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Supplies the password of a vSphere user, from the embedder's secret store, a prompt or the environment. Called
  * when the provider logs in to an endpoint: once per endpoint, and again only when the session expired. The
- * provider clears the returned array once it has sent it, and never logs, shows or keeps the password.
+ * provider clears the returned array once it has sent it, and never logs, shows or keeps the password. An
+ * {@link dev.unmanaged.api.error.UnmanagedException} thrown here (e.g. an
+ * {@link dev.unmanaged.api.error.AccessDeniedException} that says where to set the password) fails the call as it is.
  */
 @FunctionalInterface
 public interface VsphereCredentials {

@@ -37,7 +37,8 @@ public final class ListCommand implements Callable<Integer> {
     private CommonOptions common;
 
     @Option(names = "--connect", paramLabel = "URI",
-            description = "A host's libvirt URI; repeat for several hosts. Default (or 'demo'): the demo host.")
+            description = "A host's libvirt URI or vsphere:// address; repeat for several hosts. Default (or 'demo'): the"
+                    + " demo host.")
     private List<String> connect;
 
     @Option(names = "--name", paramLabel = "TEXT", description = "Only instances whose name contains TEXT.")
