@@ -4,12 +4,14 @@
 #   ./benchmarks/run.sh                 # the whole set (6–8 minutes on 2 cores); table in benchmarks/target/results
 #   ./benchmarks/run.sh --smoke         # every benchmark at a tiny size: checks that they run, not how fast
 #   ./benchmarks/run.sh --only parse,fanout
+#   ./benchmarks/run.sh --only vsphere   # needs golang-go and golang-github-vmware-govmomi-dev
 #   ./benchmarks/run.sh --no-build      # use the benchmarks jar already built
 #
-# Benchmarks: parse, listing, fanout, import, durability, live. The import and live benchmarks need PostgreSQL
+# Benchmarks: parse, listing, fanout, import, durability, live, vsphere. The import and live benchmarks need PostgreSQL
 # (scripts/postgres.sh) and a libvirt daemon with QEMU (scripts/libvirt-live.sh, root only); this script starts
 # them when they are not running and the scripts can, and stops only what it started. Without them those rows
-# say "not measured" and why.
+# say "not measured" and why. The vsphere benchmark builds and starts a vCenter simulator of its own
+# (scripts/vsphere-sim.sh build: Go and govmomi from Debian's golang-go and golang-github-vmware-govmomi-dev).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -22,7 +24,7 @@ while [ $# -gt 0 ]; do
     --no-build) BUILD=0 ;;
     --smoke) ARGS+=(--smoke) ;;
     --only) ARGS+=(--only "$2"); shift ;;
-    -h|--help) sed -n '2,13p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
     *) echo "run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
   shift

@@ -27,7 +27,7 @@ class BomTest {
         List<String> inParent = managedUnmanagedArtifacts(ROOT.resolve("pom.xml"));
 
         assertThat(inBom).containsExactlyInAnyOrderElementsOf(inParent)
-                .containsExactlyInAnyOrder("unmanaged-api", "unmanaged-core", "unmanaged-json", "hypervisor-kvm",
+                .containsExactlyInAnyOrder("unmanaged-api", "unmanaged-core", "unmanaged-json", "hypervisor-kvm", "hypervisor-vsphere",
                         "hypervisor-spi-tck", "inventory-jdbc");
         for (String artifact : inBom) {
             assertThat(ROOT.resolve(artifact).resolve("pom.xml")).as("module of %s", artifact).exists();

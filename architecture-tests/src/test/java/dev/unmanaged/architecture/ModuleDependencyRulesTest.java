@@ -12,7 +12,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * The arrows between modules point one way. The api knows nothing but the JDK; every library module knows the api
  * and the libraries it wraps, and no other implementation; no library knows an application (the tool, the samples,
  * the benchmarks); and each wrapped library stays inside the module that wraps it: libvirt, JNA and JAXB in
- * hypervisor-kvm, HikariCP, Flyway and H2 in inventory-jdbc, picocli in the tool, Jackson out of the api, the
+ * hypervisor-kvm, JAXB in the two providers that read XML (and the vSphere provider's SOAP and vim25 types in
+ * it), HikariCP, Flyway and H2 in inventory-jdbc, picocli in the tool, Jackson out of the api, the
  * core, the KVM provider and the kits; the in-memory fakes, which applications use, reach no test library.
  *
  * <p>Every rule refuses to pass on no classes ({@code allowEmptyShould(false)}): a rule naming a package that does
@@ -26,6 +27,9 @@ class ModuleDependencyRulesTest {
     static final String CORE = "dev.unmanaged.core..";
     static final String JSON = "dev.unmanaged.json..";
     static final String KVM = "dev.unmanaged.kvm..";
+    static final String VSPHERE = "dev.unmanaged.vsphere..";
+    static final String VSPHERE_WIRE = "dev.unmanaged.vsphere.soap..";
+    static final String VSPHERE_MODEL = "dev.unmanaged.vsphere.vim..";
     static final String TCK = "dev.unmanaged.tck..";
     static final String TCK_FAKES = "dev.unmanaged.tck.fake..";
     static final String JDBC = "dev.unmanaged.inventory.jdbc..";
@@ -83,6 +87,23 @@ class ModuleDependencyRulesTest {
             .allowEmptyShould(false);
 
     @ArchTest
+    static final ArchRule vsphere_depends_only_on_api_jaxb_and_the_jdk = classes()
+            .that().resideInAPackage(VSPHERE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(VSPHERE, API, JAXB, "javax.xml..", "javax.net..",
+                    SLF4J, JDK, "org.jspecify..")
+            .because("a provider plugs into the core through the SPI and knows no other implementation; it talks"
+                    + " SOAP with the JDK's HTTP client")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule soap_and_vim25_types_stay_inside_the_vsphere_provider = noClasses()
+            .that().resideOutsideOfPackage(VSPHERE)
+            .should().dependOnClassesThat().resideInAnyPackage(VSPHERE_WIRE, VSPHERE_MODEL)
+            .because("the SOAP messages and the vim25 binding are how hypervisor-vsphere works, not part of what"
+                    + " it offers")
+            .allowEmptyShould(false);
+
+    @ArchTest
     static final ArchRule kits_depend_only_on_api_and_test_libraries = classes()
             .that().resideInAPackage(TCK)
             .should().onlyDependOnClassesThat().resideInAnyPackage(TCK, API, "org.junit..", "org.assertj..",
@@ -109,17 +130,18 @@ class ModuleDependencyRulesTest {
 
     @ArchTest
     static final ArchRule libraries_know_no_application = noClasses()
-            .that().resideInAnyPackage(API, CORE, JSON, KVM, TCK, JDBC)
+            .that().resideInAnyPackage(API, CORE, JSON, KVM, VSPHERE, TCK, JDBC)
             .should().dependOnClassesThat().resideInAnyPackage(CLI, SAMPLES, BENCHMARKS)
             .because("the tool, the samples and the benchmarks are built on the libraries, never the reverse")
             .allowEmptyShould(false);
 
     @ArchTest
     static final ArchRule libvirt_jna_and_jaxb_stay_inside_the_kvm_provider = noClasses()
-            .that().resideOutsideOfPackages(KVM, BENCHMARKS)
+            .that().resideOutsideOfPackages(KVM, BENCHMARKS, VSPHERE)
             .should().dependOnClassesThat().resideInAnyPackage(LIBVIRT, JNA, JAXB)
             .because("no libvirt, JNA or JAXB type may leave hypervisor-kvm (the benchmarks alone call libvirt"
-                    + " directly, to measure the provider against it)")
+                    + " directly, to measure the provider against it); hypervisor-vsphere binds vim25 with JAXB of"
+                    + " its own")
             .allowEmptyShould(false);
 
     @ArchTest
@@ -138,7 +160,7 @@ class ModuleDependencyRulesTest {
 
     @ArchTest
     static final ArchRule no_jackson_in_api_core_kvm_kits_or_store = noClasses()
-            .that().resideInAnyPackage(API, CORE, KVM, TCK, JDBC)
+            .that().resideInAnyPackage(API, CORE, KVM, VSPHERE, TCK, JDBC)
             .should().dependOnClassesThat().resideInAPackage(JACKSON)
             .because("serialisation lives in unmanaged-json; the records stay plain")
             .allowEmptyShould(false);

@@ -16,6 +16,7 @@ import dev.unmanaged.kvm.archfixture.KvmReachingIntoOtherModules;
 import dev.unmanaged.samples.embedding.archfixture.EmbedderReachingIntoImplementations;
 import dev.unmanaged.tck.archfixture.KitReachingIntoKvm;
 import dev.unmanaged.tck.fake.archfixture.FakeAssertingWithJUnit;
+import dev.unmanaged.vsphere.archfixture.VsphereReachingIntoKvm;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -49,6 +50,10 @@ class ModuleRulesBiteTest {
                         "dev.unmanaged.core.UnmanagedInstances"),
                 bites("kvm_depends_only_on_api_libvirt_and_jaxb", KvmReachingIntoOtherModules.class,
                         "dev.unmanaged.inventory.jdbc.JdbcInventoryStore"),
+                bites("vsphere_depends_only_on_api_jaxb_and_the_jdk", VsphereReachingIntoKvm.class,
+                        "dev.unmanaged.kvm.KvmInstanceProvider"),
+                bites("soap_and_vim25_types_stay_inside_the_vsphere_provider", EmbedderReachingIntoImplementations.class,
+                        "dev.unmanaged.vsphere.vim.ManagedObjectReference"),
                 bites("kits_depend_only_on_api_and_test_libraries", KitReachingIntoKvm.class,
                         "dev.unmanaged.kvm.KvmInstanceProvider"),
                 bites("fakes_use_no_test_library", FakeAssertingWithJUnit.class,
@@ -123,7 +128,8 @@ class ModuleRulesBiteTest {
         assertThat(shipped.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
                 .as("packages of the shipped classes")
                 .contains("dev.unmanaged.api.spi", "dev.unmanaged.api.internal", "dev.unmanaged.core",
-                        "dev.unmanaged.json", "dev.unmanaged.kvm", "dev.unmanaged.tck", "dev.unmanaged.inventory.jdbc",
+                        "dev.unmanaged.json", "dev.unmanaged.kvm", "dev.unmanaged.vsphere", "dev.unmanaged.vsphere.vim",
+                        "dev.unmanaged.tck", "dev.unmanaged.inventory.jdbc",
                         "dev.unmanaged.cli", "dev.unmanaged.samples.embedding", "dev.unmanaged.samples.jsondir")
                 .noneMatch(p -> p.contains("archfixture"));
         for (String name : ruleNames()) {

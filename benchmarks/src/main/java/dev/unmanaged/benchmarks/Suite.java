@@ -5,6 +5,7 @@ import dev.unmanaged.benchmarks.imports.ImportSuite;
 import dev.unmanaged.benchmarks.listing.ListingHarness;
 import dev.unmanaged.benchmarks.live.LiveListingSuite;
 import dev.unmanaged.benchmarks.parse.ParseSuite;
+import dev.unmanaged.benchmarks.vsphere.VsphereListingSuite;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -25,12 +26,13 @@ import java.util.Set;
  * same process and run, so the ratio is the figure to compare; absolute times depend on the machine.
  *
  * <pre>
- * Suite [--smoke] [--only parse,listing,fanout,import,durability,live] [--out DIR]
+ * Suite [--smoke] [--only parse,listing,fanout,import,durability,live,vsphere] [--out DIR]
  * </pre>
  */
 public final class Suite {
     /** The benchmarks in the order they run. */
-    public static final List<String> BENCHMARKS = List.of("parse", "listing", "fanout", "import", "durability", "live");
+    public static final List<String> BENCHMARKS = List.of("parse", "listing", "fanout", "import", "durability", "live",
+            "vsphere");
 
     private Suite() {
     }
@@ -50,6 +52,7 @@ public final class Suite {
         all.put("import", ImportSuite::run);
         all.put("durability", ImportSuite::durability);
         all.put("live", LiveListingSuite::run);
+        all.put("vsphere", VsphereListingSuite::run);
         return all;
     }
 

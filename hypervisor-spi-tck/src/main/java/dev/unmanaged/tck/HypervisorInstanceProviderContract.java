@@ -803,7 +803,7 @@ public abstract class HypervisorInstanceProviderContract {
         assertThat(d.memory().maxBytes()).as("memory of %s", vm).isEqualTo(spec.memoryBytes());
         assertThat(disksOf(d).stream().map(DiskDescriptor::deviceName).toList())
                 .as("disk device names of %s in definition order", vm)
-                .containsExactlyElementsOf(spec.disks().stream().map(InstanceSpec.DiskSpec::deviceName).toList());
+                .containsExactlyElementsOf(spec.disks().stream().map(bed::reportedDiskName).toList());
         assertThat(d.nics().stream().map(NicDescriptor::mac).toList()).as("NIC MACs of %s in definition order", vm)
                 .containsExactlyElementsOf(spec.nics().stream().map(InstanceSpec.NicSpec::mac).toList());
     }

@@ -52,6 +52,14 @@ public interface TestBed extends AutoCloseable {
         return Optional.empty();
     }
 
+    /**
+     * The device name the provider reports for {@code disk} of a created instance. The default is the spec's own
+     * name ({@code vda}); a hypervisor that names disks by their slot (vSphere: {@code scsi0:0}) maps it.
+     */
+    default String reportedDiskName(InstanceSpec.DiskSpec disk) {
+        return disk.deviceName();
+    }
+
     /** Releases what the bed holds. The default does nothing. */
     @Override
     default void close() {

@@ -292,7 +292,7 @@ final class BrokenProviders {
                         InstanceDescriptor any = listing.get(0);
                         listing.add(new InstanceDescriptor(UUID.randomUUID(), "ghost", host.id(), hypervisor(),
                                 null, PowerState.UNKNOWN, null, any.cpu(), any.memory(), null, null, null, null,
-                                null));
+                                null, null));
                     }
                     return listing;
                 }

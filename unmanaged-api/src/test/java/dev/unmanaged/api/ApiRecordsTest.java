@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 class ApiRecordsTest {
     private static InstanceDescriptor descriptor(UUID uuid, List<DescriptorWarning> warnings) {
         return new InstanceDescriptor(uuid, "vm1", null, "kvm", "kvm", null, null, CpuDescriptor.of(1),
-                MemoryDescriptor.ofMebibytes(512), null, null, null, null, warnings);
+                MemoryDescriptor.ofMebibytes(512), null, null, null, null, warnings, null);
     }
 
     @Test

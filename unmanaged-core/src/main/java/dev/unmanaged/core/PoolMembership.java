@@ -6,12 +6,18 @@ import dev.unmanaged.api.text.SafeText;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Whether a storage pool holds a disk: a file, block or dir disk whose source lies under the pool's path, or a
- * volume (or network image) whose {@code pool/name} source names the pool's hypervisor pool name.
+ * Whether a storage pool holds a disk: a file, block or dir disk whose source lies under the pool's path, a
+ * volume (or network image) whose {@code pool/name} source names the pool's hypervisor pool name, or a vSphere
+ * disk whose {@code [datastore] path} source names the pool's hypervisor pool name as its datastore.
  */
 final class PoolMembership {
+    /** A vSphere datastore path: {@code [datastore] folder/file.vmdk}. */
+    private static final Pattern DATASTORE_PATH = Pattern.compile("\\[([^\\]]+)\\] .*");
+
     private PoolMembership() {
     }
 
@@ -22,6 +28,10 @@ final class PoolMembership {
         if (source == null || source.isBlank()) {
             return Optional.of("disk " + SafeText.of(disk.deviceName()) + " has no source (an empty drive);"
                     + " expected a disk image held by " + poolName);
+        }
+        Matcher datastore = DATASTORE_PATH.matcher(source);
+        if (datastore.matches()) {
+            return inDatastore(disk, datastore.group(1), pool, poolName);
         }
         String type = disk.type() == null ? "file" : disk.type();
         return switch (type) {
@@ -52,6 +62,16 @@ final class PoolMembership {
         return Optional.of("disk " + SafeText.of(disk.deviceName()) + " source " + SafeText.quoted(source)
                 + " is not under the path " + SafeText.quoted(pool.path()) + " of " + poolName
                 + "; expected a pool whose path holds it");
+    }
+
+    private static Optional<String> inDatastore(DiskDescriptor disk, String datastore, StoragePool pool,
+                                                String poolName) {
+        if (datastore.equals(pool.hostPoolName())) {
+            return Optional.empty();
+        }
+        return Optional.of("disk " + SafeText.of(disk.deviceName()) + " is on datastore " + SafeText.quoted(datastore)
+                + " but " + poolName + " is " + SafeText.quoted(pool.hostPoolName())
+                + "; expected the pool whose host pool name is the disk's datastore");
     }
 
     private static Optional<String> inNamedPool(DiskDescriptor disk, String source, StoragePool pool,

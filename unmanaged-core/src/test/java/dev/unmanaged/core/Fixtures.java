@@ -100,7 +100,7 @@ final class Fixtures {
         return new InstanceDescriptor(uuid, name, null, KIND, "kvm", PowerState.RUNNING, true,
                 CpuDescriptor.of(vcpus), MemoryDescriptor.ofBytes(memory),
                 new OsDescriptor("hvm", "x86_64", "q35", null, null, List.of("hd")), disks, nics, List.of(),
-                warnings);
+                warnings, null);
     }
 
     /** A simple instance named {@code name} on one NIC and one disk under the images pool. */

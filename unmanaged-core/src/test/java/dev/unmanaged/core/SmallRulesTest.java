@@ -87,6 +87,16 @@ class SmallRulesTest {
                     .hasValueSatisfying(why -> assertThat(why).contains("'other'").contains("'default'"));
         }
 
+        @Test
+        @DisplayName("a vSphere disk is held by the pool whose host pool name is its datastore")
+        void datastorePools() {
+            StoragePool datastore = new StoragePool("gold", "Gold datastore", null, "ssd-01", Set.of());
+            assertThat(PoolMembership.whyNotHeld(file("[ssd-01] db/db.vmdk"), datastore)).isEmpty();
+            assertThat(PoolMembership.whyNotHeld(file("[ssd-02] db/db.vmdk"), datastore))
+                    .hasValueSatisfying(why -> assertThat(why).contains("'ssd-02'").contains("'ssd-01'"));
+            assertThat(PoolMembership.whyNotHeld(file("[ssd-01] db/db.vmdk"), images)).isPresent();
+        }
+
         private DiskDescriptor file(String source) {
             return disk("file", source);
         }

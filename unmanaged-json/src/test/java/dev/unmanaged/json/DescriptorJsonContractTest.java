@@ -16,6 +16,7 @@ import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.MemoryDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
+import dev.unmanaged.api.instance.Placement;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.operation.HostFailure;
 import dev.unmanaged.api.operation.ImportPlan;
@@ -44,7 +45,8 @@ class DescriptorJsonContractTest {
                         null).withGuestAddresses(List.of(new GuestAddress("10.0.0.5", 24, GuestAddress.Source.LEASE),
                         new GuestAddress("fe80::5054:ff:feaa:bbcc", 64, GuestAddress.Source.AGENT)))),
                 List.of(new GraphicsDescriptor("vnc", 5900, "127.0.0.1", true)),
-                List.of(DescriptorWarning.info("UNMODELLED", "unknown device <foo>")));
+                List.of(DescriptorWarning.info("UNMODELLED", "unknown device <foo>")),
+                new Placement("esxi-01", "cluster-a", "dc-1"));
     }
 
     private static List<String> keys(JsonNode node) {
@@ -61,7 +63,8 @@ class DescriptorJsonContractTest {
         JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
 
         assertThat(keys(json)).contains("name", "uuid", "virtualizationType", "powerState", "persistent", "memory",
-                "cpu", "os", "disks", "nics", "graphics", "warnings").doesNotContain("domainType");
+                "cpu", "os", "disks", "nics", "graphics", "warnings", "placement").doesNotContain("domainType");
+        assertThat(keys(json.get("placement"))).containsExactly("hypervisorHost", "cluster", "datacenter");
         assertThat(keys(json.get("memory"))).contains("maxBytes", "currentBytes");
         assertThat(keys(json.get("cpu"))).contains("vcpus", "maxVcpus", "mode", "model", "sockets", "dies", "cores",
                 "threads", "tune");

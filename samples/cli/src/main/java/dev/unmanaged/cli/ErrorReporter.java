@@ -77,7 +77,7 @@ final class ErrorReporter implements CommandLine.IExecutionExceptionHandler {
      */
     static String hint(ErrorCode code, boolean storeGiven) {
         return switch (code) {
-            case HOST_UNAVAILABLE -> " (check the --connect URI and that the host's libvirt accepts connections)";
+            case HOST_UNAVAILABLE -> " (check the --connect URI and that the host accepts connections)";
             case STORE_FAILURE -> storeGiven ? " (check --store, the database and its credentials)" : "";
             case INSTANCE_NOT_FOUND -> " (run 'unmanaged list' or 'unmanaged inventory' for the names)";
             case ALREADY_MANAGED -> " (see 'unmanaged inventory'; to import it with other settings, unmanage it first)";

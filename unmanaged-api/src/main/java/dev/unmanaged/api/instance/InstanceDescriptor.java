@@ -32,12 +32,15 @@ import org.jspecify.annotations.Nullable;
  * @param nics               network interfaces, in definition order
  * @param graphics           graphical consoles, without passwords
  * @param warnings           what could not be modelled, and facts that make importing unsafe
+ * @param placement          where in a multi-hypervisor host (a vCenter) the instance runs; null where the host is
+ *                           the hypervisor itself (KVM) or when unknown
  */
 public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable String hostId, String hypervisor,
                                  @Nullable String virtualizationType, PowerState powerState,
                                  @Nullable Boolean persistent, CpuDescriptor cpu, MemoryDescriptor memory,
                                  OsDescriptor os, List<DiskDescriptor> disks, List<NicDescriptor> nics,
-                                 List<GraphicsDescriptor> graphics, List<DescriptorWarning> warnings) {
+                                 List<GraphicsDescriptor> graphics, List<DescriptorWarning> warnings,
+                                 @Nullable Placement placement) {
     public InstanceDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hypervisor, "hypervisor");
@@ -60,7 +63,8 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
     public Builder toBuilder() {
         return new Builder().uuid(uuid).name(name).hostId(hostId).hypervisor(hypervisor)
                 .virtualizationType(virtualizationType).powerState(powerState).persistent(persistent).cpu(cpu)
-                .memory(memory).os(os).disks(disks).nics(nics).graphics(graphics).warnings(warnings);
+                .memory(memory).os(os).disks(disks).nics(nics).graphics(graphics).warnings(warnings)
+                .placement(placement);
     }
 
     /**
@@ -151,6 +155,7 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         private final List<NicDescriptor> nics = new ArrayList<>();
         private final List<GraphicsDescriptor> graphics = new ArrayList<>();
         private final List<DescriptorWarning> warnings = new ArrayList<>();
+        private @Nullable Placement placement;
 
         private Builder() {
         }
@@ -267,6 +272,12 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
             return this;
         }
 
+        /** Where in a multi-hypervisor host the instance runs; null (the default) when not applicable. */
+        public Builder placement(@Nullable Placement value) {
+            this.placement = value;
+            return this;
+        }
+
         /**
          * The descriptor.
          *
@@ -276,7 +287,7 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         public InstanceDescriptor build() {
             // The constructor checks the required values and names the one that is missing.
             return new InstanceDescriptor(uuid, name, hostId, hypervisor, virtualizationType, powerState,
-                    persistent, cpu, memory, os, disks, nics, graphics, warnings);
+                    persistent, cpu, memory, os, disks, nics, graphics, warnings, placement);
         }
     }
 }

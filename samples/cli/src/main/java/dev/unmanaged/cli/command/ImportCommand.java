@@ -50,7 +50,7 @@ public final class ImportCommand implements Callable<Integer> {
     private String instance;
 
     @Option(names = "--connect", paramLabel = "URI",
-            description = "The host's libvirt URI. Default (or 'demo'): the demo host.")
+            description = "The host's libvirt URI or vsphere:// address. Default (or 'demo'): the demo host.")
     private String connect;
 
     @Option(names = "--owner", paramLabel = "ID", description = "The owner the instance will belong to.")
@@ -80,7 +80,7 @@ public final class ImportCommand implements Callable<Integer> {
                     + " one its running guest uses now.")
     private List<String> ips;
 
-    @Option(names = "--pool", paramLabel = "[DEV=]POOL", description = "Map a disk (e.g. vda) onto a storage pool.")
+    @Option(names = "--pool", paramLabel = "[DEV=]POOL", description = "Map a disk (e.g. vda, scsi0:1) onto a storage pool.")
     private List<String> pools;
 
     @Option(names = "--disk-offering", paramLabel = "[DEV=]ID", description = "Map a disk onto a disk offering.")

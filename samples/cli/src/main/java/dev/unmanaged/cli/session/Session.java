@@ -1,5 +1,6 @@
 package dev.unmanaged.cli.session;
 
+import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.cli.CliFailure;
 import dev.unmanaged.cli.ExitCodes;
@@ -9,6 +10,9 @@ import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
 import dev.unmanaged.json.DemoCatalog;
 import dev.unmanaged.kvm.KvmInstanceProvider;
 import dev.unmanaged.kvm.KvmProviderOptions;
+import dev.unmanaged.vsphere.VsphereEndpoint;
+import dev.unmanaged.vsphere.VsphereInstanceProvider;
+import dev.unmanaged.vsphere.VsphereProviderOptions;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,13 +87,15 @@ public final class Session implements AutoCloseable {
     /**
      * The library's facade over the providers on the class path and the store. The KVM provider is built here
      * with libvirt's test driver enabled, for the demo host and {@code --connect test:///…}: the user names the
-     * file themselves, and the provider never echoes a node file it cannot load.
+     * file themselves, and the provider never echoes a node file it cannot load. The vSphere provider is built
+     * with the password from {@value VspherePassword#VARIABLE}.
      */
     public UnmanagedInstances instances() {
         if (instances == null) {
             JdbcInventoryStore opened = store();
-            providers = ProviderRegistry.load(List.of(new KvmInstanceProvider(
-                    KvmProviderOptions.builder().testDriverAllowed(true).build())));
+            providers = ProviderRegistry.load(List.of(
+                    new KvmInstanceProvider(KvmProviderOptions.builder().testDriverAllowed(true).build()),
+                    new VsphereInstanceProvider(VsphereProviderOptions.of(VspherePassword.fromEnvironment()))));
             instances = UnmanagedInstances.builder()
                     .providers(providers)
                     .store(opened)
@@ -104,14 +110,27 @@ public final class Session implements AutoCloseable {
         this.bulkConcurrency = items;
     }
 
-    /** The host at the libvirt URI {@code connect}, or the demo host when it is null or {@code demo}. */
+    /**
+     * The host at the libvirt URI or {@code vsphere://} address {@code connect}, or the demo host when it is null or
+     * {@code demo}. A vSphere address that carries a password is refused: the password comes from
+     * {@value VspherePassword#VARIABLE}.
+     */
     public Host host(String connect) {
         if (connect == null || DemoHost.ID.equals(connect)) {
             return demoHost();
         }
+        if (connect.regionMatches(true, 0, VsphereEndpoint.SCHEME + ":", 0, VsphereEndpoint.SCHEME.length() + 1)) {
+            try {
+                VsphereEndpoint.parse(connect);
+            } catch (InvalidRequestException e) {
+                throw new CliFailure(ExitCodes.USAGE, "--connect: " + e.getMessage());
+            }
+            return new Host(connect, VsphereInstanceProvider.HYPERVISOR, connect);
+        }
         if (!connect.contains(":")) {
             throw new CliFailure(ExitCodes.USAGE, "--connect: found '" + connect
-                    + "', expected a libvirt URI such as qemu+ssh://root@host/system or test:///path/node.xml");
+                    + "', expected a libvirt URI such as qemu+ssh://root@host/system or test:///path/node.xml, or a"
+                    + " vSphere address such as vsphere://administrator%40vsphere.local@vc1");
         }
         return Host.kvm(connect);
     }
