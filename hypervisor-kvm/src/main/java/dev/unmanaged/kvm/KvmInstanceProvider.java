@@ -96,11 +96,13 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     public List<InstanceDescriptor> listInstances(Host host) {
         requireServed(host);
         return calls.run(host, "listing domains", null, connect -> {
-            // One call for active and inactive domains, so none is missed while it changes state.
+            // One call for active and inactive domains, so none is missed while it changes state; then the
+            // state, persistence and disk sizes of all of them in two more, so each domain costs one call.
             Domain[] domains = connect.listAllDomains(0);
             List<InstanceDescriptor> listed;
             try {
-                listed = new ArrayList<>(parallelListing.readAll(connect, domains, host.id()));
+                BulkDomainFacts bulk = BulkDomainFacts.read(connect, host.id());
+                listed = new ArrayList<>(parallelListing.readAll(connect, domains, host.id(), bulk));
             } finally {
                 free(domains);
             }
@@ -211,7 +213,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         }
     }
 
-    private static void free(Domain... domains) {
+    static void free(Domain... domains) {
         for (Domain domain : domains) {
             try {
                 domain.free();
