@@ -4,6 +4,7 @@ import dev.unmanaged.benchmarks.fanout.FanOutHarness;
 import dev.unmanaged.benchmarks.imports.ImportSuite;
 import dev.unmanaged.benchmarks.listing.ListingHarness;
 import dev.unmanaged.benchmarks.live.LiveListingSuite;
+import dev.unmanaged.benchmarks.live.RemoteListingSuite;
 import dev.unmanaged.benchmarks.parse.ParseSuite;
 
 import java.io.IOException;
@@ -25,12 +26,12 @@ import java.util.Set;
  * same process and run, so the ratio is the figure to compare; absolute times depend on the machine.
  *
  * <pre>
- * Suite [--smoke] [--only parse,listing,fanout,import,live] [--out DIR]
+ * Suite [--smoke] [--only parse,listing,fanout,import,live,remote] [--out DIR]
  * </pre>
  */
 public final class Suite {
     /** The benchmarks in the order they run. */
-    public static final List<String> BENCHMARKS = List.of("parse", "listing", "fanout", "import", "live");
+    public static final List<String> BENCHMARKS = List.of("parse", "listing", "fanout", "import", "live", "remote");
 
     private Suite() {
     }
@@ -49,6 +50,7 @@ public final class Suite {
         all.put("fanout", mode -> new FanOutHarness(mode.smoke() ? FanOutHarness.SMOKE : FanOutHarness.FULL).rows());
         all.put("import", ImportSuite::run);
         all.put("live", LiveListingSuite::run);
+        all.put("remote", RemoteListingSuite::run);
         return all;
     }
 
