@@ -8,11 +8,12 @@ import javax.xml.stream.XMLStreamReader;
 import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
- * Hands the binding only the elements the model binds: the subtree of any other element (controllers, clocks,
- * features, metadata, security labels, …) is read past here, event by event through the reader below, so that
+ * Hands the binding only the elements the model binds, and text only inside elements whose text it binds: the
+ * subtree of any other element (controllers, clocks, features, metadata, security labels, …) and the
+ * whitespace between elements are read past here, event by event through the reader below, so that
  * the {@link GuardedStreamReader}'s DOCTYPE, entity and depth checks still see every event. JAXB would ignore
- * these elements anyway, but pays for each of them (a loader per unknown element and its text); this makes the
- * binding's cost follow the elements it keeps rather than the document.
+ * these anyway, but pays for each of them (a loader per unknown element, a buffer for every piece of text);
+ * this makes the binding's cost follow the elements it keeps rather than the document.
  *
  * <p>Created on the root element; once the root has ended every event passes unfiltered, so that what follows
  * the root is still checked by the caller.
@@ -38,10 +39,12 @@ final class BoundElementFilter extends StreamReaderDelegate {
                 }
                 skipSubtree();
                 event = super.next();
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                open.pop();
+                return event;
+            } else if (isText(event) && !open.peek().bindsText()) {
+                event = super.next();
             } else {
-                if (event == XMLStreamConstants.END_ELEMENT) {
-                    open.pop();
-                }
                 return event;
             }
         }
@@ -52,6 +55,13 @@ final class BoundElementFilter extends StreamReaderDelegate {
     @Override
     public int nextTag() throws XMLStreamException {
         return GuardedStreamReader.nextTagOf(this);
+    }
+
+    /** Text, and comments and processing instructions, which the binding ignores in text too. */
+    private static boolean isText(int event) {
+        return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.SPACE
+                || event == XMLStreamConstants.CDATA || event == XMLStreamConstants.COMMENT
+                || event == XMLStreamConstants.PROCESSING_INSTRUCTION;
     }
 
     private boolean isUnqualified() {

@@ -27,10 +27,11 @@ class BoundElementFilterTest {
     }
 
     @Test
-    @DisplayName("passes bound elements and skips whole unbound subtrees, also bound names inside them or in a namespace")
+    @DisplayName("passes bound elements and their bound text, and skips unbound subtrees (also bound names inside"
+            + " them or in a namespace) and the text between elements")
     void skipsUnboundSubtrees() throws Exception {
-        String xml = "<domain><metadata><name>inner</name></metadata><name>vm</name>"
-                + "<x:uuid xmlns:x='urn:other'>u</x:uuid><devices><controller><disk/></controller>"
+        String xml = "<domain>\n  <metadata><name>inner</name></metadata>\n  <name>vm</name>"
+                + "<x:uuid xmlns:x='urn:other'>u</x:uuid><devices> <controller><disk/></controller>"
                 + "<disk><source file='/a'/><unknown><deeper/></unknown></disk></devices></domain><!-- after -->";
         XMLStreamReader raw = XMLInputFactory.newDefaultFactory().createXMLStreamReader(new StringReader(xml));
         raw.nextTag();
@@ -42,11 +43,15 @@ class BoundElementFilterTest {
             if (event == XMLStreamConstants.START_ELEMENT) {
                 starts.add(filtered.getLocalName());
             }
+            if (event == XMLStreamConstants.CHARACTERS) {
+                starts.add("text " + filtered.getText());
+            }
             if (event == XMLStreamConstants.COMMENT) {
                 starts.add("comment after the root");
             }
         }
 
-        assertThat(starts).containsExactly("name", "devices", "disk", "source", "comment after the root");
+        assertThat(starts).containsExactly("name", "text vm", "devices", "disk", "source",
+                "comment after the root");
     }
 }
