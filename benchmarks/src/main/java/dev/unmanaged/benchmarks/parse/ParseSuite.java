@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /** Runs {@link ParseBenchmark} with JMH and turns its iterations into table rows (medians of iterations). */
 public final class ParseSuite {
-    private static final int SMOKE_DOCUMENTS = 20;
+    static final int SMOKE_DOCUMENTS = 20;
 
     private ParseSuite() {
     }
@@ -35,7 +35,6 @@ public final class ParseSuite {
                     .param("corpusLimit", String.valueOf(SMOKE_DOCUMENTS));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
-        ResultRow interleaved = InterleavedFloorGap.measure(mode, SMOKE_DOCUMENTS);
         Map<String, Samples> millisPerPass = new HashMap<>();
         for (RunResult result : results) {
             String method = result.getParams().getBenchmark();
@@ -47,9 +46,7 @@ public final class ParseSuite {
                 }
             }
         }
-        List<ResultRow> rows = new ArrayList<>(rows(millisPerPass, mode));
-        rows.add(interleaved);
-        return rows;
+        return rows(millisPerPass, mode);
     }
 
     static List<ResultRow> rows(Map<String, Samples> millisPerPass, RunMode mode) {
