@@ -73,8 +73,13 @@ final class AllDomainStats {
             return Outcome.failed("the connection was not opened by the provider");
         }
         PointerByReference records = new PointerByReference();
-        int count = Binding.LIBVIRT.virConnectGetAllDomainStats(nativeConnect.handle(), STATS_STATE | STATS_BLOCK,
-                records, 0);
+        int count;
+        try {
+            count = Binding.LIBVIRT.virConnectGetAllDomainStats(nativeConnect.handle(), STATS_STATE | STATS_BLOCK,
+                    records, 0);
+        } catch (UnsatisfiedLinkError olderLibvirt) {
+            return Outcome.failed("the libvirt client library has no virConnectGetAllDomainStats (before 1.2.8)");
+        }
         if (count < 0) {
             return Outcome.failed(lastError());
         }
@@ -83,7 +88,10 @@ final class AllDomainStats {
             Map<UUID, DomainStats> byUuid = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
                 Pointer record = list.getPointer((long) i * Native.POINTER_SIZE);
-                byUuid.put(uuidOf(record.getPointer(0)), statsOf(record));
+                UUID uuid = uuidOf(record.getPointer(0));
+                if (uuid != null) {
+                    byUuid.put(uuid, statsOf(record));
+                }
             }
             return new Outcome(byUuid, Optional.empty());
         } finally {
@@ -93,9 +101,12 @@ final class AllDomainStats {
         }
     }
 
+    /** The record's domain UUID (read from the handle, no round trip); null when libvirt gives none. */
     private static UUID uuidOf(Pointer domain) {
         byte[] text = new byte[UUID_STRING_BUFLEN];
-        Binding.LIBVIRT.virDomainGetUUIDString(domain, text);
+        if (Binding.LIBVIRT.virDomainGetUUIDString(domain, text) < 0) {
+            return null;
+        }
         return UUID.fromString(Native.toString(text, "US-ASCII"));
     }
 
