@@ -4,6 +4,8 @@ import dev.unmanaged.benchmarks.fanout.FanOutHarness;
 import dev.unmanaged.benchmarks.imports.ImportSuite;
 import dev.unmanaged.benchmarks.listing.ListingHarness;
 import dev.unmanaged.benchmarks.live.LiveListingSuite;
+import dev.unmanaged.benchmarks.live.RemoteListingSuite;
+import dev.unmanaged.benchmarks.parse.InterleavedParse;
 import dev.unmanaged.benchmarks.parse.ParseSuite;
 import dev.unmanaged.benchmarks.vsphere.VsphereListingSuite;
 
@@ -26,13 +28,13 @@ import java.util.Set;
  * same process and run, so the ratio is the figure to compare; absolute times depend on the machine.
  *
  * <pre>
- * Suite [--smoke] [--only parse,listing,fanout,import,durability,live,vsphere] [--out DIR]
+ * Suite [--smoke] [--only parse,parse-turns,listing,fanout,import,durability,live,remote,vsphere] [--out DIR]
  * </pre>
  */
 public final class Suite {
     /** The benchmarks in the order they run. */
-    public static final List<String> BENCHMARKS = List.of("parse", "listing", "fanout", "import", "durability", "live",
-            "vsphere");
+    public static final List<String> BENCHMARKS = List.of("parse", "parse-turns", "listing", "fanout", "import",
+            "durability", "live", "remote", "vsphere");
 
     private Suite() {
     }
@@ -46,12 +48,14 @@ public final class Suite {
     static Map<String, Benchmark> benchmarks() {
         Map<String, Benchmark> all = new LinkedHashMap<>();
         all.put("parse", ParseSuite::run);
+        all.put("parse-turns", InterleavedParse::run);
         all.put("listing", mode -> mode.smoke() ? new ListingHarness(1, 0, 2).rows(60)
                 : new ListingHarness(2, 8, 7).rows(1_000, 10_000));
         all.put("fanout", mode -> new FanOutHarness(mode.smoke() ? FanOutHarness.SMOKE : FanOutHarness.FULL).rows());
         all.put("import", ImportSuite::run);
         all.put("durability", ImportSuite::durability);
         all.put("live", LiveListingSuite::run);
+        all.put("remote", RemoteListingSuite::run);
         all.put("vsphere", VsphereListingSuite::run);
         return all;
     }

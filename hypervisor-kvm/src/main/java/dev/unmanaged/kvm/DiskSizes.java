@@ -3,6 +3,7 @@ package dev.unmanaged.kvm;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.WarningCodes;
+import dev.unmanaged.kvm.AllDomainStats.BlockSizes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,7 +16,9 @@ import org.libvirt.StorageVol;
 import org.libvirt.StorageVolInfo;
 
 /**
- * Fills in disks' capacity and allocation. The storage volume libvirt manages for the source is asked first
+ * Fills in disks' capacity and allocation. Sizes a listing already has from libvirt's bulk stats
+ * ({@link AllDomainStats}; for running and shut-off domains alike, what the image takes on the host) are taken as
+ * they are. For any other disk the storage volume libvirt manages for the source is asked
  * (by path, or by pool and volume name; libvirt refreshes a volume's sizes on every call), so that running and
  * shut-off domains are measured alike. Without a volume, libvirt's block info measures the disk: for a running
  * domain as the hypervisor sees it, for an inactive one by opening the image from the host, which only works
@@ -28,14 +31,22 @@ final class DiskSizes {
     private DiskSizes() {
     }
 
-    /** Sizes of {@code disks}; the warnings for disks without sizes go to {@code warnings}. */
+    /**
+     * Sizes of {@code disks}, from {@code reported} (the bulk stats of the domain, may be empty) where they are
+     * there and with calls of their own otherwise; the warnings for disks without sizes go to {@code warnings}.
+     */
     static List<DiskDescriptor> measure(Connect connect, Domain domain, boolean active, List<DiskDescriptor> disks,
-                                        List<DescriptorWarning> warnings)
+                                        List<BlockSizes> reported, List<DescriptorWarning> warnings)
             throws LibvirtException, DomainVanished {
         List<DiskDescriptor> measured = new ArrayList<>(disks.size());
         for (DiskDescriptor disk : disks) {
             if (disk.source() == null) {
                 measured.add(disk);
+                continue;
+            }
+            BlockSizes bulk = reportedFor(disk, reported);
+            if (bulk != null && bulk.capacity() != null && bulk.hostAllocation(active) != null) {
+                measured.add(disk.withSizes(bulk.capacity(), bulk.hostAllocation(active)));
                 continue;
             }
             Failures failures = new Failures();
@@ -51,6 +62,18 @@ final class DiskSizes {
             }
         }
         return measured;
+    }
+
+    /** The entry of the bulk stats for {@code disk}: same target device, else same source path; null if none. */
+    private static BlockSizes reportedFor(DiskDescriptor disk, List<BlockSizes> reported) {
+        for (BlockSizes block : reported) {
+            boolean same = disk.deviceName() != null ? disk.deviceName().equals(block.name())
+                    : disk.source().equals(block.path());
+            if (same) {
+                return block;
+            }
+        }
+        return null;
     }
 
     @FunctionalInterface

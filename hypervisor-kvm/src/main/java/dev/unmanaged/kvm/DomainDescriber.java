@@ -8,6 +8,7 @@ import dev.unmanaged.api.instance.MemoryDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.text.SecretRedaction;
+import dev.unmanaged.kvm.BulkDomainFacts.DomainFacts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,6 +16,7 @@ import java.util.UUID;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.DomainInfo;
+import org.libvirt.DomainInfo.DomainState;
 import org.libvirt.LibvirtException;
 
 /**
@@ -35,37 +37,57 @@ final class DomainDescriber {
     }
 
     /**
-     * The descriptor of {@code domain}, or empty when the domain vanished while it was read.
+     * The descriptor of {@code domain}, or empty when the domain vanished while it was read. Every detail is read
+     * with calls of its own.
      *
      * @throws LibvirtException only when the connection was lost
      */
     Optional<InstanceDescriptor> read(Connect connect, Domain domain, String hostId) throws LibvirtException {
+        return read(connect, domain, hostId, BulkDomainFacts.NONE);
+    }
+
+    /**
+     * The descriptor of {@code domain}, taking state, persistence and disk sizes from {@code bulk} where it has
+     * them and reading only the rest with calls of its own; empty when the domain vanished while it was read.
+     *
+     * @throws LibvirtException only when the connection was lost
+     */
+    Optional<InstanceDescriptor> read(Connect connect, Domain domain, String hostId, BulkDomainFacts bulk)
+            throws LibvirtException {
         try {
-            return Optional.of(describe(connect, domain, hostId));
+            return Optional.of(describe(connect, domain, hostId, bulk));
         } catch (DomainVanished vanished) {
             return Optional.empty();
         }
     }
 
-    private InstanceDescriptor describe(Connect connect, Domain domain, String hostId)
+    private InstanceDescriptor describe(Connect connect, Domain domain, String hostId, BulkDomainFacts bulk)
             throws LibvirtException, DomainVanished {
         List<DescriptorWarning> warnings = new ArrayList<>();
+        // Name and UUID are held by the handle: no round trip.
         String name = domain.getName();
         UUID uuid = uuid(connect, domain, warnings);
+        DomainFacts known = bulk.about(uuid);
 
         DomainInfo info = null;
-        try {
-            info = domain.getInfo();
-        } catch (LibvirtException e) {
-            warnings.add(unavailable("power state, vCPUs and memory", rethrowIfFatal(e, connect)));
+        DomainState knownState = known.state();
+        if (knownState == null) {
+            try {
+                info = domain.getInfo();
+                knownState = info.state;
+            } catch (LibvirtException e) {
+                warnings.add(unavailable("power state, vCPUs and memory", rethrowIfFatal(e, connect)));
+            }
         }
-        PowerState state = info == null ? PowerState.UNKNOWN : PowerStates.of(info.state);
+        PowerState state = PowerStates.of(knownState);
 
-        Boolean persistent = null;
-        try {
-            persistent = domain.isPersistent() == 1;
-        } catch (LibvirtException e) {
-            warnings.add(unavailable("persistence", rethrowIfFatal(e, connect)));
+        Boolean persistent = known.persistent();
+        if (persistent == null) {
+            try {
+                persistent = domain.isPersistent() == 1;
+            } catch (LibvirtException e) {
+                warnings.add(unavailable("persistence", rethrowIfFatal(e, connect)));
+            }
         }
 
         InstanceDescriptor descriptor;
@@ -77,8 +99,9 @@ final class DomainDescriber {
         }
 
         descriptor = withLibvirtName(descriptor, name);
-        boolean active = isActive(connect, domain, info);
-        List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, active, descriptor.disks(), warnings);
+        boolean active = isActive(connect, domain, knownState);
+        List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, active, descriptor.disks(), known.blocks(),
+                warnings);
         return descriptor.onHost(hostId, state, persistent).withDisks(disks).withWarnings(warnings);
     }
 
@@ -110,6 +133,9 @@ final class DomainDescriber {
             throws LibvirtException, DomainVanished {
         CpuDescriptor cpu = null;
         MemoryDescriptor memory = null;
+        if (info == null) {
+            info = infoOrNull(connect, domain);
+        }
         if (info != null && info.nrVirtCpu >= 1 && info.maxMem > 0) {
             int max = Math.max(info.nrVirtCpu, maxVcpus(connect, domain));
             cpu = new CpuDescriptor(info.nrVirtCpu, max, null, null, null, null, null, null, null);
@@ -142,11 +168,21 @@ final class DomainDescriber {
         }
     }
 
+    /** vCPUs and memory when the bulk calls gave the state only; null when libvirt cannot say. */
+    private static DomainInfo infoOrNull(Connect connect, Domain domain) throws LibvirtException, DomainVanished {
+        try {
+            return domain.getInfo();
+        } catch (LibvirtException e) {
+            rethrowIfFatal(e, connect);
+            return null;
+        }
+    }
+
     /** Only a shut-off domain is inactive; libvirt is asked only when the state is unknown. */
-    private static boolean isActive(Connect connect, Domain domain, DomainInfo info)
+    private static boolean isActive(Connect connect, Domain domain, DomainState state)
             throws LibvirtException, DomainVanished {
-        if (info != null && info.state != null && info.state != DomainInfo.DomainState.VIR_DOMAIN_NOSTATE) {
-            return info.state != DomainInfo.DomainState.VIR_DOMAIN_SHUTOFF;
+        if (state != null && state != DomainState.VIR_DOMAIN_NOSTATE) {
+            return state != DomainState.VIR_DOMAIN_SHUTOFF;
         }
         try {
             return domain.isActive() == 1;

@@ -138,7 +138,7 @@ final class HostConnection {
         LibvirtAuthBridge auth = new LibvirtAuthBridge(uri, options.credentials());
         Connect connect;
         try {
-            connect = new Connect(TerminalFreeUri.of(uri), auth, flags);
+            connect = new NativeConnect(TerminalFreeUri.of(uri), auth, flags);
         } catch (LibvirtException e) {
             CredentialRequest declined = auth.declined();
             if (declined != null) {

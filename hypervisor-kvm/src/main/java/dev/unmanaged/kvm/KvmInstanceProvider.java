@@ -116,11 +116,13 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         requireServed(host);
         boolean guestAddresses = details.contains(ListingDetail.GUEST_ADDRESSES);
         return calls.run(host, "listing domains", null, connect -> {
-            // One call for active and inactive domains, so none is missed while it changes state.
+            // One call for active and inactive domains, so none is missed while it changes state; then the
+            // state, persistence and disk sizes of all of them in two more, so each domain costs one call.
             Domain[] domains = connect.listAllDomains(0);
             List<InstanceDescriptor> listed;
             try {
-                listed = new ArrayList<>(parallelListing.readAll(connect, domains, host.id()));
+                BulkDomainFacts bulk = BulkDomainFacts.read(connect, host.id());
+                listed = new ArrayList<>(parallelListing.readAll(connect, domains, host.id(), bulk));
                 if (guestAddresses) {
                     listed = withGuestAddresses(connect, domains, listed);
                 }
@@ -291,7 +293,7 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
         }
     }
 
-    private static void free(Domain... domains) {
+    static void free(Domain... domains) {
         for (Domain domain : domains) {
             try {
                 domain.free();

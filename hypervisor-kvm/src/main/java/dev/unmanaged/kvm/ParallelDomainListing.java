@@ -16,9 +16,10 @@ import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 
 /**
- * Reads the domains of one listing, a bounded number at a time, on the host's shared connection. Each domain
- * costs several round trips to the host; libvirt connections are thread-safe and carry concurrent calls, so
- * reading a few domains at once hides most of the latency of a remote host.
+ * Reads the domains of one listing, a bounded number at a time, on the host's shared connection. With the
+ * listing's {@link BulkDomainFacts} each domain costs one round trip to the host (its definition), more where
+ * the bulk calls missed a detail; libvirt connections are thread-safe and carry concurrent calls, so reading a
+ * few domains at once hides most of the latency of a remote host.
  */
 final class ParallelDomainListing {
     private final DomainDescriber describer;
@@ -32,19 +33,21 @@ final class ParallelDomainListing {
     }
 
     /**
-     * The descriptors of {@code domains}, in their order, without those that vanished. Returns only when no
+     * The descriptors of {@code domains}, in their order, without those that vanished; what {@code bulk} holds
+     * is not asked again. Returns only when no
      * helper touches a domain any more, so that the caller may free them.
      *
      * @throws LibvirtException when the connection was lost
      */
-    List<InstanceDescriptor> readAll(Connect connect, Domain[] domains, String hostId) throws LibvirtException {
+    List<InstanceDescriptor> readAll(Connect connect, Domain[] domains, String hostId, BulkDomainFacts bulk)
+            throws LibvirtException {
         InstanceDescriptor[] read = new InstanceDescriptor[domains.length];
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         Runnable share = () -> {
             for (int i = next.getAndIncrement(); i < domains.length && !stop.get(); i = next.getAndIncrement()) {
                 try {
-                    read[i] = describer.read(connect, domains[i], hostId).orElse(null);
+                    read[i] = describer.read(connect, domains[i], hostId, bulk).orElse(null);
                 } catch (LibvirtException e) {
                     stop.set(true);
                     throw new ConnectionLost(e);

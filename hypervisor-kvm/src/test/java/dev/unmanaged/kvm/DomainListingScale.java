@@ -1,30 +1,23 @@
 package dev.unmanaged.kvm;
 
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.tck.LibvirtSocketProxy;
 import java.io.IOException;
-import java.net.StandardProtocolFamily;
-import java.net.UnixDomainSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.locks.LockSupport;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 
 /**
  * A scale run, not a test: defines N shut-off domains on the live daemon ({@code scripts/libvirt-live.sh start}),
- * lists them at read parallelisms 1, 2, 4 and 8, directly and through a UNIX-socket proxy that delays each
- * direction, prints the median and fastest listing, and removes the domains.
+ * lists them at read parallelisms 1, 2, 4 and 8, directly and through a {@link LibvirtSocketProxy} that delays
+ * each direction, prints the median and fastest listing, and removes the domains.
  *
  * <pre>java -cp &lt;test class path&gt; dev.unmanaged.kvm.DomainListingScale DOMAINS RUNS ONE_WAY_DELAY_MS</pre>
  */
 public final class DomainListingScale {
     private static final Path IMAGE = Path.of("/var/lib/libvirt/images/unmanaged-live-scale.qcow2");
-    private static final Path DAEMON_SOCKET = Path.of("/run/libvirt/libvirt-sock");
 
     private DomainListingScale() {
     }
@@ -33,13 +26,12 @@ public final class DomainListingScale {
         int domains = Integer.parseInt(args[0]);
         int runs = Integer.parseInt(args[1]);
         double delayMillis = Double.parseDouble(args[2]);
-        Path proxySocket = Files.createTempDirectory("unmanaged-scale").resolve("libvirt-sock");
         Connect connect = new Connect(LiveDaemon.URI);
-        try {
+        try (LibvirtSocketProxy proxy = LibvirtSocketProxy.start(LibvirtSocketProxy.SYSTEM_SOCKET,
+                (long) (delayMillis * 1_000_000))) {
             define(connect, domains);
-            startProxy(proxySocket, (long) (delayMillis * 1_000_000));
             measure("local daemon", LiveDaemon.URI, runs);
-            measure(delayMillis + " ms each way", "qemu+unix:///system?socket=" + proxySocket, runs);
+            measure(delayMillis + " ms each way", proxy.systemUri(), runs);
         } finally {
             for (String name : connect.listDefinedDomains()) {
                 if (name.startsWith("unmanaged-live-scale-")) {
@@ -48,7 +40,6 @@ public final class DomainListingScale {
             }
             connect.close();
             Files.deleteIfExists(IMAGE);
-            Files.deleteIfExists(proxySocket);
         }
     }
 
@@ -89,65 +80,5 @@ public final class DomainListingScale {
                         parallelism, listed, nanos[runs / 2] / 1e6, nanos[0] / 1e6);
             }
         }
-    }
-
-    /** Forwards to the daemon's socket, holding every chunk for the delay; calls still overlap. */
-    private static void startProxy(Path socket, long delayNanos) throws IOException {
-        ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
-        server.bind(UnixDomainSocketAddress.of(socket));
-        daemon(() -> {
-            try {
-                while (true) {
-                    SocketChannel client = server.accept();
-                    SocketChannel daemonSide = SocketChannel.open(UnixDomainSocketAddress.of(DAEMON_SOCKET));
-                    forward(client, daemonSide, delayNanos);
-                    forward(daemonSide, client, delayNanos);
-                }
-            } catch (IOException closed) {
-                // The run is over.
-            }
-        });
-    }
-
-    private record Chunk(long due, ByteBuffer data) {
-    }
-
-    private static void forward(SocketChannel from, SocketChannel to, long delayNanos) {
-        LinkedBlockingQueue<Chunk> chunks = new LinkedBlockingQueue<>();
-        daemon(() -> {
-            try {
-                while (true) {
-                    ByteBuffer data = ByteBuffer.allocate(65_536);
-                    if (from.read(data) < 0) {
-                        break;
-                    }
-                    chunks.add(new Chunk(System.nanoTime() + delayNanos, data.flip()));
-                }
-            } catch (IOException closed) {
-                // The other side went away.
-            }
-            chunks.add(new Chunk(0, null));
-        });
-        daemon(() -> {
-            try {
-                for (Chunk chunk = chunks.take(); chunk.data() != null; chunk = chunks.take()) {
-                    for (long wait = chunk.due() - System.nanoTime(); wait > 0; wait = chunk.due() - System.nanoTime()) {
-                        LockSupport.parkNanos(wait);
-                    }
-                    while (chunk.data().hasRemaining()) {
-                        to.write(chunk.data());
-                    }
-                }
-                to.shutdownOutput();
-            } catch (IOException | InterruptedException closed) {
-                // The other side went away.
-            }
-        });
-    }
-
-    private static void daemon(Runnable task) {
-        Thread thread = new Thread(task);
-        thread.setDaemon(true);
-        thread.start();
     }
 }

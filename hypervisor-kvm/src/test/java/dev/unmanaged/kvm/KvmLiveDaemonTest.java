@@ -20,8 +20,10 @@ import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.core.UnmanagedInstances;
+import dev.unmanaged.tck.LibvirtSocketProxy;
 import dev.unmanaged.tck.fake.InMemoryInventoryStore;
 import java.nio.file.Files;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +42,11 @@ class KvmLiveDaemonTest {
     private static final long MIB = 1024L * 1024;
     private static final String VNC_PASSWORD = "l1ve-pw";
     private static final Host HOST = new Host("live-qemu", "kvm", LiveDaemon.URI);
+
+    /** Domains the round-trip test defines. */
+    private static final int ROUND_TRIP_DOMAINS = 12;
+    /** listAllDomains, the bulk stats, and the transient domains: the calls a listing makes once per host. */
+    private static final int CALLS_PER_HOST = 3;
 
     private static KvmInstanceProvider provider;
     private LiveDaemon daemon;
@@ -252,5 +259,36 @@ class KvmLiveDaemonTest {
             assertThatThrownBy(() -> viewer.prepareForUnmanage(HOST, uuid)).isInstanceOf(AccessDeniedException.class);
         }
         assertThat(provider.describeInstance(HOST, uuid.toString()).persistent()).isFalse();
+    }
+
+    @Test
+    @DisplayName("lists through a proxy that counts libvirt's RPC calls at no more than 1.1 calls per listed domain plus a constant per host, with state, persistence and"
+            + " disk sizes")
+    void oneCallPerDomain() throws Exception {
+        List<UUID> ours = new ArrayList<>();
+        for (int i = 0; i < ROUND_TRIP_DOMAINS; i++) {
+            UUID uuid = UUID.randomUUID();
+            daemon.virshWithFile(daemon.definition(daemon.newName("rounds"), uuid, "pw"), "define");
+            ours.add(uuid);
+        }
+        try (LibvirtSocketProxy proxy = LibvirtSocketProxy.start(LibvirtSocketProxy.SYSTEM_SOCKET, 0);
+             KvmInstanceProvider provider = new KvmInstanceProvider()) {
+            Host host = new Host("counted", "kvm", proxy.systemUri());
+            provider.listInstances(host);
+            proxy.resetCounts();
+
+            List<InstanceDescriptor> listed = provider.listInstances(host);
+
+            long calls = proxy.calls();
+            assertThat(listed).extracting(InstanceDescriptor::uuid).containsAll(ours);
+            assertThat(listed).filteredOn(d -> ours.contains(d.uuid())).allSatisfy(d -> {
+                assertThat(d.powerState()).isEqualTo(PowerState.STOPPED);
+                assertThat(d.persistent()).isTrue();
+                assertThat(d.disks()).extracting(DiskDescriptor::capacityBytes).containsExactly(64L * 1024 * 1024);
+                assertThat(d.disks()).extracting(DiskDescriptor::allocationBytes).doesNotContainNull();
+            });
+            assertThat((double) calls).as("calls for %d listed domains: %s", listed.size(), proxy.callsByProcedure())
+                    .isLessThanOrEqualTo(1.1 * listed.size() + CALLS_PER_HOST);
+        }
     }
 }

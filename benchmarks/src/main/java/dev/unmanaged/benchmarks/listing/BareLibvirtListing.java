@@ -2,12 +2,13 @@ package dev.unmanaged.benchmarks.listing;
 
 import org.libvirt.Connect;
 import org.libvirt.Domain;
+import org.libvirt.Error;
 import org.libvirt.LibvirtException;
 
 /**
  * The baseline of the listing benchmark: the least any libvirt client must do to list a host — one
  * {@code listAllDomains} and one {@code getXMLDesc} per domain, on one open connection — with no parsing, no
- * power state, no persistence and no disk sizes.
+ * power state, no persistence and no disk sizes. A domain removed by someone else meanwhile is skipped.
  */
 public final class BareLibvirtListing implements AutoCloseable {
     private final Connect connect;
@@ -22,8 +23,16 @@ public final class BareLibvirtListing implements AutoCloseable {
         Domain[] domains = connect.listAllDomains(0);
         long characters = 0;
         for (Domain domain : domains) {
-            characters += domain.getXMLDesc(0).length();
-            domain.free();
+            try {
+                characters += domain.getXMLDesc(0).length();
+            } catch (LibvirtException e) {
+                // A domain someone else removed since the listing is skipped, as any client would.
+                if (e.getError().getCode() != Error.ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                    throw e;
+                }
+            } finally {
+                domain.free();
+            }
         }
         return characters;
     }

@@ -37,15 +37,9 @@ public final class LiveListingSuite {
     public static List<ResultRow> run(RunMode mode) throws Exception {
         int domains = mode.smoke() ? 3 : 50;
         int runs = mode.smoke() ? 1 : 7;
-        String problem = daemonProblem();
-        boolean liveSkipped = LiveServices.skipped();
-        if (problem != null || liveSkipped) {
-            if (LiveServices.inCi()) {
-                throw new IllegalStateException("the live libvirt daemon is not usable in CI: " + problem);
-            }
-            return List.of(ResultRow.reported("List " + domains + " real QEMU domains (live daemon)", "not measured",
-                    "report", null, liveSkipped ? "skipped (-Dlive.skip=true)"
-                            : problem + "; start it with bash scripts/libvirt-live.sh start"));
+        ResultRow notMeasured = notMeasured("List " + domains + " real QEMU domains (live daemon)");
+        if (notMeasured != null) {
+            return List.of(notMeasured);
         }
         List<String> defined = new ArrayList<>();
         Connect connect = new Connect(URI, false);
@@ -65,14 +59,14 @@ public final class LiveListingSuite {
             try (KvmInstanceProvider provider = new KvmInstanceProvider()) {
                 Host host = Host.kvm(URI);
                 provider.listInstances(host);
-                shellListing();
+                shellListing(URI);
                 for (int run = 0; run < runs; run++) {
                     long start = System.nanoTime();
                     List<InstanceDescriptor> listed = provider.listInstances(host);
                     ours.add((System.nanoTime() - start) / 1e6);
                     listedByOurs = listed.size();
                     start = System.nanoTime();
-                    listedByVirsh = shellListing();
+                    listedByVirsh = shellListing(URI);
                     virsh.add((System.nanoTime() - start) / 1e6);
                 }
                 long ownListed = provider.listInstances(host).stream().filter(d -> d.name().startsWith(PREFIX))
@@ -107,14 +101,17 @@ public final class LiveListingSuite {
                 + "</domain>";
     }
 
-    /** The shell peer: list every domain's name, then dump each one's XML. Returns how many it dumped. */
-    static int shellListing() throws IOException, InterruptedException {
-        String names = command(List.of("virsh", "-c", URI, "list", "--all", "--name"));
+    /**
+     * The shell peer on the daemon at {@code uri}: list every domain's name, then dump each one's XML. Returns
+     * how many it dumped.
+     */
+    static int shellListing(String uri) throws IOException, InterruptedException {
+        String names = command(List.of("virsh", "-c", uri, "list", "--all", "--name"));
         int dumped = 0;
         for (String name : names.split("\n")) {
             if (!name.isBlank()) {
                 try {
-                    command(List.of("virsh", "-c", URI, "dumpxml", name.strip()));
+                    command(List.of("virsh", "-c", uri, "dumpxml", name.strip()));
                     dumped++;
                 } catch (IllegalStateException vanished) {
                     // Another user's domain went away between the two calls; the peer would skip it too.
@@ -124,7 +121,7 @@ public final class LiveListingSuite {
         return dumped;
     }
 
-    private static String command(List<String> command) throws IOException, InterruptedException {
+    static String command(List<String> command) throws IOException, InterruptedException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         byte[] output = process.getInputStream().readAllBytes();
         if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
@@ -132,6 +129,23 @@ public final class LiveListingSuite {
                     + new String(output, StandardCharsets.UTF_8).strip());
         }
         return new String(output, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Null when the daemon can be used; else the row saying why {@code benchmark} was not measured (outside CI
+     * only: in CI a missing daemon fails the run).
+     */
+    static ResultRow notMeasured(String benchmark) {
+        String problem = daemonProblem();
+        boolean liveSkipped = LiveServices.skipped();
+        if (problem == null && !liveSkipped) {
+            return null;
+        }
+        if (LiveServices.inCi()) {
+            throw new IllegalStateException("the live libvirt daemon is not usable in CI: " + problem);
+        }
+        return ResultRow.reported(benchmark, "not measured", "report", null, liveSkipped
+                ? "skipped (-Dlive.skip=true)" : problem + "; start it with bash scripts/libvirt-live.sh start");
     }
 
     /** Null when the daemon answers and virsh and qemu-img exist, else why not. */

@@ -19,7 +19,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /** Runs {@link ParseBenchmark} with JMH and turns its iterations into table rows (medians of iterations). */
 public final class ParseSuite {
-    private static final int SMOKE_DOCUMENTS = 20;
+    static final int SMOKE_DOCUMENTS = 20;
 
     private ParseSuite() {
     }

@@ -64,16 +64,24 @@ final class GuardedStreamReader extends StreamReaderDelegate {
     /** Reimplemented over {@link #next()} so that every event passes the guards. */
     @Override
     public int nextTag() throws XMLStreamException {
-        int event = next();
-        while ((event == XMLStreamConstants.CHARACTERS && isWhiteSpace())
-                || (event == XMLStreamConstants.CDATA && isWhiteSpace())
+        return nextTagOf(this);
+    }
+
+    /**
+     * {@link XMLStreamReader#nextTag()} in terms of {@code reader}'s own {@link XMLStreamReader#next()}, for
+     * wrappers that must see every event: a delegate's inherited {@code nextTag} would bypass them.
+     */
+    static int nextTagOf(XMLStreamReader reader) throws XMLStreamException {
+        int event = reader.next();
+        while ((event == XMLStreamConstants.CHARACTERS && reader.isWhiteSpace())
+                || (event == XMLStreamConstants.CDATA && reader.isWhiteSpace())
                 || event == XMLStreamConstants.SPACE
                 || event == XMLStreamConstants.PROCESSING_INSTRUCTION
                 || event == XMLStreamConstants.COMMENT) {
-            event = next();
+            event = reader.next();
         }
         if (event != XMLStreamConstants.START_ELEMENT && event != XMLStreamConstants.END_ELEMENT) {
-            throw new XMLStreamException("expected a start or end tag", getLocation());
+            throw new XMLStreamException("expected a start or end tag", reader.getLocation());
         }
         return event;
     }

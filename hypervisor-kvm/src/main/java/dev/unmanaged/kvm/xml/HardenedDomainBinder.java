@@ -22,11 +22,14 @@ import javax.xml.stream.XMLStreamReader;
 /**
  * Reads one domain document into the JAXB model through a hardened StAX reader: no DTD, no external entities
  * or resources, no XInclude, bounded size and depth, the root must be the un-namespaced {@code <domain>},
- * nothing but comments and whitespace after it. Every failure becomes a {@link DomainXmlException}.
+ * nothing but comments and whitespace after it. The binding sees only the elements the model binds
+ * ({@link BoundElementFilter}). Every failure becomes a {@link DomainXmlException}.
  */
 final class HardenedDomainBinder {
     private static final String ROOT = "domain";
     private static final String REUSE_READER = "reuse-instance";
+
+    private static final BoundElements BOUND = BoundElements.of(DomainXml.class);
 
     private final JAXBContext context;
     private final ParserLimits limits;
@@ -72,7 +75,8 @@ final class HardenedDomainBinder {
             // No event handler is set on purpose: the runtime then skips unknown elements and attributes
             // without building a validation event for each, which costs more than the binding itself.
             Unmarshaller unmarshaller = context.createUnmarshaller();
-            DomainXml domain = unmarshaller.unmarshal(reader, DomainXml.class).getValue();
+            DomainXml domain = unmarshaller.unmarshal(new BoundElementFilter(reader, BOUND), DomainXml.class)
+                    .getValue();
             requireNothingAfterRoot(reader);
             // Only a reader that finished cleanly is closed, which lets the factory reuse it; a failed one is
             // dropped (closing a StAX reader never closes the input, so nothing leaks).
