@@ -30,6 +30,9 @@ final class ComputeSizing {
         int instanceVcpus = instance.cpu().vcpus();
         long instanceMemory = instance.memory().maxBytes();
         if (request.offeringId() == null) {
+            if (problems.stream().anyMatch(p -> SUBJECT.equals(p.subject()))) {
+                return new Size(instanceVcpus, instanceMemory); // a map's offering policy already said why
+            }
             problems.add(Problem.block(ProblemCode.REQUEST_INVALID, SUBJECT,
                     "no compute offering given; expected the id of a fixed or custom offering"));
             return new Size(instanceVcpus, instanceMemory);

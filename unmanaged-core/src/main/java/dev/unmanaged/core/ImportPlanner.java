@@ -42,7 +42,12 @@ final class ImportPlanner {
     }
 
     PlannedImport plan(ImportRequest request, InstanceDescriptor instance) {
-        var problems = new ArrayList<Problem>();
+        return plan(request, instance, List.of());
+    }
+
+    /** Plans with {@code found} already among the problems: what completing the request by a map found. */
+    PlannedImport plan(ImportRequest request, InstanceDescriptor instance, List<Problem> found) {
+        var problems = new ArrayList<Problem>(found);
         Optional<ManagedInstance> existing = checkIdentity(instance, problems);
         checkWarnings(instance, problems);
 

@@ -2,6 +2,7 @@ package dev.unmanaged.core;
 
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.mapping.ImportMap;
 import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
@@ -128,6 +129,16 @@ public final class UnmanagedInstances implements AutoCloseable {
      */
     public ImportPlan plan(ImportRequest request) {
         return imports.plan(Objects.requireNonNull(request, "request")).plan();
+    }
+
+    /**
+     * A dry run as {@link #plan(ImportRequest)}, with every NIC, disk and the offering that the request leaves
+     * open mapped by {@code map} (the first matching rule wins; what the request names itself is kept). A NIC or
+     * disk no rule matches is reported unmapped. The map is not checked against the catalog here: see
+     * {@link ImportMaps#requireKnownIds}.
+     */
+    public ImportPlan plan(ImportRequest request, ImportMap map) {
+        return imports.plan(Objects.requireNonNull(request, "request"), Objects.requireNonNull(map, "map")).plan();
     }
 
     /**
