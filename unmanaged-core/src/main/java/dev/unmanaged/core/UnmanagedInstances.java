@@ -4,6 +4,8 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.mapping.ImportMap;
 import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.operation.FleetPlan;
+import dev.unmanaged.api.operation.FleetRequest;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
@@ -56,6 +58,7 @@ public final class UnmanagedInstances implements AutoCloseable {
     private final InstanceLister lister;
     private final ManagedLister managed;
     private final ImportWorkflow imports;
+    private final FleetPlanner fleets;
     private final UnmanageWorkflow unmanages;
     private final BulkRunner bulk;
     private final ProviderRegistry providers;
@@ -85,6 +88,7 @@ public final class UnmanagedInstances implements AutoCloseable {
         this.managed = new ManagedLister(store);
         this.context = new WorkflowContext(providers, store, hostCalls, hostDeadline, builder.clock, events);
         this.imports = new ImportWorkflow(context);
+        this.fleets = new FleetPlanner(lister, new ImportPlanner(store, builder.clock), store);
         this.unmanages = new UnmanageWorkflow(context);
         this.bulk = new BulkRunner(bulkExecutor, builder.bulkConcurrency);
     }
@@ -176,6 +180,30 @@ public final class UnmanagedInstances implements AutoCloseable {
     /** Imports many instances and waits for all of them. */
     public BulkResult<ImportResult> importAll(List<ImportRequest> requests) throws InterruptedException {
         return importAll(requests, BulkProgressListener.none()).await();
+    }
+
+    /**
+     * Plans every unmanaged instance of the request's hosts under its map, in one call: the hosts are listed in
+     * parallel, as {@link #list} does, and each instance gets one plan with every problem (a NIC or disk no rule
+     * matches is reported unmapped). Writes nothing. A host that cannot be listed is in
+     * {@link FleetPlan#failures()}; the others are still planned.
+     *
+     * @throws dev.unmanaged.api.error.InvalidRequestException when a rule of the map names a network or pool the
+     *                                                         catalog lacks (by its place, e.g.
+     *                                                         {@code /networks/2/network}); nothing is listed then
+     */
+    public FleetPlan planFleet(FleetRequest request) {
+        return fleets.plan(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Imports the importable instances of a fleet plan in bulk, as {@link #importAll(List, BulkProgressListener)}
+     * does: each is planned again against its host before it is written, so an instance that changed meanwhile
+     * is refused with its problems. An outcome whose {@link ImportResult#alreadyExisted()} is set was already
+     * managed under the same request (by another run), not imported by this one.
+     */
+    public BulkOperation<ImportResult> importFleet(FleetPlan plan, BulkProgressListener<ImportResult> progress) {
+        return importAll(Objects.requireNonNull(plan, "plan").importableRequests(), progress);
     }
 
     /** Unmanages many instances, at most {@link Builder#bulkConcurrency} at once; see {@link BulkOperation}. */
