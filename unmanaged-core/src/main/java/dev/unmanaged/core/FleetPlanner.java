@@ -54,6 +54,12 @@ final class FleetPlanner {
         return fleet;
     }
 
+    /** A fleet item's key in bulk outcomes: {@code name on host-id}, as names repeat across hosts. */
+    static String keyOf(ImportPlan plan) {
+        String name = plan.instance() == null ? plan.request().instance() : plan.instance().name();
+        return name + " on " + plan.request().host().id();
+    }
+
     private ImportPlan planOne(FleetRequest fleet, Host host, InstanceDescriptor instance,
                                List<ComputeOffering> offerings) {
         String key = instance.uuid() == null ? instance.name() : instance.uuid().toString();

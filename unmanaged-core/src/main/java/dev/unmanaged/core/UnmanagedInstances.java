@@ -200,10 +200,13 @@ public final class UnmanagedInstances implements AutoCloseable {
      * Imports the importable instances of a fleet plan in bulk, as {@link #importAll(List, BulkProgressListener)}
      * does: each is planned again against its host before it is written, so an instance that changed meanwhile
      * is refused with its problems. An outcome whose {@link ImportResult#alreadyExisted()} is set was already
-     * managed under the same request (by another run), not imported by this one.
+     * managed under the same request (by another run), not imported by this one. Outcomes are keyed
+     * {@code name on host-id}, as names repeat across hosts.
      */
     public BulkOperation<ImportResult> importFleet(FleetPlan plan, BulkProgressListener<ImportResult> progress) {
-        return importAll(Objects.requireNonNull(plan, "plan").importableRequests(), progress);
+        List<ImportPlan> importable = Objects.requireNonNull(plan, "plan").importable();
+        return bulk.start(importable, FleetPlanner::keyOf, p -> imports.importInstance(p.request()),
+                Objects.requireNonNull(progress, "progress"));
     }
 
     /** Unmanages many instances, at most {@link Builder#bulkConcurrency} at once; see {@link BulkOperation}. */

@@ -119,6 +119,7 @@ class FleetTest {
         BulkResult<ImportResult> second = bench.instances.importFleet(fleet, BulkProgressListener.none()).await();
 
         assertThat(first.outcomes()).hasSize(4).allSatisfy(o -> {
+            assertThat(o.key()).endsWith(" on " + o.result().instance().host().id());
             assertThat(o.status()).isEqualTo(BulkOutcome.Status.SUCCEEDED);
             assertThat(o.result().alreadyExisted()).isFalse();
         });

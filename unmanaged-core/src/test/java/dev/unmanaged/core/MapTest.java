@@ -175,7 +175,7 @@ class MapTest {
         assertThatThrownBy(() -> ImportMaps.requireKnownIds(map, bench.store.catalog()))
                 .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
                     assertThat(e.field()).isEqualTo("/networks/1/network");
-                    assertThat(e.getMessage()).contains("'nowhere'", "/pools/0/pool", "'lost'");
+                    assertThat(e.getMessage()).contains("'nowhere'", "network", "also unknown: [/pools/0/pool 'lost']");
                 });
     }
 
