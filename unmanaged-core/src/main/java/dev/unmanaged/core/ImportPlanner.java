@@ -35,10 +35,12 @@ final class ImportPlanner {
 
     private final InventoryStore store;
     private final Clock clock;
+    private final ImportRules rules;
 
-    ImportPlanner(InventoryStore store, Clock clock) {
+    ImportPlanner(InventoryStore store, Clock clock, ImportRules rules) {
         this.store = store;
         this.clock = clock;
+        this.rules = rules;
     }
 
     PlannedImport plan(ImportRequest request, InstanceDescriptor instance) {
@@ -59,6 +61,7 @@ final class ImportPlanner {
         checkDisplayName(request, displayName, problems);
         List<PlannedNic> nics = new NicPlanner(request, catalog, access, problems, existing).plan(instance);
         List<ManagedDisk> disks = new DiskPlanner(request, catalog, access, problems).plan(instance);
+        rules.check(instance, request, catalog, problems);
 
         ManagedInstance proposed = null;
         if (instance.uuid() != null && request.ownerId() != null && request.offeringId() != null) {

@@ -37,11 +37,11 @@ final class ImportWorkflow {
     private final ImportPlanner planner;
     private final EventDispatcher events;
 
-    ImportWorkflow(WorkflowContext context) {
+    ImportWorkflow(WorkflowContext context, ImportPlanner planner) {
         this.context = context;
         this.store = context.store();
         this.clock = context.clock();
-        this.planner = new ImportPlanner(store, clock);
+        this.planner = planner;
         this.events = context.events();
     }
 

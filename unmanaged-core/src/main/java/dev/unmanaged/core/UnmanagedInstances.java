@@ -16,6 +16,7 @@ import dev.unmanaged.api.operation.ManagedQuery;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ImportRule;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -87,8 +88,13 @@ public final class UnmanagedInstances implements AutoCloseable {
         this.lister = new InstanceLister(providers, store, hostCalls, builder.listParallelism, hostDeadline);
         this.managed = new ManagedLister(store);
         this.context = new WorkflowContext(providers, store, hostCalls, hostDeadline, builder.clock, events);
-        this.imports = new ImportWorkflow(context);
-        this.fleets = new FleetPlanner(lister, new ImportPlanner(store, builder.clock), store);
+        var rules = new ArrayList<ImportRule>(builder.rules);
+        if (builder.ruleLoader != null) {
+            rules.addAll(ImportRules.serviceLoaded(builder.ruleLoader));
+        }
+        var planner = new ImportPlanner(store, builder.clock, new ImportRules(rules));
+        this.imports = new ImportWorkflow(context, planner);
+        this.fleets = new FleetPlanner(lister, planner, store);
         this.unmanages = new UnmanageWorkflow(context);
         this.bulk = new BulkRunner(bulkExecutor, builder.bulkConcurrency);
     }
@@ -251,6 +257,8 @@ public final class UnmanagedInstances implements AutoCloseable {
         private Duration hostDeadline = DEFAULT_HOST_DEADLINE;
         private Clock clock = Clock.systemUTC();
         private final List<InstanceEventListener> listeners = new ArrayList<>();
+        private final List<ImportRule> rules = new ArrayList<>();
+        private ClassLoader ruleLoader = UnmanagedInstances.class.getClassLoader();
 
         private Builder() {
         }
@@ -313,6 +321,24 @@ public final class UnmanagedInstances implements AutoCloseable {
         /** Adds a listener for imports, unmanages and rejections. */
         public Builder listener(InstanceEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a custom import rule, run in every plan after the built-in checks (and before the rules
+         * {@link java.util.ServiceLoader} finds), in the order added.
+         */
+        public Builder rule(ImportRule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
+         * Where {@link java.util.ServiceLoader} looks for import rules, once, when the facade is built: by default the
+         * library's own class loader; null to use only the rules added with {@link #rule}.
+         */
+        public Builder ruleLoader(ClassLoader loader) {
+            this.ruleLoader = loader;
             return this;
         }
 

@@ -53,5 +53,9 @@ public enum ProblemCode {
     /** The mapped disk offering is smaller than the disk. */
     DISK_OFFERING_TOO_SMALL,
     /** The disk's size is unknown, so the offering cannot be checked. */
-    DISK_SIZE_UNKNOWN
+    DISK_SIZE_UNKNOWN,
+    /** A custom {@link dev.unmanaged.api.spi.ImportRule} found a problem; its own code is {@link Problem#ruleCode()}. */
+    RULE,
+    /** A custom {@link dev.unmanaged.api.spi.ImportRule} failed while checking; the import is blocked to be safe. */
+    RULE_FAILED
 }

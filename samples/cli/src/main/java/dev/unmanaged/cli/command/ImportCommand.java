@@ -268,7 +268,7 @@ public final class ImportCommand implements Callable<Integer> {
                 out.println(outcome.key() + " was rejected:");
                 rejected.problems().stream()
                         .filter(p -> p.blocks())
-                        .forEach(p -> out.println("  " + p.code() + " (" + p.subject() + "): " + p.message()));
+                        .forEach(p -> out.println("  " + p.codeName() + " (" + p.subject() + "): " + p.message()));
             }
         }
     }

@@ -62,7 +62,7 @@ final class PlanPrinter {
         out.println("Problems:");
         Table table = Table.of("SEVERITY", "CODE", "SUBJECT", "MESSAGE");
         for (Problem p : problems) {
-            table.row(p.severity(), p.code(), p.subject(), p.message());
+            table.row(p.severity(), p.codeName(), p.subject(), p.message());
         }
         table.print(out, "  ");
     }
@@ -74,7 +74,7 @@ final class PlanPrinter {
             table.row(p.instance() == null ? p.request().instance() : p.instance().name(), p.request().host().id(),
                     p.importable() ? "importable" : "blocked",
                     p.problems().isEmpty() ? "-" : p.problems().stream()
-                            .map(problem -> problem.code() + " (" + problem.subject() + ")"
+                            .map(problem -> problem.codeName() + " (" + problem.subject() + ")"
                                     + (problem.blocks() ? "" : " [warning]"))
                             .collect(Collectors.joining(", ")));
         }
@@ -88,7 +88,7 @@ final class PlanPrinter {
     static void printBlocked(PrintWriter out, ImportPlan plan) {
         out.println((plan.instance() == null ? plan.request().instance() : plan.instance().name()) + " on "
                 + plan.request().host().id() + ":");
-        plan.blockingProblems().forEach(p -> out.println("  " + p.code() + " (" + p.subject() + "): " + p.message()));
+        plan.blockingProblems().forEach(p -> out.println("  " + p.codeName() + " (" + p.subject() + "): " + p.message()));
     }
 
     /** One short line for a failed import: the error code, and for a rejection its blocking problems. */
@@ -96,7 +96,7 @@ final class PlanPrinter {
         if (error instanceof ImportRejectedException rejected) {
             return "rejected: " + rejected.problems().stream()
                     .filter(Problem::blocks)
-                    .map(p -> p.code() + " (" + p.subject() + ")")
+                    .map(p -> p.codeName() + " (" + p.subject() + ")")
                     .collect(Collectors.joining(", "));
         }
         return error.code() + ": " + error.getMessage();
