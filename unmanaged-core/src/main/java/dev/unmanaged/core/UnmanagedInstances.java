@@ -2,6 +2,7 @@ package dev.unmanaged.core;
 
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.mapping.ImportMap;
 import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.operation.FleetPlan;
@@ -13,6 +14,7 @@ import dev.unmanaged.api.operation.InstanceListing;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.api.operation.ManagedListing;
 import dev.unmanaged.api.operation.ManagedQuery;
+import dev.unmanaged.api.operation.UnmanagePlan;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
@@ -174,6 +176,55 @@ public final class UnmanagedInstances implements AutoCloseable {
      */
     public UnmanageResult unmanage(UnmanageRequest request) {
         return unmanages.unmanage(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * A dry run of {@link #unmanage}: reads the instance from its host and says what would happen (whether it
+     * would be defined persistently, its power state, the reservations released) and what blocks it (host
+     * unreachable, instance gone from its host, a transient instance on a read-only provider). Writes nothing.
+     *
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when nothing managed has that UUID or name
+     * @throws dev.unmanaged.api.error.InvalidRequestException   when several managed instances have that name
+     */
+    public UnmanagePlan planUnmanage(UnmanageRequest request) {
+        return unmanages.plan(Objects.requireNonNull(request, "request"), false);
+    }
+
+    /**
+     * A dry run of {@link #forget}: blocked while the instance is still present on a reachable host.
+     *
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when nothing managed has that UUID or name
+     */
+    public UnmanagePlan planForget(UnmanageRequest request) {
+        return unmanages.plan(Objects.requireNonNull(request, "request"), true);
+    }
+
+    /**
+     * Forgets a managed record whose instance or host is gone for good (a decommissioned host), which
+     * {@link #unmanage} cannot release: the record and its reservations leave the inventory without the host
+     * being asked to keep anything. Refuses while the instance is still present on a reachable host. Audited: logged
+     * and published to listeners as {@link InstanceEvent.Forgotten}.
+     *
+     * @return the record removed
+     * @throws dev.unmanaged.api.error.InvalidRequestException   while the instance is present on a reachable host
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when nothing managed has that UUID or name
+     */
+    public ManagedInstance forget(UnmanageRequest request) {
+        return unmanages.forget(Objects.requireNonNull(request, "request"));
+    }
+
+    /** Plans many unmanages (or, with {@code forget}, forgets) at most {@link Builder#bulkConcurrency} at once. */
+    public BulkOperation<UnmanagePlan> planUnmanageAll(List<UnmanageRequest> requests, boolean forget,
+                                                       BulkProgressListener<UnmanagePlan> progress) {
+        return bulk.start(requests, UnmanageRequest::instance, request -> unmanages.plan(request, forget),
+                Objects.requireNonNull(progress, "progress"));
+    }
+
+    /** Forgets many records, at most {@link Builder#bulkConcurrency} at once; see {@link #forget}. */
+    public BulkOperation<ManagedInstance> forgetAll(List<UnmanageRequest> requests,
+                                                    BulkProgressListener<ManagedInstance> progress) {
+        return bulk.start(requests, UnmanageRequest::instance, unmanages::forget,
+                Objects.requireNonNull(progress, "progress"));
     }
 
     /** Imports many instances, at most {@link Builder#bulkConcurrency} at once; see {@link BulkOperation}. */

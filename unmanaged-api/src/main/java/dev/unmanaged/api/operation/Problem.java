@@ -6,8 +6,8 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * One problem found while planning an import: by a built-in check, or by an
- * {@link dev.unmanaged.api.spi.ImportRule} with a namespaced code of its own.
+ * One problem found while planning an import (by a built-in check, or by an
+ * {@link dev.unmanaged.api.spi.ImportRule} with a namespaced code of its own) or an unmanage.
  *
  * @param code     a stable code; {@link ProblemCode#RULE} for a rule's own problem
  * @param severity whether it blocks the import
