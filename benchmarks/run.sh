@@ -6,7 +6,7 @@
 #   ./benchmarks/run.sh --only parse,fanout
 #   ./benchmarks/run.sh --no-build      # use the benchmarks jar already built
 #
-# Benchmarks: parse, listing, fanout, import, live. The import and live benchmarks need PostgreSQL
+# Benchmarks: parse, listing, fanout, import, fleet, live. The import and live benchmarks need PostgreSQL
 # (scripts/postgres.sh) and a libvirt daemon with QEMU (scripts/libvirt-live.sh, root only); this script starts
 # them when they are not running and the scripts can, and stops only what it started. Without them those rows
 # say "not measured" and why.

@@ -1,6 +1,7 @@
 package dev.unmanaged.benchmarks;
 
 import dev.unmanaged.benchmarks.fanout.FanOutHarness;
+import dev.unmanaged.benchmarks.fleet.FleetPlanSuite;
 import dev.unmanaged.benchmarks.imports.ImportSuite;
 import dev.unmanaged.benchmarks.listing.ListingHarness;
 import dev.unmanaged.benchmarks.live.LiveListingSuite;
@@ -25,12 +26,12 @@ import java.util.Set;
  * same process and run, so the ratio is the figure to compare; absolute times depend on the machine.
  *
  * <pre>
- * Suite [--smoke] [--only parse,listing,fanout,import,live] [--out DIR]
+ * Suite [--smoke] [--only parse,listing,fanout,import,fleet,live] [--out DIR]
  * </pre>
  */
 public final class Suite {
     /** The benchmarks in the order they run. */
-    public static final List<String> BENCHMARKS = List.of("parse", "listing", "fanout", "import", "live");
+    public static final List<String> BENCHMARKS = List.of("parse", "listing", "fanout", "import", "fleet", "live");
 
     private Suite() {
     }
@@ -48,6 +49,7 @@ public final class Suite {
                 : new ListingHarness(2, 8, 7).rows(1_000, 10_000));
         all.put("fanout", mode -> new FanOutHarness(mode.smoke() ? FanOutHarness.SMOKE : FanOutHarness.FULL).rows());
         all.put("import", ImportSuite::run);
+        all.put("fleet", FleetPlanSuite::run);
         all.put("live", LiveListingSuite::run);
         return all;
     }
