@@ -7,8 +7,8 @@
 #   ./benchmarks/run.sh --only vsphere   # needs golang-go and golang-github-vmware-govmomi-dev
 #   ./benchmarks/run.sh --no-build      # use the benchmarks jar already built
 #
-# Benchmarks: parse, parse-turns, listing, fanout, import, durability, live, remote, vsphere. The import, live and
-# remote benchmarks need PostgreSQL
+# Benchmarks: parse, parse-turns, listing, fanout, import, durability, fleet, live, remote, vsphere. The import,
+# live and remote benchmarks need PostgreSQL
 # (scripts/postgres.sh) and a libvirt daemon with QEMU (scripts/libvirt-live.sh, root only); this script starts
 # them when they are not running and the scripts can, and stops only what it started. Without them those rows
 # say "not measured" and why. The vsphere benchmark builds and starts a vCenter simulator of its own

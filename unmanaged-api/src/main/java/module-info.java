@@ -10,6 +10,7 @@ module dev.unmanaged.api {
     exports dev.unmanaged.api.instance;
     exports dev.unmanaged.api.inventory;
     exports dev.unmanaged.api.operation;
+    exports dev.unmanaged.api.mapping;
     exports dev.unmanaged.api.error;
     exports dev.unmanaged.api.spi;
     exports dev.unmanaged.api.text;

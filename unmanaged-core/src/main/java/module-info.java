@@ -10,4 +10,5 @@ module dev.unmanaged.core {
 
     uses dev.unmanaged.api.spi.HypervisorInstanceProvider;
     uses dev.unmanaged.api.spi.HypervisorProviderFactory;
+    uses dev.unmanaged.api.spi.ImportRule;
 }

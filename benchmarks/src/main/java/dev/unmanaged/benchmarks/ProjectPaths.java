@@ -1,7 +1,11 @@
 package dev.unmanaged.benchmarks;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /**
  * Where the benchmarks find the shared corpus and where they may write scratch files. The corpus lies beside
@@ -44,9 +48,24 @@ public final class ProjectPaths {
         Path dir = root.resolve(name).toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot create scratch directory " + dir, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create scratch directory " + dir, e);
         }
         return dir;
+    }
+
+    /** A scratch directory as {@link #scratch} gives it, emptied of what an earlier run left. */
+    public static Path emptyScratch(String name) {
+        Path directory = scratch(name);
+        try (Stream<Path> walk = Files.walk(directory)) {
+            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
+                if (!path.equals(directory)) {
+                    Files.delete(path);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot empty " + directory, e);
+        }
+        return directory;
     }
 }

@@ -1,6 +1,7 @@
 package dev.unmanaged.benchmarks;
 
 import dev.unmanaged.benchmarks.fanout.FanOutHarness;
+import dev.unmanaged.benchmarks.fleet.FleetPlanSuite;
 import dev.unmanaged.benchmarks.imports.ImportSuite;
 import dev.unmanaged.benchmarks.listing.ListingHarness;
 import dev.unmanaged.benchmarks.live.LiveListingSuite;
@@ -28,13 +29,14 @@ import java.util.Set;
  * same process and run, so the ratio is the figure to compare; absolute times depend on the machine.
  *
  * <pre>
- * Suite [--smoke] [--only parse,parse-turns,listing,fanout,import,durability,live,remote,vsphere] [--out DIR]
+ * Suite [--smoke] [--only parse,parse-turns,listing,fanout,import,durability,fleet,live,remote,vsphere]
+ * [--out DIR]
  * </pre>
  */
 public final class Suite {
     /** The benchmarks in the order they run. */
     public static final List<String> BENCHMARKS = List.of("parse", "parse-turns", "listing", "fanout", "import",
-            "durability", "live", "remote", "vsphere");
+            "durability", "fleet", "live", "remote", "vsphere");
 
     private Suite() {
     }

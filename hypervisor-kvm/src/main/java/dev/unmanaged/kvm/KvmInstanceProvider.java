@@ -210,6 +210,11 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
     }
 
     @Override
+    public boolean readOnly() {
+        return options.readOnly();
+    }
+
+    @Override
     public UnmanagePreparation prepareForUnmanage(Host host, UUID uuid) {
         requireServed(host);
         Objects.requireNonNull(uuid, "uuid");

@@ -46,6 +46,9 @@ final class ComputeSizing {
         Size asDefined = new Size(instance.cpu().vcpus(), instance.memory().maxBytes(), instance.cpu().speedMhz(),
                 false);
         if (request.offeringId() == null) {
+            if (problems.stream().anyMatch(p -> SUBJECT.equals(p.subject()))) {
+                return asDefined; // a map's offering policy already said why
+            }
             problems.add(Problem.block(ProblemCode.REQUEST_INVALID, SUBJECT,
                     "no compute offering given; expected the id of a fixed or custom offering"));
             return asDefined;

@@ -36,14 +36,21 @@ final class ImportPlanner {
 
     private final InventoryStore store;
     private final Clock clock;
+    private final ImportRules rules;
 
-    ImportPlanner(InventoryStore store, Clock clock) {
+    ImportPlanner(InventoryStore store, Clock clock, ImportRules rules) {
         this.store = store;
         this.clock = clock;
+        this.rules = rules;
     }
 
     PlannedImport plan(ImportRequest request, InstanceDescriptor instance) {
-        var problems = new ArrayList<Problem>();
+        return plan(request, instance, List.of());
+    }
+
+    /** Plans with {@code found} already among the problems: what completing the request by a map found. */
+    PlannedImport plan(ImportRequest request, InstanceDescriptor instance, List<Problem> found) {
+        var problems = new ArrayList<Problem>(found);
         Optional<ManagedInstance> existing = checkIdentity(instance, problems);
         checkWarnings(instance, problems);
 
@@ -55,6 +62,7 @@ final class ImportPlanner {
         checkDisplayName(request, displayName, problems);
         List<PlannedNic> nics = new NicPlanner(request, catalog, access, problems, existing).plan(instance);
         List<ManagedDisk> disks = new DiskPlanner(request, catalog, access, problems).plan(instance);
+        rules.check(instance, request, catalog, problems);
 
         ManagedInstance proposed = null;
         if (instance.uuid() != null && request.ownerId() != null && request.offeringId() != null) {

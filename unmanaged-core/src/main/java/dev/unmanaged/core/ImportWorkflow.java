@@ -8,6 +8,7 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
+import dev.unmanaged.api.mapping.ImportMap;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
@@ -36,20 +37,35 @@ final class ImportWorkflow {
     private final ImportPlanner planner;
     private final EventDispatcher events;
 
-    ImportWorkflow(WorkflowContext context) {
+    ImportWorkflow(WorkflowContext context, ImportPlanner planner) {
         this.context = context;
         this.store = context.store();
         this.clock = context.clock();
-        this.planner = new ImportPlanner(store, clock);
+        this.planner = planner;
         this.events = context.events();
     }
 
     /** Re-reads the instance from its host (a listing may be stale) and validates the request against it. */
     PlannedImport plan(ImportRequest request) {
+        InstanceDescriptor instance = describe(request);
+        return logged(planner.plan(request, instance), instance);
+    }
+
+    /** As {@link #plan(ImportRequest)}, with what the request leaves open filled in by {@code map}. */
+    PlannedImport plan(ImportRequest request, ImportMap map) {
+        InstanceDescriptor instance = describe(request);
+        MappedRequest mapped = MappedRequest.of(map, request, instance, store.catalog().snapshot().offerings());
+        return logged(planner.plan(mapped.request(), instance, mapped.problems()), instance);
+    }
+
+    private InstanceDescriptor describe(ImportRequest request) {
         Host host = request.host();
-        InstanceDescriptor instance = context.onHost(host, "describing an instance",
+        return context.onHost(host, "describing an instance",
                 provider -> provider.describeInstance(host, request.instance()));
-        PlannedImport planned = planner.plan(request, instance);
+    }
+
+    private PlannedImport logged(PlannedImport planned, InstanceDescriptor instance) {
+        Host host = planned.plan().request().host();
         LOG.debug("Planned import of {} on host {}: {} problems, {} blocking", SafeText.quoted(instance.name()),
                 SafeText.host(host.id()), planned.plan().problems().size(),
                 planned.plan().blockingProblems().size());

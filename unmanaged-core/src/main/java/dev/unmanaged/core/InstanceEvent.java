@@ -4,6 +4,7 @@ import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.Problem;
+import dev.unmanaged.api.operation.UnmanagePlan;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import java.time.Instant;
 import java.util.List;
@@ -38,6 +39,22 @@ public sealed interface InstanceEvent {
     record Unmanaged(ManagedInstance instance, UnmanagePreparation preparation, Instant at) implements InstanceEvent {
         public Unmanaged {
             Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(at, "at");
+        }
+    }
+
+    /**
+     * A managed record was forgotten: its instance or its host was gone for good, so nothing was asked of the
+     * host; the record and its reservations left the inventory.
+     *
+     * @param instance the record removed
+     * @param plan     the plan it was forgotten under, saying why it was allowed
+     * @param at       when
+     */
+    record Forgotten(ManagedInstance instance, UnmanagePlan plan, Instant at) implements InstanceEvent {
+        public Forgotten {
+            Objects.requireNonNull(instance, "instance");
+            Objects.requireNonNull(plan, "plan");
             Objects.requireNonNull(at, "at");
         }
     }

@@ -4,6 +4,7 @@ import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.operation.UnmanagePlan;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.InventoryStore;
@@ -26,9 +27,38 @@ final class UnmanageWorkflow {
     private final WorkflowContext context;
     private final InventoryStore store;
 
+    private final UnmanagePlanner planner;
+
     UnmanageWorkflow(WorkflowContext context) {
         this.context = context;
         this.store = context.store();
+        this.planner = new UnmanagePlanner(context);
+    }
+
+    /** What unmanaging (or, with {@code forget}, forgetting) the request's record would do; writes nothing. */
+    UnmanagePlan plan(UnmanageRequest request, boolean forget) {
+        return planner.plan(request, findManaged(request), forget);
+    }
+
+    /**
+     * Forgets a record whose instance or host is gone for good: refuses while the instance is present on a
+     * reachable host; removes the record and its reservations without asking the host; audited as an event.
+     */
+    ManagedInstance forget(UnmanageRequest request) {
+        UnmanagePlan plan = plan(request, true);
+        ManagedInstance record = plan.record();
+        if (!plan.possible()) {
+            throw new InvalidRequestException("instance", record.uuid().toString(), "a managed instance gone from"
+                    + " its host or on a host gone for good: " + plan.blockingProblems().get(0).message());
+        }
+        Optional<ManagedInstance> removed = store.inUnitOfWork(writes -> writes.removeInstance(record.uuid()));
+        if (removed.isEmpty()) {
+            throw new InstanceNotFoundException(record.uuid().toString(), INVENTORY);
+        }
+        LOG.warn("Forgot managed instance {} ({}) of host {} without asking the host: it was not found there",
+                record.uuid(), SafeText.quoted(record.displayName()), SafeText.host(record.host().id()));
+        context.events().publish(new InstanceEvent.Forgotten(removed.get(), plan, context.clock().instant()));
+        return removed.get();
     }
 
     UnmanageResult unmanage(UnmanageRequest request) {

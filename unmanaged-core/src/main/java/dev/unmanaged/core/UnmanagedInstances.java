@@ -2,7 +2,11 @@ package dev.unmanaged.core;
 
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.mapping.ImportMap;
 import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.operation.FleetPlan;
+import dev.unmanaged.api.operation.FleetRequest;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
@@ -10,9 +14,11 @@ import dev.unmanaged.api.operation.InstanceListing;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.api.operation.ManagedListing;
 import dev.unmanaged.api.operation.ManagedQuery;
+import dev.unmanaged.api.operation.UnmanagePlan;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.operation.UnmanageResult;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ImportRule;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +63,7 @@ public final class UnmanagedInstances implements AutoCloseable {
     private final InstanceLister lister;
     private final ManagedLister managed;
     private final ImportWorkflow imports;
+    private final FleetPlanner fleets;
     private final UnmanageWorkflow unmanages;
     private final BulkRunner bulk;
     private final Watcher watcher;
@@ -86,7 +93,13 @@ public final class UnmanagedInstances implements AutoCloseable {
         this.lister = new InstanceLister(providers, store, hostCalls, builder.listParallelism, hostDeadline);
         this.managed = new ManagedLister(store);
         this.context = new WorkflowContext(providers, store, hostCalls, hostDeadline, builder.clock, events);
-        this.imports = new ImportWorkflow(context);
+        var rules = new ArrayList<ImportRule>(builder.rules);
+        if (builder.ruleLoader != null) {
+            rules.addAll(ImportRules.serviceLoaded(builder.ruleLoader));
+        }
+        var planner = new ImportPlanner(store, builder.clock, new ImportRules(rules));
+        this.imports = new ImportWorkflow(context, planner);
+        this.fleets = new FleetPlanner(lister, planner, store);
         this.unmanages = new UnmanageWorkflow(context);
         this.bulk = new BulkRunner(bulkExecutor, builder.bulkConcurrency);
         this.watcher = new Watcher(context, timer, builder.watchPollInterval);
@@ -135,6 +148,16 @@ public final class UnmanagedInstances implements AutoCloseable {
     }
 
     /**
+     * A dry run as {@link #plan(ImportRequest)}, with every NIC, disk and the offering that the request leaves
+     * open mapped by {@code map} (the first matching rule wins; what the request names itself is kept). A NIC or
+     * disk no rule matches is reported unmapped. The map is not checked against the catalog here: see
+     * {@link ImportMaps#requireKnownIds}.
+     */
+    public ImportPlan plan(ImportRequest request, ImportMap map) {
+        return imports.plan(Objects.requireNonNull(request, "request"), Objects.requireNonNull(map, "map")).plan();
+    }
+
+    /**
      * Imports one instance: plans, refuses on any blocking problem, then writes the record and its MAC and IP
      * reservations in one unit of work. Repeating a request that already succeeded returns the existing record
      * with {@link ImportResult#alreadyExisted()} set.
@@ -159,6 +182,55 @@ public final class UnmanagedInstances implements AutoCloseable {
         return unmanages.unmanage(Objects.requireNonNull(request, "request"));
     }
 
+    /**
+     * A dry run of {@link #unmanage}: reads the instance from its host and says what would happen (whether it
+     * would be defined persistently, its power state, the reservations released) and what blocks it (host
+     * unreachable, instance gone from its host, a transient instance on a read-only provider). Writes nothing.
+     *
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when nothing managed has that UUID or name
+     * @throws dev.unmanaged.api.error.InvalidRequestException   when several managed instances have that name
+     */
+    public UnmanagePlan planUnmanage(UnmanageRequest request) {
+        return unmanages.plan(Objects.requireNonNull(request, "request"), false);
+    }
+
+    /**
+     * A dry run of {@link #forget}: blocked while the instance is still present on a reachable host.
+     *
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when nothing managed has that UUID or name
+     */
+    public UnmanagePlan planForget(UnmanageRequest request) {
+        return unmanages.plan(Objects.requireNonNull(request, "request"), true);
+    }
+
+    /**
+     * Forgets a managed record whose instance or host is gone for good (a decommissioned host), which
+     * {@link #unmanage} cannot release: the record and its reservations leave the inventory without the host
+     * being asked to keep anything. Refuses while the instance is still present on a reachable host. Audited: logged
+     * and published to listeners as {@link InstanceEvent.Forgotten}.
+     *
+     * @return the record removed
+     * @throws dev.unmanaged.api.error.InvalidRequestException   while the instance is present on a reachable host
+     * @throws dev.unmanaged.api.error.InstanceNotFoundException when nothing managed has that UUID or name
+     */
+    public ManagedInstance forget(UnmanageRequest request) {
+        return unmanages.forget(Objects.requireNonNull(request, "request"));
+    }
+
+    /** Plans many unmanages (or, with {@code forget}, forgets) at most {@link Builder#bulkConcurrency} at once. */
+    public BulkOperation<UnmanagePlan> planUnmanageAll(List<UnmanageRequest> requests, boolean forget,
+                                                       BulkProgressListener<UnmanagePlan> progress) {
+        return bulk.start(requests, UnmanageRequest::instance, request -> unmanages.plan(request, forget),
+                Objects.requireNonNull(progress, "progress"));
+    }
+
+    /** Forgets many records, at most {@link Builder#bulkConcurrency} at once; see {@link #forget}. */
+    public BulkOperation<ManagedInstance> forgetAll(List<UnmanageRequest> requests,
+                                                    BulkProgressListener<ManagedInstance> progress) {
+        return bulk.start(requests, UnmanageRequest::instance, unmanages::forget,
+                Objects.requireNonNull(progress, "progress"));
+    }
+
     /** Imports many instances, at most {@link Builder#bulkConcurrency} at once; see {@link BulkOperation}. */
     public BulkOperation<ImportResult> importAll(List<ImportRequest> requests,
                                                  BulkProgressListener<ImportResult> progress) {
@@ -169,6 +241,33 @@ public final class UnmanagedInstances implements AutoCloseable {
     /** Imports many instances and waits for all of them. */
     public BulkResult<ImportResult> importAll(List<ImportRequest> requests) throws InterruptedException {
         return importAll(requests, BulkProgressListener.none()).await();
+    }
+
+    /**
+     * Plans every unmanaged instance of the request's hosts under its map, in one call: the hosts are listed in
+     * parallel, as {@link #list} does, and each instance gets one plan with every problem (a NIC or disk no rule
+     * matches is reported unmapped). Writes nothing. A host that cannot be listed is in
+     * {@link FleetPlan#failures()}; the others are still planned.
+     *
+     * @throws dev.unmanaged.api.error.InvalidRequestException when a rule of the map names a network or pool the
+     *                                                         catalog lacks (by its place, e.g.
+     *                                                         {@code /networks/2/network}); nothing is listed then
+     */
+    public FleetPlan planFleet(FleetRequest request) {
+        return fleets.plan(Objects.requireNonNull(request, "request"));
+    }
+
+    /**
+     * Imports the importable instances of a fleet plan in bulk, as {@link #importAll(List, BulkProgressListener)}
+     * does: each is planned again against its host before it is written, so an instance that changed meanwhile
+     * is refused with its problems. An outcome whose {@link ImportResult#alreadyExisted()} is set was already
+     * managed under the same request (by another run), not imported by this one. Outcomes are keyed
+     * {@code name on host-id}, as names repeat across hosts.
+     */
+    public BulkOperation<ImportResult> importFleet(FleetPlan plan, BulkProgressListener<ImportResult> progress) {
+        List<ImportPlan> importable = Objects.requireNonNull(plan, "plan").importable();
+        return bulk.start(importable, FleetPlanner::keyOf, p -> imports.importInstance(p.request()),
+                Objects.requireNonNull(progress, "progress"));
     }
 
     /** Unmanages many instances, at most {@link Builder#bulkConcurrency} at once; see {@link BulkOperation}. */
@@ -235,6 +334,8 @@ public final class UnmanagedInstances implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration watchPollInterval = DEFAULT_WATCH_POLL_INTERVAL;
         private final List<InstanceEventListener> listeners = new ArrayList<>();
+        private final List<ImportRule> rules = new ArrayList<>();
+        private ClassLoader ruleLoader = UnmanagedInstances.class.getClassLoader();
 
         private Builder() {
         }
@@ -302,6 +403,24 @@ public final class UnmanagedInstances implements AutoCloseable {
         /** Adds a listener for imports, unmanages and rejections. */
         public Builder listener(InstanceEventListener listener) {
             listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /**
+         * Adds a custom import rule, run in every plan after the built-in checks (and before the rules
+         * {@link java.util.ServiceLoader} finds), in the order added.
+         */
+        public Builder rule(ImportRule rule) {
+            rules.add(Objects.requireNonNull(rule, "rule"));
+            return this;
+        }
+
+        /**
+         * Where {@link java.util.ServiceLoader} looks for import rules, once, when the facade is built: by default the
+         * library's own class loader; null to use only the rules added with {@link #rule}.
+         */
+        public Builder ruleLoader(ClassLoader loader) {
+            this.ruleLoader = loader;
             return this;
         }
 

@@ -1,9 +1,6 @@
 package dev.unmanaged.json;
 
-import com.fasterxml.jackson.core.JsonLocation;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.unmanaged.api.error.InvalidRequestException;
@@ -25,7 +22,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -67,9 +63,7 @@ public final class CatalogLoader {
     private static final String HOST_POOL_NAME = "hostPoolName";
     /** The key {@link #HOST_POOL_NAME} had before it was made hypervisor-neutral; still read. */
     private static final String FORMER_HOST_POOL_NAME = "hypervisorPoolName";
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    private static final ObjectMapper MAPPER = JsonInput.STRICT;
     /** The highest CPU speed per vCPU in MHz an offering may state. */
     private static final int MAX_CPU_SPEED_MHZ = 1_000_000;
     private static final Set<String> SECTIONS = Set.of("owners", "computeOfferings", "networks", "storagePools",
@@ -122,11 +116,7 @@ public final class CatalogLoader {
     }
 
     private static InvalidRequestException malformed(String source, JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null ? source : source + " line " + at.getLineNr() + ", column " + at.getColumnNr();
-        // Jackson names its (here meaningless) source inside the message; the location is given separately.
-        String detail = e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[");
-        return new InvalidRequestException(where, "malformed JSON", "well-formed JSON (" + detail + ")");
+        return JsonInput.malformed(source, e);
     }
 
     private static Catalog parse(JsonNode root, String source) {
@@ -276,13 +266,7 @@ public final class CatalogLoader {
         }
 
         void allowOnly(Set<String> allowed) {
-            for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
-                String name = names.next();
-                if (!allowed.contains(name)) {
-                    throw new InvalidRequestException(field(name), node.get(name).toString(),
-                            "only the keys " + String.join(", ", sorted(allowed)));
-                }
-            }
+            JsonInput.allowOnly(node, allowed, this::field);
         }
 
         String id() {

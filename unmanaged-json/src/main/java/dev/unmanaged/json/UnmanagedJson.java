@@ -13,6 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.IpAssignment;
+import dev.unmanaged.api.operation.Problem;
 import java.io.UncheckedIOException;
 
 /**
@@ -35,6 +36,8 @@ public final class UnmanagedJson {
         module.addSerializer(UnmanagedException.class, new ErrorSerializer());
         module.addSerializer(IpAssignment.class, new IpAssignmentJson.Serializer());
         module.addDeserializer(IpAssignment.class, new IpAssignmentJson.Deserializer());
+        module.addSerializer(Problem.class, new ProblemJson.Serializer());
+        module.addDeserializer(Problem.class, new ProblemJson.Deserializer());
         module.setMixInAnnotation(ImportPlan.class, ImportPlanMixin.class);
         return JsonMapper.builder()
                 .addModule(module)

@@ -17,10 +17,8 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Bulk import into the JDBC store on embedded H2 and on PostgreSQL, each run into a fresh, empty database.
@@ -213,8 +211,7 @@ public final class ImportSuite {
     }
 
     private static JdbcInventoryStore freshH2(String settings) {
-        Path directory = ProjectPaths.scratch("import-h2");
-        deleteContents(directory);
+        Path directory = ProjectPaths.emptyScratch("import-h2");
         return settings.isEmpty() ? JdbcInventoryStore.openH2(directory)
                 : JdbcInventoryStore.open("jdbc:h2:file:" + directory.resolve("inventory") + settings);
     }
@@ -247,18 +244,6 @@ public final class ImportSuite {
         } catch (SQLException e) {
             return "PostgreSQL not reachable at " + SecretRedaction.redact(url) + " ("
                     + SecretRedaction.redact(e.getMessage()) + ")";
-        }
-    }
-
-    private static void deleteContents(Path directory) {
-        try (Stream<Path> walk = Files.walk(directory)) {
-            for (Path path : walk.sorted(Comparator.reverseOrder()).toList()) {
-                if (!path.equals(directory)) {
-                    Files.delete(path);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot empty " + directory, e);
         }
     }
 }

@@ -99,7 +99,7 @@ class FailuresIT {
 
         var neither = cli.run("import", "--offering", "small");
         assertThat(neither.exitCode()).isEqualTo(2);
-        assertThat(neither.err()).contains("expected either an instance (NAME|UUID) or --plan FILE");
+        assertThat(neither.err()).contains("expected either an instance (NAME|UUID), --plan FILE or --all, found none");
 
         var badSize = cli.run("import", "web-01", "--memory", "lots", "--dry-run");
         assertThat(badSize.exitCode()).isEqualTo(2);

@@ -1,6 +1,6 @@
 package dev.unmanaged.api.operation;
 
-/** Stable codes of import-plan {@link Problem}s. */
+/** Stable codes of the {@link Problem}s of import plans and unmanage plans. */
 public enum ProblemCode {
     /** The instance is already in the inventory. */
     ALREADY_MANAGED,
@@ -74,5 +74,17 @@ public enum ProblemCode {
     /** The mapped disk offering is smaller than the disk. */
     DISK_OFFERING_TOO_SMALL,
     /** The disk's size is unknown, so the offering cannot be checked. */
-    DISK_SIZE_UNKNOWN
+    DISK_SIZE_UNKNOWN,
+    /** A custom {@link dev.unmanaged.api.spi.ImportRule} found a problem; its own code is {@link Problem#ruleCode()}. */
+    RULE,
+    /** A custom {@link dev.unmanaged.api.spi.ImportRule} failed while checking; the import is blocked to be safe. */
+    RULE_FAILED,
+    /** Unmanage: the instance's host could not be asked (unreachable, or it refused). */
+    HOST_UNREACHABLE,
+    /** Unmanage: the managed instance is no longer on its host; only forgetting its record is left. */
+    INSTANCE_GONE,
+    /** Unmanage: the instance is transient and its provider only reads, so it cannot be defined persistently. */
+    READ_ONLY_TRANSIENT,
+    /** Forget: the instance is still present on a reachable host; unmanage it instead. */
+    INSTANCE_STILL_PRESENT
 }

@@ -98,6 +98,15 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
                         + "; watchers list it periodically instead", null);
     }
 
+    /**
+     * True when this provider only reads hosts, so that {@link #prepareForUnmanage} cannot define a transient
+     * instance persistently (it fails with {@link dev.unmanaged.api.error.AccessDeniedException}); an unmanage plan
+     * reports that before anything is tried. The default is false.
+     */
+    default boolean readOnly() {
+        return false;
+    }
+
     /** Releases connections. The default does nothing. */
     @Override
     default void close() {

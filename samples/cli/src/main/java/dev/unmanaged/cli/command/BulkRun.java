@@ -33,12 +33,34 @@ final class BulkRun {
                                   Function<BulkOutcome<T>, String> detail,
                                   Function<BulkProgressListener<T>, BulkOperation<T>> start)
             throws InterruptedException {
+        return show(out, err, json, total, new Report<>(verb, detail, result -> Progress.totals(result, verb),
+                result -> result), start);
+    }
+
+    /**
+     * How a run is reported.
+     *
+     * @param verb     what a success is called, e.g. {@code imported}
+     * @param detail   the words for one outcome, whatever its status
+     * @param totals   the closing line of the human summary
+     * @param document the one JSON document printed for the result with --json
+     */
+    record Report<T>(String verb, Function<BulkOutcome<T>, String> detail, Function<BulkResult<T>, String> totals,
+                     Function<BulkResult<T>, Object> document) {
+    }
+
+    /** As {@link #show(PrintWriter, PrintWriter, boolean, int, String, Function, Function)}, reported by {@code report}. */
+    static <T> BulkResult<T> show(PrintWriter out, PrintWriter err, boolean json, int total, Report<T> report,
+                                  Function<BulkProgressListener<T>, BulkOperation<T>> start)
+            throws InterruptedException {
+        String verb = report.verb();
+        Function<BulkOutcome<T>, String> detail = report.detail();
         // With --json stdout holds the JSON document alone; the progress goes to stderr, as plain lines.
         Progress<T> progress = Progress.forOutput(json ? err : out, !json, total, verb, detail);
         BulkResult<T> result = Interruption.process().await(start.apply(progress));
         progress.finish();
         if (json) {
-            JsonOutput.print(out, result);
+            JsonOutput.print(out, report.document().apply(result));
             sayIfInterrupted(err);
             return result;
         }
@@ -50,7 +72,7 @@ final class BulkRun {
         human.println();
         summary.print(human);
         human.println();
-        human.println(Progress.totals(result, verb));
+        human.println(report.totals().apply(result));
         human.flush();
         sayIfInterrupted(human);
         return result;

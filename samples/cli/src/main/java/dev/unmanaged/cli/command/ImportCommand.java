@@ -2,6 +2,7 @@ package dev.unmanaged.cli.command;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unmanaged.api.error.ImportRejectedException;
+import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.operation.ImportPlan;
@@ -14,7 +15,6 @@ import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.cli.output.ErrorOutput;
 import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
-import dev.unmanaged.cli.output.Table;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
 import dev.unmanaged.core.UnmanagedInstances;
@@ -23,6 +23,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +41,8 @@ import picocli.CommandLine.Spec;
                 "With --dry-run, show the plan only: every problem with its code, or what would be recorded.",
                 "With --plan FILE, import many instances from a JSON plan file (see docs/cli.md), --parallel at a"
                         + " time; the options below then act as defaults for every import of the file.",
+                "With --all --map FILE, import every unmanaged instance of the --connect hosts, mapped by the map"
+                        + " file's rules (see docs/cli.md); with --dry-run, show every plan.",
                 "A mapping without DEVICE= applies to every NIC (or disk) not named otherwise.",
                 "Exit status 0 when everything was (or would be) imported, 1 when anything was refused."})
 public final class ImportCommand implements Callable<Integer> {
@@ -50,8 +53,24 @@ public final class ImportCommand implements Callable<Integer> {
     private String instance;
 
     @Option(names = "--connect", paramLabel = "URI",
-            description = "The host's libvirt URI or vsphere:// address. Default (or 'demo'): the demo host.")
-    private String connect;
+            description = "The host's libvirt URI or vsphere:// address; with --all, repeat for several hosts. Default (or 'demo'): the"
+                    + " demo host.")
+    private List<String> connect;
+
+    @Option(names = "--all", description = "Import every unmanaged instance of the hosts, mapped by --map.")
+    private boolean all;
+
+    @Option(names = "--map", paramLabel = "FILE",
+            description = "With --all: the JSON map file of network and pool rules and the offering policy.")
+    private Path map;
+
+    @Option(names = "--select", paramLabel = "GLOB",
+            description = "With --all: only instances whose name matches GLOB (* and ?).")
+    private String select;
+
+    @Option(names = "--state", paramLabel = "STATE", split = ",",
+            description = "With --all: only instances in these states: ${COMPLETION-CANDIDATES}.")
+    private Set<PowerState> states;
 
     @Option(names = "--owner", paramLabel = "ID", description = "The owner the instance will belong to.")
     private String owner;
@@ -108,12 +127,23 @@ public final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
+        OptionValues.requireAtLeastOne(spec, "--parallel", parallel);
+        if (all) {
+            return importAll();
+        }
         if ((instance == null) == (plan == null)) {
             throw new ParameterException(spec.commandLine(),
-                    "expected either an instance (NAME|UUID) or --plan FILE, " + (plan == null ? "found neither" : "found both"));
+                    "expected either an instance (NAME|UUID), --plan FILE or --all, "
+                            + (plan == null ? "found none" : "found both an instance and --plan"));
+        }
+        if (map != null || select != null || states != null) {
+            throw new ParameterException(spec.commandLine(), "--map, --select and --state go with --all only");
+        }
+        if (connect != null && connect.size() > 1) {
+            throw new ParameterException(spec.commandLine(), "--connect: found " + connect.size()
+                    + " hosts, expected one (several go with --all)");
         }
         OptionValues.requireNotBlank(spec, "NAME|UUID", instance);
-        OptionValues.requireAtLeastOne(spec, "--parallel", parallel);
         OptionValues.requireAtLeastOne(spec, "--cpus", cpus);
         ImportFields fromCommandLine = commandLineFields();
         try (Session session = Session.of(common)) {
@@ -122,10 +152,31 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** --all: every unmanaged instance of the hosts, under the map file. */
+    private int importAll() throws InterruptedException {
+        if (instance != null || plan != null) {
+            throw new ParameterException(spec.commandLine(), "--all: found it with "
+                    + (plan != null ? "--plan" : "an instance") + ", expected it alone: it imports every instance");
+        }
+        if (map == null) {
+            throw new ParameterException(spec.commandLine(), "--all: expected --map FILE, the rules that map"
+                    + " every instance's NICs and disks (see docs/cli.md)");
+        }
+        if (owner == null) {
+            throw new ParameterException(spec.commandLine(), "--all: expected --owner ID, the owner of every instance");
+        }
+        var run = new ImportAll(map, connect == null ? List.of() : connect, owner, offering, select,
+                states == null ? Set.of() : states, regenerateMacs);
+        try (Session session = Session.of(common)) {
+            session.bulkConcurrency(parallel);
+            return run.run(session, dryRun, json, spec.commandLine().getOut(), spec.commandLine().getErr());
+        }
+    }
+
     private ImportFields commandLineFields() {
         try {
             Long memoryBytes = memory == null ? null : ByteSizes.parse(memory);
-            return new ImportFields(connect, instance, owner, offering, displayName, cpus, memoryBytes, template,
+            return new ImportFields(connect == null ? null : connect.get(0), instance, owner, offering, displayName, cpus, memoryBytes, template,
                     Mapping.parse("--network", networks),
                     Mapping.parse("--ip", ips).requireValid("--ip", mac -> "--ip", IpAssignment::parse),
                     Mapping.parse("--pool", pools), Mapping.parse("--disk-offering", diskOfferings),
@@ -209,18 +260,7 @@ public final class ImportCommand implements Callable<Integer> {
             JsonOutput.print(out, plans);
         } else {
             PrintWriter human = HumanOutput.over(out);
-            Table table = Table.of("INSTANCE", "PLAN", "PROBLEMS");
-            for (ImportPlan p : plans) {
-                table.row(p.request().instance(), p.importable() ? "importable" : "blocked",
-                        p.problems().isEmpty() ? "-" : p.problems().stream()
-                                .map(problem -> problem.code() + " (" + problem.subject() + ")"
-                                        + (problem.blocks() ? "" : " [warning]"))
-                                .reduce((a, b) -> a + ", " + b).orElse("-"));
-            }
-            table.print(human);
-            human.println();
-            long importable = plans.stream().filter(ImportPlan::importable).count();
-            human.println(importable + " importable, " + (plans.size() - importable) + " blocked");
+            PlanPrinter.printPlanTable(human, plans);
             human.flush();
         }
         return plans.stream().allMatch(ImportPlan::importable) ? ExitCodes.OK : ExitCodes.REQUEST_PROBLEM;
@@ -234,15 +274,17 @@ public final class ImportCommand implements Callable<Integer> {
                 out.println(outcome.key() + " was rejected:");
                 rejected.problems().stream()
                         .filter(p -> p.blocks())
-                        .forEach(p -> out.println("  " + p.code() + " (" + p.subject() + "): " + p.message()));
+                        .forEach(p -> out.println("  " + p.codeName() + " (" + p.subject() + "): " + p.message()));
             }
         }
     }
 
     private int importAll(UnmanagedInstances instances, List<ImportRequest> requests, PrintWriter out)
             throws InterruptedException {
+        BulkRun.Report<ImportResult> report = new BulkRun.Report<>("imported", ImportCommand::detail,
+                ImportCommand::totals, bulk -> bulk);
         BulkResult<ImportResult> result = BulkRun.show(out, spec.commandLine().getErr(), json, requests.size(),
-                "imported", ImportCommand::detail, progress -> instances.importAll(requests, progress));
+                report, progress -> instances.importAll(requests, progress));
         if (!json) {
             PrintWriter human = HumanOutput.over(out);
             printWhyRejected(human, result);
@@ -251,10 +293,26 @@ public final class ImportCommand implements Callable<Integer> {
         return BulkRun.exitCode(result);
     }
 
+    /**
+     * The totals of a bulk import, telling apart what this run imported from what was already managed under the
+     * same request (say, by another run of the same plan): {@code 8 imported, 2 already managed under the same
+     * request, 0 failed, 0 cancelled}; the middle part only when there are any.
+     */
+    static String totals(BulkResult<ImportResult> result) {
+        long already = result.outcomes().stream()
+                .filter(o -> o.status() == BulkOutcome.Status.SUCCEEDED && o.result().alreadyExisted()).count();
+        return (result.count(BulkOutcome.Status.SUCCEEDED) - already) + " imported"
+                + (already == 0 ? "" : ", " + already + " already managed under the same request") + ", "
+                + result.count(BulkOutcome.Status.FAILED) + " failed, "
+                + result.count(BulkOutcome.Status.CANCELLED) + " cancelled";
+    }
+
     /** One bulk import's outcome in a few words. */
     static String detail(BulkOutcome<ImportResult> outcome) {
         return switch (outcome.status()) {
-            case SUCCEEDED -> PlanPrinter.success(outcome.result().instance());
+            case SUCCEEDED -> outcome.result().alreadyExisted()
+                    ? "already managed under the same request; nothing changed"
+                    : PlanPrinter.success(outcome.result().instance());
             case FAILED -> PlanPrinter.failure(outcome.error());
             case CANCELLED -> BulkRun.notStarted();
         };

@@ -64,9 +64,33 @@ final class PlanPrinter {
         out.println("Problems:");
         Table table = Table.of("SEVERITY", "CODE", "SUBJECT", "MESSAGE");
         for (Problem p : problems) {
-            table.row(p.severity(), p.code(), p.subject(), p.message());
+            table.row(p.severity(), p.codeName(), p.subject(), p.message());
         }
         table.print(out, "  ");
+    }
+
+    /** One row per plan: the instance, its host, importable or blocked, and its problems' codes. */
+    static void printPlanTable(PrintWriter out, List<ImportPlan> plans) {
+        Table table = Table.of("INSTANCE", "HOST", "PLAN", "PROBLEMS");
+        for (ImportPlan p : plans) {
+            table.row(p.instance() == null ? p.request().instance() : p.instance().name(), p.request().host().id(),
+                    p.importable() ? "importable" : "blocked",
+                    p.problems().isEmpty() ? "-" : p.problems().stream()
+                            .map(problem -> problem.codeName() + " (" + problem.subject() + ")"
+                                    + (problem.blocks() ? "" : " [warning]"))
+                            .collect(Collectors.joining(", ")));
+        }
+        table.print(out);
+        out.println();
+        long importable = plans.stream().filter(ImportPlan::importable).count();
+        out.println(importable + " importable, " + (plans.size() - importable) + " blocked");
+    }
+
+    /** A blocked plan's instance and its blocking problems in full: what was found and what was expected. */
+    static void printBlocked(PrintWriter out, ImportPlan plan) {
+        out.println((plan.instance() == null ? plan.request().instance() : plan.instance().name()) + " on "
+                + plan.request().host().id() + ":");
+        plan.blockingProblems().forEach(p -> out.println("  " + p.codeName() + " (" + p.subject() + "): " + p.message()));
     }
 
     /** One short line for a failed import: the error code, and for a rejection its blocking problems. */
@@ -74,7 +98,7 @@ final class PlanPrinter {
         if (error instanceof ImportRejectedException rejected) {
             return "rejected: " + rejected.problems().stream()
                     .filter(Problem::blocks)
-                    .map(p -> p.code() + " (" + p.subject() + ")")
+                    .map(p -> p.codeName() + " (" + p.subject() + ")")
                     .collect(Collectors.joining(", "));
         }
         return error.code() + ": " + error.getMessage();

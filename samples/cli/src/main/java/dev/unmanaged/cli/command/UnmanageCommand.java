@@ -24,7 +24,9 @@ import picocli.CommandLine.Spec;
         description = {"Release managed instances from the inventory; they keep running.",
                 "Each keeps running on its host; a transient"
                 + " one is first defined persistently there, so it survives a restart. Exit status 1 when any"
-                + " instance could not be released."})
+                + " instance could not be released.",
+                "With --dry-run, say per instance what would happen and what blocks it, writing nothing.",
+                "With --forget, forget records whose VM or host is gone for good (a decommissioned host)."})
 public final class UnmanageCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
@@ -39,8 +41,16 @@ public final class UnmanageCommand implements Callable<Integer> {
             description = "How many instances to release at once (default ${DEFAULT-VALUE}).")
     private int parallel;
 
-    @Option(names = "--json", description = "Print the outcomes as JSON.")
+    @Option(names = "--json", description = "Print the outcomes (or, with --dry-run, the plans) as JSON.")
     private boolean json;
+
+    @Option(names = "--dry-run", description = "Say, per instance, what would happen and what blocks it; write"
+            + " nothing.")
+    private boolean dryRun;
+
+    @Option(names = "--forget", description = "Forget records whose VM or host is gone for good, without asking the"
+            + " host; refused while the VM is still present on a reachable host.")
+    private boolean forget;
 
     @Override
     public Integer call() throws InterruptedException {
@@ -51,6 +61,14 @@ public final class UnmanageCommand implements Callable<Integer> {
             List<UnmanageRequest> requests = instances.stream().map(UnmanageRequest::new).toList();
             PrintWriter out = spec.commandLine().getOut();
             PrintWriter err = spec.commandLine().getErr();
+            if (dryRun) {
+                return UnmanagePlans.show(session.instances(), requests, forget, json, out);
+            }
+            if (forget) {
+                BulkResult<ManagedInstance> result = BulkRun.show(out, err, json, requests.size(), "forgotten",
+                        UnmanageCommand::forgotten, progress -> session.instances().forgetAll(requests, progress));
+                return BulkRun.exitCode(result);
+            }
             if (requests.size() == 1 && !json) {
                 UnmanageResult result = session.instances().unmanage(requests.get(0));
                 HumanOutput.over(out).println(released(result));
@@ -80,6 +98,16 @@ public final class UnmanageCommand implements Callable<Integer> {
             case STOPPED -> "it stays defined on " + host + ", shut off";
             case CRASHED -> "it stays defined on " + host + ", crashed (not running)";
             default -> "it stays on " + host + " as it is";
+        };
+    }
+
+    /** One forget's outcome in a few words. */
+    static String forgotten(BulkOutcome<ManagedInstance> outcome) {
+        return switch (outcome.status()) {
+            case SUCCEEDED -> outcome.result().name() + " on " + outcome.result().host().id()
+                    + ": record and reservations forgotten";
+            case FAILED -> outcome.error().code() + ": " + outcome.error().getMessage();
+            case CANCELLED -> BulkRun.notStarted();
         };
     }
 

@@ -110,7 +110,7 @@ public final class EmbeddingExample {
             ImportPlan plan = instances.plan(careless);
             out.println("Plan for etl-worker: " + (plan.importable() ? "importable" : "blocked"));
             for (Problem problem : plan.problems()) {
-                out.println("  " + problem.severity() + " " + problem.code() + " (" + problem.subject() + "): "
+                out.println("  " + problem.severity() + " " + problem.codeName() + " (" + problem.subject() + "): "
                         + problem.message());
             }
 
@@ -131,7 +131,7 @@ public final class EmbeddingExample {
                 result = instances.importInstance(request);
             } catch (ImportRejectedException rejected) {
                 // The same problems a plan would have shown; nothing was written.
-                rejected.problems().forEach(p -> out.println("  " + p.code() + ": " + p.message()));
+                rejected.problems().forEach(p -> out.println("  " + p.codeName() + ": " + p.message()));
                 throw rejected;
             }
             ManagedInstance imported = result.instance();
