@@ -23,10 +23,10 @@ import org.h2.mvstore.MVStore;
  * <p>Why not H2's own {@code WRITE_DELAY 0}: it makes every ending transaction store a chunk of its own (every
  * changed page of every changed table and index), which cost 42 % of the bulk import rate. Here H2's background
  * writer keeps its delay, and the first committed transaction to reach {@link #awaitWritten} leads: it waits, at
- * most {@link #GATHER_NANOS}, while other write transactions of the store are running, or, when the previous write
- * carried several commits (a bulk import is on), for the others to commit too; then it makes MVStore write
- * everything committed so far before any of them returns. Transactions that commit while that write runs are
- * covered by the next one. A lone writer (one import from the command line) never waits.
+ * most {@link #GATHER_NANOS}, while other write transactions of the store are still running, so that they commit
+ * and join it; then it makes MVStore write everything committed so far before any of them returns. Transactions
+ * that commit while that write runs are covered by the next one. A lone writer (one import from the command line)
+ * never waits.
  *
  * <p>Why a marker is written: {@code MVStore.commit()} returns at once when it finds nothing unsaved, which is also
  * the case while H2's background writer is still serialising the changes on its own threads (a background store
@@ -39,7 +39,7 @@ import org.h2.mvstore.MVStore;
  */
 final class H2GroupCommit {
     /** How long a leading transaction waits for others still running before it writes without them. */
-    static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
+    static final long GATHER_NANOS = TimeUnit.MICROSECONDS.toNanos(500);
     private static final String MARKER_MAP = "temp.unmanaged.group-commit";
 
     private final Object monitor = new Object();
@@ -111,14 +111,13 @@ final class H2GroupCommit {
             sequence.writing = true;
             long deadline = System.nanoTime() + GATHER_NANOS;
             long left;
-            // Others still running will commit soon; after a write that carried several commits, a bulk is on and
-            // as many are likely to commit again: waiting for them makes one write serve many.
-            while ((running > 0 || sequence.arrived - sequence.written < sequence.lastGroup)
-                    && (left = deadline - System.nanoTime()) > 0) {
+            // Others inside a transaction will commit within moments: waiting for them makes one write serve many.
+            // Those outside one are not waited for: a write that held back the whole bulk would leave the cores
+            // idle (measured: a wait for as many commits as the previous write carried cost more than it saved).
+            while (running > 0 && (left = deadline - System.nanoTime()) > 0) {
                 interrupted |= waitUninterruptibly(left);
             }
             covered = sequence.arrived;
-            sequence.lastGroup = covered - sequence.written;
         }
         try {
             interrupted |= writeOnWriterThread(sequence, covered);
@@ -206,8 +205,6 @@ final class H2GroupCommit {
         long written;
         /** A leader is gathering or writing. */
         boolean writing;
-        /** How many commits the last write carried. */
-        long lastGroup = 1;
         private MVMap<Long, Long> marker;
 
         Writes(MVStore store) {
