@@ -10,6 +10,7 @@ import dev.unmanaged.api.instance.MemoryDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.instance.ResourceAllocation;
 import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.vsphere.soap.SoapRequest.PropertyPaths;
@@ -78,11 +79,17 @@ final class VirtualMachineMapper {
                     "the virtual hardware of " + SafeText.quoted(name) + " could not be read")
                     .onHost(hostId, powerState(values.get("runtime.powerState")), true).withWarnings(warnings));
         }
+        ResourceAllocationInfo cpuAllocation = as(values.get("config.cpuAllocation"), ResourceAllocationInfo.class,
+                "config.cpuAllocation", name, warnings);
+        ResourceAllocationInfo memoryAllocation = as(values.get("config.memoryAllocation"),
+                ResourceAllocationInfo.class, "config.memoryAllocation", name, warnings);
         InstanceDescriptor.Builder builder = InstanceDescriptor.builder().uuid(uuid).name(name).hostId(hostId)
                 .hypervisor(hypervisor).powerState(powerState(values.get("runtime.powerState"))).persistent(true)
-                .cpu(cpu(hardware, as(values.get("config.cpuAllocation"), ResourceAllocationInfo.class,
-                        "config.cpuAllocation", name, warnings)))
+                .biosUuid(biosUuid(values.get("config.uuid"), name, warnings))
+                .cpu(cpu(hardware, cpuAllocation))
+                .cpuAllocation(allocation(cpuAllocation, 1))
                 .memory(MemoryDescriptor.ofBytes(Math.multiplyExact(hardware.memoryMB, MIB)))
+                .memoryAllocation(allocation(memoryAllocation, MIB))
                 .os(os(values, name, warnings))
                 .placement(inventory.placementOf(values.get("runtime.host") instanceof ManagedObjectReference host
                         ? host : null));
@@ -105,6 +112,35 @@ final class VirtualMachineMapper {
         return null;
     }
 
+    /** {@code config.uuid}, the UUID the VM's BIOS reports; null when absent or not a UUID (then noted). */
+    private static @Nullable UUID biosUuid(@Nullable Object value, String name, List<DescriptorWarning> warnings) {
+        if (!(value instanceof String text) || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            unread(warnings, "config.uuid of " + SafeText.quoted(name) + " is not a UUID: " + SafeText.quoted(text));
+            return null;
+        }
+    }
+
+    /**
+     * A {@code ResourceAllocationInfo} in the descriptor's unit ({@code unit} bytes or MHz per vSphere unit); a
+     * negative limit is vSphere's "unlimited" and becomes null. Null when vSphere gave none.
+     */
+    private static @Nullable ResourceAllocation allocation(@Nullable ResourceAllocationInfo info, long unit) {
+        if (info == null) {
+            return null;
+        }
+        Long reservation = info.reservation == null || info.reservation < 0 ? null
+                : Math.multiplyExact(info.reservation, unit);
+        Long limit = info.limit == null || info.limit < 0 ? null : Math.multiplyExact(info.limit, unit);
+        Long shares = info.shares == null || info.shares.shares == null || info.shares.shares < 0 ? null
+                : info.shares.shares;
+        return new ResourceAllocation(reservation, limit, shares);
+    }
+
     private static PowerState powerState(@Nullable Object value) {
         if (!(value instanceof PowerStateValue state)) {
             return PowerState.UNKNOWN;
@@ -123,7 +159,22 @@ final class VirtualMachineMapper {
         Integer sockets = cores == null ? null : vcpus / cores;
         Long shares = allocation == null || allocation.shares == null ? null : allocation.shares.shares;
         CpuTune tune = shares == null || shares <= 0 ? CpuTune.NONE : new CpuTune(shares, null, null, false);
-        return new CpuDescriptor(vcpus, vcpus, null, null, sockets, null, cores, cores == null ? null : 1, tune);
+        return new CpuDescriptor(vcpus, vcpus, null, null, sockets, null, cores, cores == null ? null : 1, tune)
+                .withSizing(speedMhz(vcpus, allocation), null);
+    }
+
+    /**
+     * The speed per vCPU that the CPU reservation guarantees: the reservation (MHz for the whole VM) divided by
+     * the vCPUs, rounded down; null without a reservation or when that is below 1 MHz. The cap stays null: a
+     * vSphere limit is in MHz and a fraction of a vCPU would need the host's clock rate, which a VM's
+     * configuration does not state (the limit itself is in the descriptor's CPU allocation).
+     */
+    static @Nullable Integer speedMhz(int vcpus, @Nullable ResourceAllocationInfo allocation) {
+        if (allocation == null || allocation.reservation == null || allocation.reservation < 1) {
+            return null;
+        }
+        long perVcpu = allocation.reservation / vcpus;
+        return perVcpu < 1 ? null : (int) Math.min(perVcpu, Integer.MAX_VALUE);
     }
 
     private static OsDescriptor os(Map<String, Object> values, String name, List<DescriptorWarning> warnings) {
@@ -175,7 +226,23 @@ final class VirtualMachineMapper {
         boolean rawMapping = backing instanceof Backing.DiskRawMapping;
         return DiskDescriptor.builder().device("disk").type(rawMapping ? "block" : "file").driverType("vmdk")
                 .source(backing == null ? null : backing.fileName).deviceName(slot(disk, controllers))
-                .bus(bus(disk, controllers)).readOnly(false).capacityBytes(capacity).build();
+                .bus(bus(disk, controllers)).readOnly(false).capacityBytes(capacity)
+                .provisioning(provisioning(backing)).mode(backing == null || backing.diskMode == null
+                        || backing.diskMode.isBlank() ? null : backing.diskMode).build();
+    }
+
+    /**
+     * {@code thin}, {@code thick-eager-zeroed} or {@code thick-lazy-zeroed} for a flat vmdk (vSphere's default
+     * when neither flag is set is lazily zeroed thick); null for other backings, whose provisioning is their kind.
+     */
+    private static @Nullable String provisioning(@Nullable Backing backing) {
+        if (!(backing instanceof Backing.DiskFlat flat)) {
+            return null;
+        }
+        if (Boolean.TRUE.equals(flat.thinProvisioned)) {
+            return "thin";
+        }
+        return Boolean.TRUE.equals(flat.eagerlyScrub) ? "thick-eager-zeroed" : "thick-lazy-zeroed";
     }
 
     private static DiskDescriptor cdrom(VirtualCdrom cdrom, Map<Integer, VirtualController> controllers) {

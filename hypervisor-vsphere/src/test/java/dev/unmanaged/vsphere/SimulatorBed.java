@@ -45,8 +45,27 @@ final class SimulatorBed implements TestBed {
         return host;
     }
 
+    /** How a created disk is backed: its vSphere disk mode and whether it is thin or eagerly zeroed thick. */
+    record DiskBacking(String mode, boolean thin, boolean eagerlyZeroed) {
+        static final DiskBacking THIN = new DiskBacking("persistent", true, false);
+
+        String xml() {
+            return "<diskMode>" + mode + "</diskMode><thinProvisioned>" + thin + "</thinProvisioned><eagerlyScrub>"
+                    + eagerlyZeroed + "</eagerlyScrub>";
+        }
+    }
+
     @Override
     public UUID create(InstanceSpec spec) {
+        return create(spec, "", List.of());
+    }
+
+    /**
+     * Creates a VM as {@link #create(InstanceSpec)} does, with {@code settings} (config spec elements such as
+     * {@code <uuid>} or {@code <cpuAllocation>}) added and the disks backed as {@code backings} says, disk by disk
+     * ({@link DiskBacking#THIN} for those it does not name).
+     */
+    UUID create(InstanceSpec spec, String settings, List<DiskBacking> backings) {
         UUID uuid = UUID.randomUUID();
         StringBuilder devices = new StringBuilder();
         if (!spec.disks().isEmpty()) {
@@ -54,12 +73,14 @@ final class SimulatorBed implements TestBed {
                     + "<key>-100</key><busNumber>0</busNumber><sharedBus>noSharing</sharedBus></device>"
                     + "</deviceChange>");
         }
-        for (InstanceSpec.DiskSpec disk : spec.disks()) {
+        for (int i = 0; i < spec.disks().size(); i++) {
+            InstanceSpec.DiskSpec disk = spec.disks().get(i);
+            DiskBacking backing = i < backings.size() ? backings.get(i) : DiskBacking.THIN;
             devices.append("<deviceChange><operation>add</operation><fileOperation>create</fileOperation>"
                     + "<device xsi:type=\"VirtualDisk\"><key>-").append(1 + unit(disk)).append("</key>"
-                    + "<backing xsi:type=\"VirtualDiskFlatVer2BackingInfo\"><fileName></fileName><diskMode>persistent"
-                    + "</diskMode><thinProvisioned>true</thinProvisioned></backing><controllerKey>-100</controllerKey>"
-                    + "<unitNumber>").append(unit(disk)).append("</unitNumber><capacityInKB>")
+                    + "<backing xsi:type=\"VirtualDiskFlatVer2BackingInfo\"><fileName></fileName>")
+                    .append(backing.xml()).append("</backing><controllerKey>-100</controllerKey><unitNumber>")
+                    .append(unit(disk)).append("</unitNumber><capacityInKB>")
                     .append(disk.capacityBytes() / 1024).append("</capacityInKB></device></deviceChange>");
         }
         int nicKey = -200;
@@ -72,8 +93,8 @@ final class SimulatorBed implements TestBed {
         String config = "<config><name>" + spec.name() + "</name><instanceUuid>" + uuid + "</instanceUuid><guestId>"
                 + "otherGuest64</guestId><files><vmPathName>[LocalDS_0]</vmPathName></files><numCPUs>" + spec.vcpus()
                 + "</numCPUs><memoryMB>" + spec.memoryBytes() / (1024 * 1024) + "</memoryMB><annotation>annotation "
-                + SECRET + "</annotation>" + devices + "<extraConfig><key>guestinfo.password</key><value xsi:type="
-                + "\"xsd:string\">" + SECRET + "</value></extraConfig></config>";
+                + SECRET + "</annotation>" + settings + devices + "<extraConfig><key>guestinfo.password</key>"
+                + "<value xsi:type=\"xsd:string\">" + SECRET + "</value></extraConfig></config>";
         String info = api.runTask("CreateVM_Task", "Folder", vmFolder, config + "<pool type=\"ResourcePool\">" + pool
                 + "</pool>");
         String vm = SimulatorApi.references(info, "VirtualMachine").get(0);

@@ -10,10 +10,12 @@ import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.Placement;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.instance.ResourceAllocation;
 import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.vsphere.soap.HardenedSoapReader;
 import dev.unmanaged.vsphere.soap.SoapLimits;
 import dev.unmanaged.vsphere.vim.ObjectContent;
+import dev.unmanaged.vsphere.vim.ResourceAllocationInfo;
 import dev.unmanaged.vsphere.vim.Responses;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 class VirtualMachineMappingTest {
     private static final String XSI = "xmlns:X=\"http://www.w3.org/2001/XMLSchema-instance\" X:type=";
     private static final String INSTANCE_UUID = "5003a1b2-0c4d-4e5f-8a9b-0c1d2e3f4a5b";
+    private static final String BIOS_UUID = "420c1d2e-3f4a-5b6c-7d8e-9f0a1b2c3d4e";
 
     private final HardenedSoapReader reader = new HardenedSoapReader(SoapLimits.DEFAULT);
     private final VirtualMachineMapper mapper = new VirtualMachineMapper("vsphere");
@@ -74,7 +77,8 @@ class VirtualMachineMappingTest {
             + "<controllerKey>1000</controllerKey><unitNumber>1</unitNumber><capacityInKB>1</capacityInKB>"
             + "<capacityInBytes>21474836480</capacityInBytes></device>"
             + "<device X:type=\"VirtualDisk\"><key>2001</key><backing X:type=\"VirtualDiskFlatVer2BackingInfo\">"
-            + "<fileName>[ssd-01] db/db_1.vmdk</fileName></backing><controllerKey>31000</controllerKey>"
+            + "<fileName>[ssd-01] db/db_1.vmdk</fileName><diskMode>persistent</diskMode>"
+            + "<thinProvisioned>true</thinProvisioned></backing><controllerKey>31000</controllerKey>"
             + "<unitNumber>0</unitNumber><capacityInKB>1024</capacityInKB></device>"
             + "<device X:type=\"VirtualCdrom\"><key>3000</key><backing X:type=\"VirtualCdromIsoBackingInfo\">"
             + "<fileName>[iso] ubuntu.iso</fileName></backing><controllerKey>15000</controllerKey>"
@@ -93,11 +97,14 @@ class VirtualMachineMappingTest {
         return "<objects><obj type=\"VirtualMachine\">" + id + "</obj>"
                 + property("name", "xsd:string", "db-01")
                 + property("config.instanceUuid", "xsd:string", INSTANCE_UUID)
+                + property("config.uuid", "xsd:string", BIOS_UUID)
                 + property("config.template", "xsd:boolean", template)
                 + "<propSet><name>config.hardware</name><val xmlns:X=\"http://www.w3.org/2001/XMLSchema-instance\" "
                 + "X:type=\"VirtualHardware\">" + HARDWARE + "</val></propSet>"
                 + property("config.cpuAllocation", "ResourceAllocationInfo", "<reservation>1000</reservation>"
                 + "<limit>-1</limit><shares><shares>8000</shares><level>custom</level></shares>")
+                + property("config.memoryAllocation", "ResourceAllocationInfo", "<reservation>2048</reservation>"
+                + "<limit>4096</limit><shares><shares>81920</shares><level>normal</level></shares>")
                 + property("config.firmware", "xsd:string", "efi")
                 + property("config.bootOptions", "VirtualMachineBootOptions",
                 "<efiSecureBootEnabled>true</efiSecureBootEnabled>")
@@ -134,6 +141,31 @@ class VirtualMachineMappingTest {
     }
 
     @Test
+    @DisplayName("the BIOS uuid beside the instance uuid, CPU and memory allocations, and a speed from the reservation")
+    void allocations() {
+        InstanceDescriptor d = mapped("poweredOn");
+        assertThat(d.biosUuid()).isEqualTo(UUID.fromString(BIOS_UUID));
+        assertThat(d.uuid()).isEqualTo(UUID.fromString(INSTANCE_UUID));
+        assertThat(d.cpuAllocation()).isEqualTo(new ResourceAllocation(1000L, null, 8000L));
+        assertThat(d.memoryAllocation()).isEqualTo(new ResourceAllocation(2048L << 20, 4096L << 20, 81920L));
+        assertThat(d.cpu().speedMhz()).isEqualTo(250);
+        assertThat(d.cpu().cap()).isNull();
+    }
+
+    @Test
+    @DisplayName("no speed without a CPU reservation or when it is below 1 MHz per vCPU")
+    void speedWithoutReservation() {
+        ResourceAllocationInfo none = new ResourceAllocationInfo();
+        ResourceAllocationInfo small = new ResourceAllocationInfo();
+        small.reservation = 3L;
+
+        assertThat(VirtualMachineMapper.speedMhz(4, null)).isNull();
+        assertThat(VirtualMachineMapper.speedMhz(4, none)).isNull();
+        assertThat(VirtualMachineMapper.speedMhz(4, small)).isNull();
+        assertThat(VirtualMachineMapper.speedMhz(2, small)).isEqualTo(1);
+    }
+
+    @Test
     @DisplayName("poweredOff and suspended map to STOPPED and SUSPENDED")
     void powerStates() {
         assertThat(mapped("poweredOff").powerState()).isEqualTo(PowerState.STOPPED);
@@ -149,6 +181,10 @@ class VirtualMachineMappingTest {
         assertThat(disks.get(0).capacityBytes()).isEqualTo(20L << 30);
         assertThat(disks.get(1).capacityBytes()).isEqualTo(1L << 20);
         assertThat(disks.get(0).source()).isEqualTo("[ssd-01] db/db.vmdk");
+        assertThat(disks).extracting(DiskDescriptor::provisioning)
+                .containsExactly("thick-eager-zeroed", "thin", null);
+        assertThat(disks).extracting(DiskDescriptor::mode).containsExactly("independent_persistent", "persistent",
+                null);
         assertThat(disks.get(2).isDisk()).isFalse();
         assertThat(disks.get(2).device()).isEqualTo("cdrom");
         assertThat(disks.get(2).source()).isEqualTo("[iso] ubuntu.iso");

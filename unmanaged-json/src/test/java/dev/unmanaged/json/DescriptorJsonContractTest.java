@@ -18,6 +18,7 @@ import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.Placement;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.instance.ResourceAllocation;
 import dev.unmanaged.api.operation.HostFailure;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
@@ -33,6 +34,7 @@ import org.junit.jupiter.api.Test;
 
 class DescriptorJsonContractTest {
     private static final UUID ID = UUID.fromString("4DEA22B3-1D52-D8F3-2516-782E98AB3FA0");
+    private static final UUID BIOS_ID = UUID.fromString("420C1D2E-3F4A-5B6C-7D8E-9F0A1B2C3D4E");
 
     private static InstanceDescriptor sample() {
         return new InstanceDescriptor(ID, "web-01", "h1", "kvm", "kvm", PowerState.RUNNING, true,
@@ -40,13 +42,15 @@ class DescriptorJsonContractTest {
                 new MemoryDescriptor(2L << 30, 1L << 30),
                 new OsDescriptor("hvm", "x86_64", "pc-q35-7.2", Firmware.EFI, true, List.of("hd", "network")),
                 List.of(new DiskDescriptor("disk", "file", "qcow2", "none", "/var/lib/libvirt/images/web.qcow2", null,
-                        List.of(), "vda", "virtio", "S1", false, false, 1, 10L << 30, 1L << 30)),
+                        List.of(), "vda", "virtio", "S1", false, false, 1, 10L << 30, 1L << 30, "thin",
+                        "independent_persistent")),
                 List.of(new NicDescriptor("bridge", "52:54:00:AA:BB:CC", "virtio", "br0", List.of(42), null, "vnet0",
                         null).withGuestAddresses(List.of(new GuestAddress("10.0.0.5", 24, GuestAddress.Source.LEASE),
                         new GuestAddress("fe80::5054:ff:feaa:bbcc", 64, GuestAddress.Source.AGENT)))),
                 List.of(new GraphicsDescriptor("vnc", 5900, "127.0.0.1", true)),
                 List.of(DescriptorWarning.info("UNMODELLED", "unknown device <foo>")),
-                new Placement("esxi-01", "cluster-a", "dc-1"));
+                new Placement("esxi-01", "cluster-a", "dc-1"), BIOS_ID, new ResourceAllocation(1000L, null, 4000L),
+                new ResourceAllocation(1L << 30, 2L << 30, null));
     }
 
     private static List<String> keys(JsonNode node) {
@@ -63,7 +67,10 @@ class DescriptorJsonContractTest {
         JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
 
         assertThat(keys(json)).contains("name", "uuid", "virtualizationType", "powerState", "persistent", "memory",
-                "cpu", "os", "disks", "nics", "graphics", "warnings", "placement").doesNotContain("domainType");
+                "cpu", "os", "disks", "nics", "graphics", "warnings", "placement", "biosUuid", "cpuAllocation",
+                "memoryAllocation").doesNotContain("domainType");
+        assertThat(keys(json.get("cpuAllocation"))).containsExactly("reservation", "limit", "shares");
+        assertThat(keys(json.get("memoryAllocation"))).containsExactly("reservation", "limit", "shares");
         assertThat(keys(json.get("placement"))).containsExactly("hypervisorHost", "cluster", "datacenter");
         assertThat(keys(json.get("memory"))).contains("maxBytes", "currentBytes");
         assertThat(keys(json.get("cpu"))).contains("vcpus", "maxVcpus", "mode", "model", "sockets", "dies", "cores",
@@ -72,7 +79,7 @@ class DescriptorJsonContractTest {
         assertThat(keys(json.get("os"))).contains("type", "arch", "machine", "firmware", "secureBoot");
         assertThat(keys(json.get("disks").get(0))).contains("device", "type", "driverType", "source", "protocol",
                 "hosts", "deviceName", "bus", "serial", "readOnly", "shareable", "bootOrder", "capacityBytes",
-                "allocationBytes").doesNotContain("disk", "targetDev");
+                "allocationBytes", "provisioning", "mode").doesNotContain("disk", "targetDev");
         assertThat(keys(json.get("nics").get(0))).contains("type", "mac", "model", "source", "vlanTags",
                 "switchPortType", "hostDeviceName", "bootOrder", "guestAddresses")
                 .doesNotContain("virtualPortType", "targetDev", "guestIpv4Addresses");
@@ -99,6 +106,12 @@ class DescriptorJsonContractTest {
         assertThat(json.at("/nics/0/guestAddresses/1").toString())
                 .isEqualTo("{\"address\":\"fe80::5054:ff:feaa:bbcc\",\"prefix\":64,\"source\":\"AGENT\"}");
         assertThat(json.get("graphics").get(0).get("passwordSet").asBoolean()).isTrue();
+        assertThat(json.get("biosUuid").asText()).isEqualTo("420c1d2e-3f4a-5b6c-7d8e-9f0a1b2c3d4e");
+        assertThat(json.get("cpuAllocation").toString())
+                .isEqualTo("{\"reservation\":1000,\"limit\":null,\"shares\":4000}");
+        assertThat(json.at("/memoryAllocation/limit").asLong()).isEqualTo(2L << 30);
+        assertThat(json.at("/disks/0/provisioning").asText()).isEqualTo("thin");
+        assertThat(json.at("/disks/0/mode").asText()).isEqualTo("independent_persistent");
     }
 
     @Test

@@ -66,6 +66,10 @@ class VsphereIT {
         assertThat(describe.exitCode()).as(describe.toString()).isZero();
         assertThat(describe.out()).contains("\"deviceName\" : \"scsi0:0\"", "\"hypervisorHost\" : \"DC0_H0\"",
                 "[LocalDS_0] DC0_H0_VM0/disk1.vmdk").doesNotContain("govcsim");
+        var human = cli.run("describe", "DC0_H0_VM0", "--connect", address);
+        assertThat(human.exitCode()).as(human.toString()).isZero();
+        assertThat(human.out()).as(human.toString()).containsPattern("BIOS UUID: +[0-9a-f-]{36}")
+                .contains("CPU allocation:", "Memory allocation:", "limit unlimited", "mode persistent");
 
         var refused = cli.run("import", "DC0_H0_VM0", "--connect", address, "--offering", "custom", "--owner",
                 "acme", "--network", "guest", "--pool", "scsi0:0=local-images");

@@ -26,14 +26,29 @@ import org.jspecify.annotations.Nullable;
  * @param bootOrder       per-device boot order, null when not set
  * @param capacityBytes   virtual size, null when unknown
  * @param allocationBytes bytes allocated on the host, null when unknown
+ * @param provisioning    how the disk's space is allocated: {@code thin}, {@code thick-eager-zeroed} or
+ *                        {@code thick-lazy-zeroed} (vSphere flat disks); null when unknown or not applicable
+ * @param mode            the hypervisor's disk mode as it names it, e.g. vSphere's {@code persistent},
+ *                        {@code independent_persistent} or {@code independent_nonpersistent}; null when not set
  */
 public record DiskDescriptor(String device, String type, @Nullable String driverType, @Nullable String cache,
                              @Nullable String source, @Nullable String protocol, List<String> hosts,
                              @Nullable String deviceName, @Nullable String bus, @Nullable String serial,
                              boolean readOnly, boolean shareable, @Nullable Integer bootOrder,
-                             @Nullable Long capacityBytes, @Nullable Long allocationBytes) {
+                             @Nullable Long capacityBytes, @Nullable Long allocationBytes,
+                             @Nullable String provisioning, @Nullable String mode) {
     public DiskDescriptor {
         hosts = Copies.list(hosts);
+    }
+
+    /** A disk without a provisioning or mode. */
+    public DiskDescriptor(String device, String type, @Nullable String driverType, @Nullable String cache,
+                          @Nullable String source, @Nullable String protocol, List<String> hosts,
+                          @Nullable String deviceName, @Nullable String bus, @Nullable String serial,
+                          boolean readOnly, boolean shareable, @Nullable Integer bootOrder,
+                          @Nullable Long capacityBytes, @Nullable Long allocationBytes) {
+        this(device, type, driverType, cache, source, protocol, hosts, deviceName, bus, serial, readOnly, shareable,
+                bootOrder, capacityBytes, allocationBytes, null, null);
     }
 
     /** A builder of a {@code disk} device of source kind {@code file}, with nothing else set. */
@@ -46,7 +61,7 @@ public record DiskDescriptor(String device, String type, @Nullable String driver
         return new Builder().device(device).type(type).driverType(driverType).cache(cache).source(source)
                 .protocol(protocol).hosts(hosts).deviceName(deviceName).bus(bus).serial(serial).readOnly(readOnly)
                 .shareable(shareable).bootOrder(bootOrder).capacityBytes(capacityBytes)
-                .allocationBytes(allocationBytes);
+                .allocationBytes(allocationBytes).provisioning(provisioning).mode(mode);
     }
 
     /** This disk with the sizes the hypervisor reported. */
@@ -76,6 +91,8 @@ public record DiskDescriptor(String device, String type, @Nullable String driver
         private @Nullable Integer bootOrder;
         private @Nullable Long capacityBytes;
         private @Nullable Long allocationBytes;
+        private @Nullable String provisioning;
+        private @Nullable String mode;
 
         private Builder() {
         }
@@ -170,10 +187,22 @@ public record DiskDescriptor(String device, String type, @Nullable String driver
             return this;
         }
 
+        /** {@code thin}, {@code thick-eager-zeroed} or {@code thick-lazy-zeroed}; null when unknown. */
+        public Builder provisioning(@Nullable String value) {
+            this.provisioning = value;
+            return this;
+        }
+
+        /** The hypervisor's disk mode, e.g. {@code independent_persistent}; null when not set. */
+        public Builder mode(@Nullable String value) {
+            this.mode = value;
+            return this;
+        }
+
         /** The disk. */
         public DiskDescriptor build() {
             return new DiskDescriptor(device, type, driverType, cache, source, protocol, hosts, deviceName, bus,
-                    serial, readOnly, shareable, bootOrder, capacityBytes, allocationBytes);
+                    serial, readOnly, shareable, bootOrder, capacityBytes, allocationBytes, provisioning, mode);
         }
     }
 }

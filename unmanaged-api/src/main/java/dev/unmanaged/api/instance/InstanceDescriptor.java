@@ -34,13 +34,21 @@ import org.jspecify.annotations.Nullable;
  * @param warnings           what could not be modelled, and facts that make importing unsafe
  * @param placement          where in a multi-hypervisor host (a vCenter) the instance runs; null where the host is
  *                           the hypervisor itself (KVM) or when unknown
+ * @param biosUuid           the UUID the instance's firmware reports (vSphere's {@code config.uuid}) where the
+ *                           hypervisor keeps it apart from {@link #uuid()}; null when it does not or it is unknown
+ * @param cpuAllocation      the CPU reservation, limit (in MHz for the whole instance) and shares; null when the
+ *                           hypervisor defines none this way (KVM's tuning is in {@link CpuDescriptor#tune()})
+ * @param memoryAllocation   the memory reservation, limit (in bytes) and shares; null when the hypervisor defines
+ *                           none
  */
 public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable String hostId, String hypervisor,
                                  @Nullable String virtualizationType, PowerState powerState,
                                  @Nullable Boolean persistent, CpuDescriptor cpu, MemoryDescriptor memory,
                                  OsDescriptor os, List<DiskDescriptor> disks, List<NicDescriptor> nics,
                                  List<GraphicsDescriptor> graphics, List<DescriptorWarning> warnings,
-                                 @Nullable Placement placement) {
+                                 @Nullable Placement placement, @Nullable UUID biosUuid,
+                                 @Nullable ResourceAllocation cpuAllocation,
+                                 @Nullable ResourceAllocation memoryAllocation) {
     public InstanceDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hypervisor, "hypervisor");
@@ -54,6 +62,17 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         warnings = Copies.list(warnings);
     }
 
+    /** A descriptor without a separate BIOS UUID or resource allocations. */
+    public InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable String hostId, String hypervisor,
+                              @Nullable String virtualizationType, PowerState powerState,
+                              @Nullable Boolean persistent, CpuDescriptor cpu, MemoryDescriptor memory,
+                              OsDescriptor os, List<DiskDescriptor> disks, List<NicDescriptor> nics,
+                              List<GraphicsDescriptor> graphics, List<DescriptorWarning> warnings,
+                              @Nullable Placement placement) {
+        this(uuid, name, hostId, hypervisor, virtualizationType, powerState, persistent, cpu, memory, os, disks, nics,
+                graphics, warnings, placement, null, null, null);
+    }
+
     /** An empty builder: power state and OS unknown, no devices, no warnings. */
     public static Builder builder() {
         return new Builder();
@@ -64,7 +83,8 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         return new Builder().uuid(uuid).name(name).hostId(hostId).hypervisor(hypervisor)
                 .virtualizationType(virtualizationType).powerState(powerState).persistent(persistent).cpu(cpu)
                 .memory(memory).os(os).disks(disks).nics(nics).graphics(graphics).warnings(warnings)
-                .placement(placement);
+                .placement(placement).biosUuid(biosUuid).cpuAllocation(cpuAllocation)
+                .memoryAllocation(memoryAllocation);
     }
 
     /**
@@ -156,6 +176,9 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         private final List<GraphicsDescriptor> graphics = new ArrayList<>();
         private final List<DescriptorWarning> warnings = new ArrayList<>();
         private @Nullable Placement placement;
+        private @Nullable UUID biosUuid;
+        private @Nullable ResourceAllocation cpuAllocation;
+        private @Nullable ResourceAllocation memoryAllocation;
 
         private Builder() {
         }
@@ -278,6 +301,24 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
             return this;
         }
 
+        /** The UUID the firmware reports where it differs in kind from the instance UUID; null by default. */
+        public Builder biosUuid(@Nullable UUID value) {
+            this.biosUuid = value;
+            return this;
+        }
+
+        /** The CPU reservation, limit (MHz) and shares; null (the default) when none. */
+        public Builder cpuAllocation(@Nullable ResourceAllocation value) {
+            this.cpuAllocation = value;
+            return this;
+        }
+
+        /** The memory reservation, limit (bytes) and shares; null (the default) when none. */
+        public Builder memoryAllocation(@Nullable ResourceAllocation value) {
+            this.memoryAllocation = value;
+            return this;
+        }
+
         /**
          * The descriptor.
          *
@@ -287,7 +328,8 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         public InstanceDescriptor build() {
             // The constructor checks the required values and names the one that is missing.
             return new InstanceDescriptor(uuid, name, hostId, hypervisor, virtualizationType, powerState,
-                    persistent, cpu, memory, os, disks, nics, graphics, warnings, placement);
+                    persistent, cpu, memory, os, disks, nics, graphics, warnings, placement, biosUuid, cpuAllocation,
+                    memoryAllocation);
         }
     }
 }

@@ -14,7 +14,8 @@ class DescriptorBuildersTest {
 
     private static DiskDescriptor scsiDisk() {
         return DiskDescriptor.builder().driverType("vmdk").source("[datastore1] web/web.vmdk").deviceName("scsi0:1")
-                .bus("scsi").serial("S1").bootOrder(1).capacityBytes(10L).allocationBytes(4L).build();
+                .bus("scsi").serial("S1").bootOrder(1).capacityBytes(10L).allocationBytes(4L).provisioning("thin")
+                .mode("independent_persistent").build();
     }
 
     private static InstanceDescriptor full() {
@@ -26,7 +27,37 @@ class DescriptorBuildersTest {
                 .nic(new NicDescriptor("bridge", "00:50:56:AA:BB:CC", "vmxnet3", "VM Network", List.of(), null, null,
                         null))
                 .graphics(new GraphicsDescriptor("vnc", null, null, false))
-                .warning(DescriptorWarning.info(WarningCodes.UNMODELLED, "x")).build();
+                .warning(DescriptorWarning.info(WarningCodes.UNMODELLED, "x"))
+                .biosUuid(UUID.fromString("564d0000-0000-0000-0000-000000000001"))
+                .cpuAllocation(new ResourceAllocation(1000L, 2000L, 4000L))
+                .memoryAllocation(new ResourceAllocation(512L << 20, null, null)).build();
+    }
+
+    @Test
+    @DisplayName("the constructors without the newer components leave them null")
+    void olderConstructors() {
+        DiskDescriptor disk = new DiskDescriptor("disk", "file", null, null, "/d", null, List.of(), "vda", null, null,
+                false, false, null, null, null);
+        InstanceDescriptor instance = new InstanceDescriptor(ID, "web", null, "kvm", null, PowerState.RUNNING, true,
+                CpuDescriptor.of(1), MemoryDescriptor.ofMebibytes(1), null, List.of(disk), List.of(), List.of(),
+                List.of(), null);
+
+        assertThat(disk.provisioning()).isNull();
+        assertThat(disk.mode()).isNull();
+        assertThat(instance.biosUuid()).isNull();
+        assertThat(instance.cpuAllocation()).isNull();
+        assertThat(instance.memoryAllocation()).isNull();
+    }
+
+    @Test
+    @DisplayName("a resource allocation refuses a negative reservation, limit or shares, naming it")
+    void negativeAllocation() {
+        assertThatThrownBy(() -> new ResourceAllocation(-1L, null, null))
+                .hasMessageContaining("reservation").hasMessageContaining("-1");
+        assertThatThrownBy(() -> new ResourceAllocation(null, -2L, null))
+                .hasMessageContaining("limit").hasMessageContaining("-2");
+        assertThatThrownBy(() -> new ResourceAllocation(null, null, -3L))
+                .hasMessageContaining("shares").hasMessageContaining("-3");
     }
 
     @Test
@@ -35,7 +66,7 @@ class DescriptorBuildersTest {
         DiskDescriptor disk = scsiDisk();
 
         assertThat(disk).isEqualTo(new DiskDescriptor("disk", "file", "vmdk", null, "[datastore1] web/web.vmdk",
-                null, List.of(), "scsi0:1", "scsi", "S1", false, false, 1, 10L, 4L));
+                null, List.of(), "scsi0:1", "scsi", "S1", false, false, 1, 10L, 4L, "thin", "independent_persistent"));
         assertThat(DiskDescriptor.builder().device("cdrom").readOnly(true).shareable(true).build())
                 .extracting(DiskDescriptor::device, DiskDescriptor::readOnly, DiskDescriptor::shareable)
                 .containsExactly("cdrom", true, true);

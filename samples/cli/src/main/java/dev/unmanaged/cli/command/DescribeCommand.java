@@ -9,6 +9,7 @@ import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.OsDescriptor;
+import dev.unmanaged.api.instance.ResourceAllocation;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.text.ByteSizes;
 import dev.unmanaged.cli.ExitCodes;
@@ -21,6 +22,7 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -73,6 +75,9 @@ public final class DescribeCommand implements Callable<Integer> {
     static void print(PrintWriter out, InstanceDescriptor d, boolean managed, boolean passwordsKnown) {
         field(out, "Name", d.name());
         field(out, "UUID", d.uuid() == null ? "(none)" : d.uuid());
+        if (d.biosUuid() != null) {
+            field(out, "BIOS UUID", d.biosUuid());
+        }
         field(out, "Host", d.hostId());
         field(out, "Managed", managed ? "yes (in the inventory)" : "no");
         field(out, "State", d.powerState() + ", " + (d.persistent() == null ? "persistence unknown"
@@ -87,9 +92,15 @@ public final class DescribeCommand implements Callable<Integer> {
         if (!sizing.isEmpty()) {
             field(out, "CPU sizing", sizing);
         }
+        if (d.cpuAllocation() != null) {
+            field(out, "CPU allocation", allocation(d.cpuAllocation(), mhz -> mhz + " MHz"));
+        }
         field(out, "Memory", ByteSizes.forReading(d.memory().maxBytes())
                 + (d.memory().currentBytes() == d.memory().maxBytes() ? ""
                 : " (current " + ByteSizes.forReading(d.memory().currentBytes()) + ")"));
+        if (d.memoryAllocation() != null) {
+            field(out, "Memory allocation", allocation(d.memoryAllocation(), ByteSizes::forReading));
+        }
         field(out, "OS", os(d.os()));
         out.println();
         out.println("Disks:");
@@ -175,6 +186,19 @@ public final class DescribeCommand implements Callable<Integer> {
         return String.join(", ", parts);
     }
 
+    /** {@code reservation 1000 MHz, limit unlimited, shares 2000}; unset values are left out, a limit says so. */
+    private static String allocation(ResourceAllocation allocation, Function<Long, String> amount) {
+        var parts = new ArrayList<String>();
+        if (allocation.reservation() != null) {
+            parts.add("reservation " + amount.apply(allocation.reservation()));
+        }
+        parts.add("limit " + (allocation.limit() == null ? "unlimited" : amount.apply(allocation.limit())));
+        if (allocation.shares() != null) {
+            parts.add("shares " + allocation.shares());
+        }
+        return String.join(", ", parts);
+    }
+
     private static String os(OsDescriptor os) {
         var parts = new ArrayList<String>();
         for (String value : new String[] {os.type(), os.arch(), os.machine()}) {
@@ -216,6 +240,12 @@ public final class DescribeCommand implements Callable<Integer> {
         }
         if (disk.serial() != null) {
             flags.add("serial " + disk.serial());
+        }
+        if (disk.provisioning() != null) {
+            flags.add(disk.provisioning());
+        }
+        if (disk.mode() != null) {
+            flags.add("mode " + disk.mode());
         }
         return flags.isEmpty() ? "-" : String.join(", ", flags);
     }
