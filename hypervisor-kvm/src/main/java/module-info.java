@@ -13,6 +13,7 @@ module dev.unmanaged.kvm {
     requires libvirt;
     requires com.sun.jna;
     requires jakarta.xml.bind;
+    requires dev.unmanaged.xml;
     requires java.xml;
     requires org.slf4j;
 

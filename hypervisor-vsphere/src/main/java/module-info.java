@@ -12,6 +12,7 @@ module dev.unmanaged.vsphere {
     requires transitive dev.unmanaged.api;
     requires java.net.http;
     requires jakarta.xml.bind;
+    requires dev.unmanaged.xml;
     requires java.xml;
     requires org.slf4j;
 

@@ -27,8 +27,8 @@ class BomTest {
         List<String> inParent = managedUnmanagedArtifacts(ROOT.resolve("pom.xml"));
 
         assertThat(inBom).containsExactlyInAnyOrderElementsOf(inParent)
-                .containsExactlyInAnyOrder("unmanaged-api", "unmanaged-core", "unmanaged-json", "hypervisor-kvm", "hypervisor-vsphere",
-                        "hypervisor-spi-tck", "inventory-jdbc");
+                .containsExactlyInAnyOrder("unmanaged-api", "hardened-xml", "unmanaged-core", "unmanaged-json",
+                        "hypervisor-kvm", "hypervisor-vsphere", "hypervisor-spi-tck", "inventory-jdbc");
         for (String artifact : inBom) {
             assertThat(ROOT.resolve(artifact).resolve("pom.xml")).as("module of %s", artifact).exists();
         }

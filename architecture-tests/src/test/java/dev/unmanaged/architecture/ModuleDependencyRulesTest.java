@@ -9,8 +9,8 @@ import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
- * The arrows between modules point one way. The api knows nothing but the JDK; every library module knows the api
- * and the libraries it wraps, and no other implementation; no library knows an application (the tool, the samples,
+ * The arrows between modules point one way. The api and hardened-xml know nothing but the JDK; every library module
+ * knows the api and the libraries it wraps (the two providers also hardened-xml), and no other implementation; no library knows an application (the tool, the samples,
  * the benchmarks); and each wrapped library stays inside the module that wraps it: libvirt, JNA and JAXB in
  * hypervisor-kvm, JAXB in the two providers that read XML (and the vSphere provider's SOAP and vim25 types in
  * it), HikariCP, Flyway and H2 in inventory-jdbc, picocli in the tool, Jackson out of the api, the
@@ -26,6 +26,7 @@ class ModuleDependencyRulesTest {
     static final String API_INTERNAL = "dev.unmanaged.api.internal..";
     static final String CORE = "dev.unmanaged.core..";
     static final String JSON = "dev.unmanaged.json..";
+    static final String XML = "dev.unmanaged.xml..";
     static final String KVM = "dev.unmanaged.kvm..";
     static final String VSPHERE = "dev.unmanaged.vsphere..";
     static final String VSPHERE_WIRE = "dev.unmanaged.vsphere.soap..";
@@ -79,9 +80,18 @@ class ModuleDependencyRulesTest {
             .allowEmptyShould(false);
 
     @ArchTest
+    static final ArchRule hardened_xml_depends_on_nothing_but_the_jdk = classes()
+            .that().resideInAPackage(XML)
+            // JSpecify's nullness annotations are allowed: they are annotations only, not needed at run time.
+            .should().onlyDependOnClassesThat().resideInAnyPackage(XML, JDK, "javax.xml..", "org.jspecify..")
+            .because("the hardened XML reading is shared by the providers: it may know neither them nor the api,"
+                    + " and brings no library with it")
+            .allowEmptyShould(false);
+
+    @ArchTest
     static final ArchRule kvm_depends_only_on_api_libvirt_and_jaxb = classes()
             .that().resideInAPackage(KVM)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(KVM, API, LIBVIRT, JNA, JAXB, "javax.xml..",
+            .should().onlyDependOnClassesThat().resideInAnyPackage(KVM, API, XML, LIBVIRT, JNA, JAXB, "javax.xml..",
                     SLF4J, JDK)
             .because("a provider plugs into the core through the SPI and knows no other implementation")
             .allowEmptyShould(false);
@@ -89,8 +99,8 @@ class ModuleDependencyRulesTest {
     @ArchTest
     static final ArchRule vsphere_depends_only_on_api_jaxb_and_the_jdk = classes()
             .that().resideInAPackage(VSPHERE)
-            .should().onlyDependOnClassesThat().resideInAnyPackage(VSPHERE, API, JAXB, "javax.xml..", "javax.net..",
-                    SLF4J, JDK, "org.jspecify..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(VSPHERE, API, XML, JAXB, "javax.xml..",
+                    "javax.net..", SLF4J, JDK, "org.jspecify..")
             .because("a provider plugs into the core through the SPI and knows no other implementation; it talks"
                     + " SOAP with the JDK's HTTP client")
             .allowEmptyShould(false);
@@ -130,7 +140,7 @@ class ModuleDependencyRulesTest {
 
     @ArchTest
     static final ArchRule libraries_know_no_application = noClasses()
-            .that().resideInAnyPackage(API, CORE, JSON, KVM, VSPHERE, TCK, JDBC)
+            .that().resideInAnyPackage(API, XML, CORE, JSON, KVM, VSPHERE, TCK, JDBC)
             .should().dependOnClassesThat().resideInAnyPackage(CLI, SAMPLES, BENCHMARKS)
             .because("the tool, the samples and the benchmarks are built on the libraries, never the reverse")
             .allowEmptyShould(false);

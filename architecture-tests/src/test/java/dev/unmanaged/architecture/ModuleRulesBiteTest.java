@@ -17,6 +17,7 @@ import dev.unmanaged.samples.embedding.archfixture.EmbedderReachingIntoImplement
 import dev.unmanaged.tck.archfixture.KitReachingIntoKvm;
 import dev.unmanaged.tck.fake.archfixture.FakeAssertingWithJUnit;
 import dev.unmanaged.vsphere.archfixture.VsphereReachingIntoKvm;
+import dev.unmanaged.xml.archfixture.XmlReachingIntoApi;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
@@ -48,6 +49,8 @@ class ModuleRulesBiteTest {
                         "com.fasterxml.jackson.databind.ObjectMapper"),
                 bites("json_depends_only_on_api_and_jackson", JsonReachingIntoCore.class,
                         "dev.unmanaged.core.UnmanagedInstances"),
+                bites("hardened_xml_depends_on_nothing_but_the_jdk", XmlReachingIntoApi.class,
+                        "dev.unmanaged.api.text.SafeText"),
                 bites("kvm_depends_only_on_api_libvirt_and_jaxb", KvmReachingIntoOtherModules.class,
                         "dev.unmanaged.inventory.jdbc.JdbcInventoryStore"),
                 bites("vsphere_depends_only_on_api_jaxb_and_the_jdk", VsphereReachingIntoKvm.class,
@@ -128,7 +131,7 @@ class ModuleRulesBiteTest {
         assertThat(shipped.stream().map(JavaClass::getPackageName).collect(Collectors.toSet()))
                 .as("packages of the shipped classes")
                 .contains("dev.unmanaged.api.spi", "dev.unmanaged.api.internal", "dev.unmanaged.core",
-                        "dev.unmanaged.json", "dev.unmanaged.kvm", "dev.unmanaged.vsphere", "dev.unmanaged.vsphere.vim",
+                        "dev.unmanaged.json", "dev.unmanaged.xml", "dev.unmanaged.kvm", "dev.unmanaged.vsphere", "dev.unmanaged.vsphere.vim",
                         "dev.unmanaged.tck", "dev.unmanaged.inventory.jdbc",
                         "dev.unmanaged.cli", "dev.unmanaged.samples.embedding", "dev.unmanaged.samples.jsondir")
                 .noneMatch(p -> p.contains("archfixture"));

@@ -1,5 +1,6 @@
 package dev.unmanaged.kvm.xml;
 
+import dev.unmanaged.xml.GuardedStreamReader;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import javax.xml.stream.XMLStreamConstants;

@@ -2,6 +2,10 @@ package dev.unmanaged.kvm.xml;
 
 import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
 import dev.unmanaged.kvm.xml.model.DomainXml;
+import dev.unmanaged.xml.GuardViolation;
+import dev.unmanaged.xml.GuardedStreamReader;
+import dev.unmanaged.xml.HardenedXml;
+import dev.unmanaged.xml.LimitedInputStream;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
@@ -12,7 +16,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
 import java.util.function.BooleanSupplier;
-import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -27,14 +30,14 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class HardenedDomainBinder {
     private static final String ROOT = "domain";
-    private static final String REUSE_READER = "reuse-instance";
 
     private static final BoundElements BOUND = BoundElements.of(DomainXml.class);
 
     private final JAXBContext context;
     private final ParserLimits limits;
-    // XMLInputFactory implementations may reuse reader instances internally; one factory per thread is safe.
-    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(HardenedDomainBinder::hardenedFactory);
+    // The factory resets and reuses its last reader (and its symbol table of interned names) once that reader was
+    // closed after finishing; safe because each thread has its own factory.
+    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(HardenedXml::newInputFactory);
 
     HardenedDomainBinder(JAXBContext context, ParserLimits limits) {
         this.context = context;
@@ -136,6 +139,10 @@ final class HardenedDomainBinder {
         if (typed != null) {
             return typed;
         }
+        GuardViolation refused = find(failure, GuardViolation.class);
+        if (refused != null) {
+            return refusal(refused);
+        }
         if (find(failure, LimitedInputStream.LimitExceeded.class) != null) {
             return new DomainXmlException(Reason.LIMIT_EXCEEDED, "document size",
                     "more than " + limits.maxDocumentBytes() + " bytes",
@@ -159,6 +166,20 @@ final class HardenedDomainBinder {
                     "characters valid in the document's encoding (UTF-8 unless declared)", line, column, failure);
         }
         return new DomainXmlException(Reason.SYNTAX, where, detail, "well-formed XML 1.0", line, column, failure);
+    }
+
+    /** The guard's refusal in the words of domain XML. */
+    private DomainXmlException refusal(GuardViolation refused) {
+        return switch (refused.kind()) {
+            case TOO_DEEP -> new DomainXmlException(Reason.LIMIT_EXCEEDED, "element depth", refused.detail(),
+                    "at most " + limits.maxElementDepth() + " levels of nesting", refused.line(),
+                    refused.column(), null);
+            case DOCTYPE -> new DomainXmlException(Reason.DOCTYPE_FORBIDDEN, "<!DOCTYPE>", refused.detail(),
+                    "no DOCTYPE: domain XML never has one, and DTDs and entities are refused", refused.line(),
+                    refused.column(), null);
+            case ENTITY_REFERENCE -> new DomainXmlException(Reason.DOCTYPE_FORBIDDEN, "entity reference",
+                    refused.detail(), "only the predefined XML entities", refused.line(), refused.column(), null);
+        };
     }
 
     /** The parser's own explanation without the location prefix the JDK adds. */
@@ -187,25 +208,5 @@ final class HardenedDomainBinder {
             current = next == current ? null : next;
         }
         return null;
-    }
-
-    private static XMLInputFactory hardenedFactory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resources are refused");
-        });
-        // The JDK's factory can reset and reuse its last reader (and its symbol table of interned names)
-        // once that reader has finished; safe here because each thread has its own factory.
-        try {
-            factory.setProperty(REUSE_READER, Boolean.TRUE);
-        } catch (IllegalArgumentException unsupported) {
-            // another StAX implementation: a new reader per document
-        }
-        return factory;
     }
 }

@@ -4,6 +4,10 @@ import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.vsphere.vim.InfrastructureDevices;
 import dev.unmanaged.vsphere.vim.Responses;
 import dev.unmanaged.vsphere.vim.Vim;
+import dev.unmanaged.xml.GuardViolation;
+import dev.unmanaged.xml.GuardedStreamReader;
+import dev.unmanaged.xml.HardenedXml;
+import dev.unmanaged.xml.LimitedInputStream;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import java.io.IOException;
@@ -15,10 +19,9 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import javax.xml.stream.util.StreamReaderDelegate;
 
 /**
- * Reads one SOAP response into the vim25 model: the same hardening as the KVM provider's domain-XML reader (no
+ * Reads one SOAP response into the vim25 model: the hardening of {@link HardenedXml} shared with the KVM provider (no
  * DTD, no external entities or resources, bounded size and depth), then JAXB on the body's answer element. A
  * fault becomes a {@link SoapFault}; anything unreadable a {@link SoapResponseException}.
  */
@@ -27,7 +30,7 @@ public final class HardenedSoapReader {
 
     private final SoapLimits limits;
     // A factory per thread: StAX factories are not documented as thread-safe.
-    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(HardenedSoapReader::factory);
+    private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(HardenedXml::newInputFactory);
 
     /** A reader within {@code limits}. */
     public HardenedSoapReader(SoapLimits limits) {
@@ -42,8 +45,8 @@ public final class HardenedSoapReader {
      */
     public <T> T read(String method, InputStream in, Class<T> answerType) {
         try {
-            XMLStreamReader reader = new DepthGuard(factories.get().createXMLStreamReader(
-                    new BoundedInputStream(in, limits.maxResponseBytes())), limits.maxElementDepth());
+            XMLStreamReader reader = new GuardedStreamReader(factories.get().createXMLStreamReader(
+                    new LimitedInputStream(in, limits.maxResponseBytes())), limits.maxElementDepth());
             advanceToBodyContent(reader);
             if (SoapRequest.ENVELOPE.equals(reader.getNamespaceURI()) && "Fault".equals(reader.getLocalName())) {
                 throw fault(method, reader);
@@ -103,11 +106,15 @@ public final class HardenedSoapReader {
     private static SoapResponseException unreadable(String method, Exception failure) {
         Throwable cause = failure;
         for (int hops = 0; cause != null && hops < 20; hops++) {
-            if (cause instanceof BoundedInputStream.TooLarge || cause instanceof LimitExceeded) {
-                return new SoapResponseException("the answer to " + method + " was refused: "
-                        + cause.getMessage(), failure);
+            if (cause instanceof LimitedInputStream.LimitExceeded tooLarge) {
+                return new SoapResponseException("the answer to " + method + " was refused: the response is "
+                        + tooLarge.getMessage(), failure);
             }
-            if (cause instanceof IOException io && !(cause instanceof BoundedInputStream.TooLarge)) {
+            if (cause instanceof GuardViolation refused) {
+                return new SoapResponseException("the answer to " + method + " was refused: "
+                        + refused.getMessage(), failure);
+            }
+            if (cause instanceof IOException io) {
                 return new SoapResponseException("the answer to " + method + " broke off: "
                         + SafeText.of(String.valueOf(io.getMessage())), failure);
             }
@@ -124,19 +131,6 @@ public final class HardenedSoapReader {
                 + SafeText.of(String.valueOf(failure.getMessage())), failure);
     }
 
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_VALIDATING, false);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setXMLResolver((publicId, systemId, baseUri, namespace) -> {
-            throw new XMLStreamException("external resources are refused");
-        });
-        return factory;
-    }
-
     private static JAXBContext context() {
         List<Class<?>> types = new ArrayList<>(List.of(Responses.ServiceContentResponse.class,
                 Responses.RetrievePropertiesResponse.class, Responses.ReferenceResponse.class,
@@ -149,45 +143,6 @@ public final class HardenedSoapReader {
             return JAXBContext.newInstance(types.toArray(Class<?>[]::new));
         } catch (JAXBException e) {
             throw new IllegalStateException("the vim25 binding is broken", e);
-        }
-    }
-
-    /** The response nests elements deeper than allowed. */
-    static final class LimitExceeded extends XMLStreamException {
-        private static final long serialVersionUID = 1L;
-
-        LimitExceeded(int maxDepth) {
-            super("elements nest deeper than " + maxDepth + " levels");
-        }
-    }
-
-    /** Refuses a DOCTYPE or an entity reference the moment the parser reports one, and a depth past the limit. */
-    private static final class DepthGuard extends StreamReaderDelegate {
-        private final int maxDepth;
-        private int depth;
-
-        DepthGuard(XMLStreamReader reader, int maxDepth) {
-            super(reader);
-            this.maxDepth = maxDepth;
-        }
-
-        @Override
-        public int next() throws XMLStreamException {
-            int event = super.next();
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> {
-                    if (++depth > maxDepth) {
-                        throw new LimitExceeded(maxDepth);
-                    }
-                }
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.DTD, XMLStreamConstants.ENTITY_REFERENCE ->
-                        throw new XMLStreamException("a DOCTYPE or entity reference: SOAP never has one, and "
-                                + "DTDs and entities are refused");
-                default -> {
-                }
-            }
-            return event;
         }
     }
 }

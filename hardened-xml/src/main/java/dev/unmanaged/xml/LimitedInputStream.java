@@ -1,21 +1,32 @@
-package dev.unmanaged.kvm.xml;
+package dev.unmanaged.xml;
 
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Counts the bytes the parser pulls and fails as soon as the limit is passed, so a huge document is refused
- * after reading at most the limit, never loaded whole. Also remembers whether any byte other than whitespace
- * (or a byte-order mark) went by, so an empty document gets its own error.
+ * Counts the bytes a parser pulls and fails as soon as the limit is passed, so a huge document is refused after
+ * reading at most the limit, never loaded whole. Also remembers whether any byte other than whitespace (or a
+ * byte-order mark) went by, so a caller can give an empty document its own error. Marking is not supported.
  */
-final class LimitedInputStream extends FilterInputStream {
-    /** Thrown through the XML parser, which wraps I/O errors; recognised again on the way out. */
-    static final class LimitExceeded extends IOException {
+public final class LimitedInputStream extends FilterInputStream {
+    /**
+     * Thrown by a read that passes the limit. An {@link IOException}, so it travels through an XML parser, which
+     * wraps I/O errors: callers find it again in the cause chain.
+     */
+    public static final class LimitExceeded extends IOException {
         private static final long serialVersionUID = 1L;
 
+        private final long limit;
+
         LimitExceeded(long limit) {
-            super("document larger than " + limit + " bytes");
+            super("larger than " + limit + " bytes");
+            this.limit = limit;
+        }
+
+        /** The number of bytes that was passed. */
+        public long limit() {
+            return limit;
         }
     }
 
@@ -23,8 +34,16 @@ final class LimitedInputStream extends FilterInputStream {
     private long count;
     private boolean sawContent;
 
-    LimitedInputStream(InputStream in, long limit) {
+    /**
+     * Reads {@code in}, refusing more than {@code limit} bytes.
+     *
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
+    public LimitedInputStream(InputStream in, long limit) {
         super(in);
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit must be >= 0, got " + limit);
+        }
         this.limit = limit;
     }
 
@@ -63,7 +82,7 @@ final class LimitedInputStream extends FilterInputStream {
     }
 
     /** True once a byte that is not whitespace, NUL (UTF-16 padding) or part of a byte-order mark was read. */
-    boolean sawContent() {
+    public boolean sawContent() {
         return sawContent;
     }
 
