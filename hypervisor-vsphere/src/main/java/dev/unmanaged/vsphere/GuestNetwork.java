@@ -110,7 +110,7 @@ final class GuestNetwork {
         int largest = ipv4 ? 32 : 128;
         int length = prefix == null ? largest : prefix;
         if ((!ipv4 && !IPV6.matcher(address).matches()) || length < 0 || length > largest) {
-            LOG.debug("VMware Tools report {}/{} on a NIC of {}, not an address; it is left out", SafeText.of(text),
+            LOG.debug("VMware Tools report {}/{} on a NIC of {}, not an address with a prefix it can have; it is left out", SafeText.of(text),
                     prefix, SafeText.quoted(name));
             return;
         }
