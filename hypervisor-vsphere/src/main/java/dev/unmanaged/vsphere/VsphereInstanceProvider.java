@@ -30,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * API, for hypervisor kind {@value #HYPERVISOR}. A host's address is a {@link VsphereEndpoint} URI. One session per
  * endpoint is shared by every thread; properties are read for many VMs per round trip. Nothing is ever written to
  * the endpoint: vSphere VMs are always persistent, so preparing one for unmanage only checks that it still exists
- * and is not a template.
+ * and is not a template. Guest addresses come from what VMware Tools report in {@code guest.net}, read only when
+ * asked (and always by {@link #describeInstance}).
  *
  * <p>Built by {@link java.util.ServiceLoader} it has no credentials and every login is refused; an embedder
  * builds it with {@link #VsphereInstanceProvider(VsphereProviderOptions)} and its own {@link VsphereCredentials}.
