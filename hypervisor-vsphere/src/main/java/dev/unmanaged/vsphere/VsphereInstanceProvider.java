@@ -5,6 +5,7 @@ import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.spi.HypervisorInstanceProvider;
+import dev.unmanaged.api.spi.ListingDetail;
 import dev.unmanaged.api.spi.ProviderCapability;
 import dev.unmanaged.api.spi.UnmanagePreparation;
 import dev.unmanaged.api.text.SafeText;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * API, for hypervisor kind {@value #HYPERVISOR}. A host's address is a {@link VsphereEndpoint} URI. One session per
  * endpoint is shared by every thread; properties are read for many VMs per round trip. Nothing is ever written to
  * the endpoint: vSphere VMs are always persistent, so preparing one for unmanage only checks that it still exists
- * and is not a template.
+ * and is not a template. Guest addresses come from what VMware Tools report in {@code guest.net}, read only when
+ * asked (and always by {@link #describeInstance}).
  *
  * <p>Built by {@link java.util.ServiceLoader} it has no credentials and every login is refused; an embedder
  * builds it with {@link #VsphereInstanceProvider(VsphereProviderOptions)} and its own {@link VsphereCredentials}.
@@ -63,19 +65,28 @@ public final class VsphereInstanceProvider implements HypervisorInstanceProvider
 
     @Override
     public Set<ProviderCapability> capabilities() {
-        return EnumSet.of(ProviderCapability.SUSPEND, ProviderCapability.DISK_SIZES);
+        return EnumSet.of(ProviderCapability.SUSPEND, ProviderCapability.DISK_SIZES,
+                ProviderCapability.GUEST_ADDRESSES);
     }
 
     @Override
     public List<InstanceDescriptor> listInstances(Host host) {
+        return listInstances(host, Set.of());
+    }
+
+    /** With {@link ListingDetail#GUEST_ADDRESSES}, {@code guest.net} is read in the same round trips. */
+    @Override
+    public List<InstanceDescriptor> listInstances(Host host, Set<ListingDetail> details) {
         VsphereSession session = session(host);
         VsphereEndpoint endpoint = VsphereEndpoint.parse(host.address());
+        boolean addresses = details.contains(ListingDetail.GUEST_ADDRESSES);
         return session.run(s -> {
             Inventory inventory = new Inventory(retrieval.retrieve(s, s.content().rootFolder, Inventory.VIEW_TYPES,
                     Inventory.PATHS));
             List<ObjectContent> vms = retrieval.retrieve(s, inventory.scope(endpoint, s.content().rootFolder),
-                    VirtualMachineMapper.VIEW_TYPES, VirtualMachineMapper.PATHS);
-            return descriptors(vms, inventory, host.id());
+                    VirtualMachineMapper.VIEW_TYPES, addresses ? GuestNetwork.withGuestNet(VirtualMachineMapper.PATHS)
+                            : VirtualMachineMapper.PATHS);
+            return descriptors(vms, inventory, host.id(), addresses);
         });
     }
 
@@ -84,7 +95,8 @@ public final class VsphereInstanceProvider implements HypervisorInstanceProvider
         if (nameOrUuid == null || nameOrUuid.isBlank()) {
             throw new InvalidRequestException("instance", String.valueOf(nameOrUuid), "a VM name or instance UUID");
         }
-        return listInstances(host).stream().filter(d -> d.isIdentifiedBy(nameOrUuid)).findFirst()
+        return listInstances(host, Set.of(ListingDetail.GUEST_ADDRESSES)).stream()
+                .filter(d -> d.isIdentifiedBy(nameOrUuid)).findFirst()
                 .orElseThrow(() -> new InstanceNotFoundException(SafeText.of(nameOrUuid), SafeText.host(host.id())));
     }
 
@@ -108,7 +120,8 @@ public final class VsphereInstanceProvider implements HypervisorInstanceProvider
         open.forEach(VsphereSession::close);
     }
 
-    private List<InstanceDescriptor> descriptors(List<ObjectContent> vms, Inventory inventory, String hostId) {
+    private List<InstanceDescriptor> descriptors(List<ObjectContent> vms, Inventory inventory, String hostId,
+                                                 boolean addresses) {
         List<InstanceDescriptor> listing = new ArrayList<>(vms.size());
         Set<UUID> seen = new HashSet<>();
         for (ObjectContent vm : vms) {
@@ -116,7 +129,7 @@ public final class VsphereInstanceProvider implements HypervisorInstanceProvider
             if (mapped.isEmpty()) {
                 continue;
             }
-            InstanceDescriptor descriptor = mapped.get();
+            InstanceDescriptor descriptor = addresses ? GuestNetwork.attach(mapped.get(), vm) : mapped.get();
             if (descriptor.uuid() != null && !seen.add(descriptor.uuid())) {
                 LOG.warn("two VMs at {} have the instance UUID {}; only the first is listed", SafeText.host(hostId),
                         descriptor.uuid());

@@ -110,6 +110,12 @@ final class SimulatorBed implements TestBed {
         api.runTask("SuspendVM_Task", "VirtualMachine", vms.get(uuid), "");
     }
 
+    /** Makes the simulator's stand-in for VMware Tools report {@code address} on the VM's first NIC. */
+    void reportGuestAddress(UUID uuid, String address) {
+        api.runTask("ReconfigVM_Task", "VirtualMachine", vms.get(uuid), "<spec><extraConfig><key>SET.guest.ipAddress"
+                + "</key><value xsi:type=\"xsd:string\">" + address + "</value></extraConfig></spec>");
+    }
+
     /** Marks a stopped VM as a template. */
     void markAsTemplate(UUID uuid) {
         api.call("<MarkAsTemplate><_this type=\"VirtualMachine\">" + vms.get(uuid) + "</_this></MarkAsTemplate>");

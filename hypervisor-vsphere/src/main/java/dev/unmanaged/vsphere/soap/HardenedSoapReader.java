@@ -138,6 +138,7 @@ public final class HardenedSoapReader {
                 dev.unmanaged.vsphere.vim.VirtualHardware.class, dev.unmanaged.vsphere.vim.ResourceAllocationInfo.class,
                 dev.unmanaged.vsphere.vim.BootOptions.class, dev.unmanaged.vsphere.vim.PowerStateValue.class,
                 dev.unmanaged.vsphere.vim.MethodFault.class));
+        types.add(dev.unmanaged.vsphere.vim.GuestNicInfo.Array.class);
         types.addAll(InfrastructureDevices.TYPES);
         try {
             return JAXBContext.newInstance(types.toArray(Class<?>[]::new));
