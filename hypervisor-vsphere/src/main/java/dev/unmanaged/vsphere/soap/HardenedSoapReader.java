@@ -1,9 +1,15 @@
 package dev.unmanaged.vsphere.soap;
 
 import dev.unmanaged.api.text.SafeText;
+import dev.unmanaged.vsphere.vim.BootOptions;
+import dev.unmanaged.vsphere.vim.GuestNicInfo;
 import dev.unmanaged.vsphere.vim.InfrastructureDevices;
+import dev.unmanaged.vsphere.vim.MethodFault;
+import dev.unmanaged.vsphere.vim.PowerStateValue;
+import dev.unmanaged.vsphere.vim.ResourceAllocationInfo;
 import dev.unmanaged.vsphere.vim.Responses;
 import dev.unmanaged.vsphere.vim.Vim;
+import dev.unmanaged.vsphere.vim.VirtualHardware;
 import dev.unmanaged.xml.GuardViolation;
 import dev.unmanaged.xml.GuardedStreamReader;
 import dev.unmanaged.xml.HardenedXml;
@@ -134,11 +140,9 @@ public final class HardenedSoapReader {
     private static JAXBContext context() {
         List<Class<?>> types = new ArrayList<>(List.of(Responses.ServiceContentResponse.class,
                 Responses.RetrievePropertiesResponse.class, Responses.ReferenceResponse.class,
-                Responses.LoginResponse.class, Responses.EmptyResponse.class,
-                dev.unmanaged.vsphere.vim.VirtualHardware.class, dev.unmanaged.vsphere.vim.ResourceAllocationInfo.class,
-                dev.unmanaged.vsphere.vim.BootOptions.class, dev.unmanaged.vsphere.vim.PowerStateValue.class,
-                dev.unmanaged.vsphere.vim.MethodFault.class));
-        types.add(dev.unmanaged.vsphere.vim.GuestNicInfo.Array.class);
+                Responses.LoginResponse.class, Responses.EmptyResponse.class, VirtualHardware.class,
+                ResourceAllocationInfo.class, BootOptions.class, PowerStateValue.class, MethodFault.class,
+                GuestNicInfo.Array.class));
         types.addAll(InfrastructureDevices.TYPES);
         try {
             return JAXBContext.newInstance(types.toArray(Class<?>[]::new));
