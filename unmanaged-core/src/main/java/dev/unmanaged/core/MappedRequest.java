@@ -37,6 +37,8 @@ record MappedRequest(ImportRequest request, List<Problem> problems) {
                 IpPolicy ip = rule.get().ip() == null ? map.networks().defaultIp() : rule.get().ip();
                 if (ip == IpPolicy.AUTO) {
                     ipByMac.putIfAbsent(nic.mac(), IpAssignment.auto());
+                } else if (ip == IpPolicy.CURRENT) {
+                    ipByMac.putIfAbsent(nic.mac(), IpAssignment.current());
                 }
             }
         }

@@ -91,6 +91,17 @@ class MapTest {
         return new ImportMap(networks, storage, offering);
     }
 
+    @Test
+    @DisplayName("a rule whose IP policy is current asks for the address the guest uses now on that NIC")
+    void currentAddress() {
+        NetworkMap networks = new NetworkMap(List.of(new NetworkRule(NicMatch.network("default"), "net1",
+                IpPolicy.CURRENT)), IpPolicy.NONE);
+        ImportRequest mapped = plan(request().build(), new ImportMap(networks, new StorageMap(List.of()),
+                OfferingPolicy.CUSTOM)).request();
+
+        assertThat(mapped.ipByMac()).containsOnly(java.util.Map.entry(NETWORKED, IpAssignment.current()));
+    }
+
     private ImportPlan plan(ImportRequest request, ImportMap map) {
         Fixtures.put(bench.provider, H1, everyKind(2, 2 * GIB));
         return bench.instances.plan(request, map);

@@ -48,7 +48,7 @@ import java.util.function.Function;
  *
  * Every key is optional: no rules, offering {@code custom}, ip {@code none}. A {@code match} holds exactly one
  * key; a network rule may give its own {@code ip}. {@code offering} is {@code custom} or {@code smallest-fixed};
- * {@code ip} is {@code auto} or {@code none}. A malformed file, an unknown key or a value that is not allowed is
+ * {@code ip} is {@code auto}, {@code current} (the address the guest uses now) or {@code none}. A malformed file, an unknown key or a value that is not allowed is
  * refused with an {@link InvalidRequestException} naming the place: line and column for malformed JSON, else the
  * file and the JSON pointer of the value, e.g. {@code map.json at /networks/3/match/vlan}. Whether the ids exist in
  * the catalog is checked by {@code dev.unmanaged.core.ImportMaps.requireKnownIds}, which names rules by the same

@@ -60,8 +60,8 @@ class ImportMapFileTest {
     }
 
     @Test
-    @DisplayName("a rule may give its own IP policy, the smallest-fixed policy is spelled as written, and an empty"
-            + " object is a map without rules")
+    @DisplayName("a rule may give its own IP policy (current too), the smallest-fixed policy is spelled as written,"
+            + " and an empty object is a map without rules")
     void extrasAndDefaults() {
         ImportMap map = ImportMapFile.parse("""
                 {"networks": [{"match": {"bridge": "br0"}, "network": "prod", "ip": "none"}],
@@ -71,6 +71,9 @@ class ImportMapFileTest {
         assertThat(map.networks().defaultIp()).isEqualTo(IpPolicy.NONE);
         assertThat(map.offering()).isEqualTo(OfferingPolicy.SMALLEST_FIXED);
         assertThat(ImportMapFile.parse("{}", "m").networks().rules()).isEmpty();
+        assertThat(ImportMapFile.parse("""
+                {"networks": [{"match": {"bridge": "br0"}, "network": "prod", "ip": "current"}]}""", "m")
+                .networks().rules().get(0).ip()).isEqualTo(IpPolicy.CURRENT);
     }
 
     @ParameterizedTest(name = "{0}")
