@@ -59,12 +59,12 @@ class KvmLiveWatchTest {
         try (HostChangeFeed feed = provider.watchHost(HOST, recorder(uuid))) {
             expect("LISTED");
             change(() -> daemon.virshWithFile(xml, "define"), PowerState.STOPPED.name());
-            change(() -> daemon.virsh("start", name), PowerState.RUNNING.name());
+            started(() -> daemon.virsh("start", name));
             change(() -> daemon.virsh("suspend", name), PowerState.PAUSED.name());
             change(() -> daemon.virsh("resume", name), PowerState.RUNNING.name());
             change(() -> daemon.virsh("destroy", name), PowerState.STOPPED.name());
             change(() -> daemon.virsh("undefine", name), GONE);
-            change(() -> daemon.virshWithFile(xml, "create"), PowerState.RUNNING.name());
+            started(() -> daemon.virshWithFile(xml, "create"));
             change(() -> daemon.virsh("destroy", name), GONE);
             assertThat(heard).as("reports after the last change").isEmpty();
             feed.close();
@@ -119,6 +119,21 @@ class KvmLiveWatchTest {
         call.run();
         long done = System.nanoTime();
         expect(state);
+        latencies.add(System.nanoTime() - done);
+    }
+
+    /**
+     * Starts a domain and expects RUNNING next. QEMU starts with its CPUs stopped and libvirt then lets them run,
+     * so a read just after the start event may find the domain paused for a moment; that one report is allowed.
+     */
+    private void started(VirshCall call) throws Exception {
+        call.run();
+        long done = System.nanoTime();
+        String next = heard.poll(30, TimeUnit.SECONDS);
+        if (PowerState.PAUSED.name().equals(next)) {
+            next = heard.poll(30, TimeUnit.SECONDS);
+        }
+        assertThat(next).as("the next report after a start, expected RUNNING").isEqualTo(PowerState.RUNNING.name());
         latencies.add(System.nanoTime() - done);
     }
 
