@@ -56,6 +56,7 @@ public final class Suite {
         all.put("fanout", mode -> new FanOutHarness(mode.smoke() ? FanOutHarness.SMOKE : FanOutHarness.FULL).rows());
         all.put("import", ImportSuite::run);
         all.put("durability", ImportSuite::durability);
+        all.put("fleet", FleetPlanSuite::run);
         all.put("live", LiveListingSuite::run);
         all.put("remote", RemoteListingSuite::run);
         all.put("vsphere", VsphereListingSuite::run);
