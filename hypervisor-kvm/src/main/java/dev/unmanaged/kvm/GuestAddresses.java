@@ -6,6 +6,7 @@ import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
+import dev.unmanaged.api.net.Ipv6Addresses;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -113,41 +114,10 @@ final class GuestAddresses {
         found.forEach(byMac::putIfAbsent);
     }
 
-    /** Dotted-quad for IPv4; for IPv6 the shortest form (RFC 5952), as {@code virsh domifaddr} prints it. */
+    /** Dotted-quad for IPv4; for IPv6 the canonical form (RFC 5952), as {@code virsh domifaddr} prints it. */
     static String text(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address.getHostAddress();
-        }
-        byte[] bytes = address.getAddress();
-        int[] groups = new int[8];
-        for (int i = 0; i < 8; i++) {
-            groups[i] = ((bytes[2 * i] & 0xff) << 8) | (bytes[2 * i + 1] & 0xff);
-        }
-        int bestStart = -1;
-        int bestLength = 1; // a single zero group is never shortened
-        for (int i = 0; i < 8; i++) {
-            int length = 0;
-            while (i + length < 8 && groups[i + length] == 0) {
-                length++;
-            }
-            if (length > bestLength) {
-                bestStart = i;
-                bestLength = length;
-            }
-        }
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            if (i == bestStart) {
-                text.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (text.length() > 0 && text.charAt(text.length() - 1) != ':') {
-                text.append(':');
-            }
-            text.append(Integer.toHexString(groups[i]));
-        }
-        return text.toString();
+        return address instanceof Inet6Address ? Ipv6Addresses.canonical(address.getAddress())
+                : address.getHostAddress();
     }
 
     private static DescriptorWarning unavailable(Source source, String why) {

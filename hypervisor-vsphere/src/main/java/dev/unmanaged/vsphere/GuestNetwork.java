@@ -7,6 +7,7 @@ import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.api.net.Ipv4Addresses;
+import dev.unmanaged.api.net.Ipv6Addresses;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.vsphere.soap.SoapRequest.PropertyPaths;
 import dev.unmanaged.vsphere.vim.GuestNicInfo;
@@ -16,7 +17,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,7 +35,6 @@ final class GuestNetwork {
     /** The property read, only when guest addresses are wanted (it costs Tools' data for every VM listed). */
     static final String PATH = "guest.net";
 
-    private static final Pattern IPV6 = Pattern.compile("[0-9a-f]*:[0-9a-f:.]*");
 
     private GuestNetwork() {
     }
@@ -105,11 +104,13 @@ final class GuestNetwork {
     /** Adds {@code text} when it is an IP address with a prefix it can have; anything else is left out. */
     private static void add(List<GuestAddress> addresses, @Nullable String text, @Nullable Integer prefix,
                             String name) {
-        String address = text == null ? "" : text.strip().toLowerCase(Locale.ROOT);
-        boolean ipv4 = Ipv4Addresses.isValid(address);
+        String stripped = text == null ? "" : text.strip();
+        boolean ipv4 = Ipv4Addresses.isValid(stripped);
+        // The same address as KVM hosts report it: tools may write IPv6 in full or in upper case.
+        String address = ipv4 ? stripped : Ipv6Addresses.canonical(stripped);
         int largest = ipv4 ? 32 : 128;
         int length = prefix == null ? largest : prefix;
-        if ((!ipv4 && !IPV6.matcher(address).matches()) || length < 0 || length > largest) {
+        if (address == null || length < 0 || length > largest) {
             LOG.debug("VMware Tools report {}/{} on a NIC of {}, not an address with a prefix it can have; it is left out", SafeText.of(text),
                     prefix, SafeText.quoted(name));
             return;

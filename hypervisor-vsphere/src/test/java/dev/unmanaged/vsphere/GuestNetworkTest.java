@@ -36,7 +36,7 @@ class GuestNetworkTest {
             + "<ipAddress>10.20.0.11</ipAddress><ipAddress>fe80::250:56ff:feaa:bb01</ipAddress>"
             + "<macAddress>00:50:56:aa:bb:01</macAddress><connected>true</connected>"
             + "<deviceConfigId>4000</deviceConfigId><dnsConfig><hostName>db-01</hostName></dnsConfig><ipConfig>"
-            + address("10.20.0.11", 24) + address("fe80::250:56ff:feaa:bb01", 64) + address("2001:DB8::11", 64)
+            + address("10.20.0.11", 24) + address("fe80::250:56ff:feaa:bb01", 64) + address("2001:0DB8:0:0::11", 64)
             + address("10.20.0.12", 99) + address("not-an-address", 8)
             + "</ipConfig></GuestNicInfo>"
             + "<GuestNicInfo><ipAddress>10.30.0.5</ipAddress><ipAddress>fd00::5</ipAddress>"
