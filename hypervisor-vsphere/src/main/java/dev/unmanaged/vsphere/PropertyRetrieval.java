@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads properties of every object of some types under a container in as few round trips as the server allows:
  * one container view, then {@code RetrievePropertiesEx} and {@code ContinueRetrievePropertiesEx} pages of up to
- * {@code maxObjects} objects each, then the view is destroyed.
+ * {@code maxObjects} objects each, then the view is destroyed. Properties of objects already known are read without
+ * a view.
  */
 final class PropertyRetrieval {
     private static final Logger LOG = LoggerFactory.getLogger(PropertyRetrieval.class);
@@ -36,27 +37,42 @@ final class PropertyRetrieval {
                 SoapRequest.createContainerView(content.viewManager, container, viewTypes),
                 Responses.ReferenceResponse.class).returnval;
         try {
-            List<ObjectContent> objects = new ArrayList<>();
-            int pages = 1;
-            RetrieveResult page = session.call(SoapRequest.retrievePropertiesEx(content.propertyCollector, view,
-                    paths, maxObjects), Responses.RetrievePropertiesResponse.class).returnval;
-            while (page != null) {
-                for (ObjectContent object : page.objects) {
-                    requireAuthenticated(object);
-                    objects.add(object);
-                }
-                if (page.token == null || page.token.isBlank()) {
-                    break;
-                }
-                page = session.call(SoapRequest.continueRetrievePropertiesEx(content.propertyCollector, page.token),
-                        Responses.RetrievePropertiesResponse.class).returnval;
-                pages++;
-            }
-            LOG.debug("read {} objects of {} in {} pages", objects.size(), viewTypes, pages);
-            return objects;
+            return pages(session, SoapRequest.retrievePropertiesEx(content.propertyCollector, view, paths,
+                    maxObjects), viewTypes);
         } finally {
             destroy(session, view);
         }
+    }
+
+    /** The {@code paths} of {@code objects}, known by reference: no view is needed. */
+    List<ObjectContent> retrieve(VsphereSession session, List<ManagedObjectReference> objects,
+                                 List<PropertyPaths> paths) {
+        if (objects.isEmpty()) {
+            return List.of();
+        }
+        return pages(session, SoapRequest.retrievePropertiesEx(session.content().propertyCollector, objects, paths,
+                maxObjects), objects.size() + " known objects");
+    }
+
+    private List<ObjectContent> pages(VsphereSession session, SoapRequest first, Object what) {
+        ManagedObjectReference collector = session.content().propertyCollector;
+        List<ObjectContent> objects = new ArrayList<>();
+        int pages = 1;
+        RetrieveResult page = session.call(first, Responses.RetrievePropertiesResponse.class).returnval;
+        while (page != null) {
+            for (ObjectContent object : page.objects) {
+                requireAuthenticated(object);
+                objects.add(object);
+            }
+            if (page.token == null || page.token.isBlank()) {
+                break;
+            }
+            page = session.call(SoapRequest.continueRetrievePropertiesEx(collector, page.token),
+                    Responses.RetrievePropertiesResponse.class).returnval;
+            pages++;
+        }
+        LOG.debug("read {} objects of {} in {} pages", objects.size(), what, pages);
+        return objects;
     }
 
     /** Some servers report an expired session per property instead of as a fault. */

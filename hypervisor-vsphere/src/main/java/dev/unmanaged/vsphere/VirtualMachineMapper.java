@@ -52,11 +52,47 @@ final class VirtualMachineMapper {
             "config.instanceUuid", "config.uuid", "config.template", "config.hardware", "config.cpuAllocation",
             "config.memoryAllocation", "config.firmware", "config.bootOptions", "config.guestId", "runtime.powerState",
             "runtime.host")));
+    /** What tells one VM from another, read from every VM to find the one a caller names. */
+    static final List<PropertyPaths> IDENTITY_PATHS = List.of(new PropertyPaths("VirtualMachine", List.of("name",
+            "config.instanceUuid", "config.template")));
 
     private final String hypervisor;
 
     VirtualMachineMapper(String hypervisor) {
         this.hypervisor = hypervisor;
+    }
+
+    /**
+     * Whether {@code vm}, read with at least {@link #IDENTITY_PATHS}, is an instance (not a template) with the name
+     * or instance UUID {@code nameOrUuid}, as {@link InstanceDescriptor#isIdentifiedBy} would say of its descriptor.
+     */
+    static boolean isIdentifiedBy(ObjectContent vm, String nameOrUuid) {
+        Object template = null;
+        Object name = null;
+        Object uuid = null;
+        for (ObjectContent.DynamicProperty property : vm.properties) {
+            switch (property.name) {
+                case "config.template" -> template = property.value;
+                case "name" -> name = property.value;
+                case "config.instanceUuid" -> uuid = property.value;
+                default -> {
+                    // other paths play no part in identity
+                }
+            }
+        }
+        if (Boolean.TRUE.equals(template)) {
+            return false;
+        }
+        return nameOrUuid.equals(name == null ? vm.obj.value : name) || (uuid instanceof String text && sameUuid(text,
+                nameOrUuid));
+    }
+
+    private static boolean sameUuid(String a, String b) {
+        try {
+            return UUID.fromString(a.strip()).equals(UUID.fromString(b.strip()));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** The descriptor of {@code vm} listed on {@code hostId}; empty for a template, which is not an instance. */

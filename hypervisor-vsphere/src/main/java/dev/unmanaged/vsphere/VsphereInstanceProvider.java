@@ -12,6 +12,7 @@ import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.vsphere.soap.HardenedSoapReader;
 import dev.unmanaged.vsphere.soap.SoapLimits;
 import dev.unmanaged.vsphere.soap.TrustPolicy;
+import dev.unmanaged.vsphere.vim.ManagedObjectReference;
 import dev.unmanaged.vsphere.vim.ObjectContent;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -90,14 +91,28 @@ public final class VsphereInstanceProvider implements HypervisorInstanceProvider
         });
     }
 
+    /**
+     * Reads only the name, instance UUID and template flag of the endpoint's VMs to find the one meant, then every
+     * property of that VM alone: describing one VM of a large vCenter (every import plans with it) does not cost a
+     * listing.
+     */
     @Override
     public InstanceDescriptor describeInstance(Host host, String nameOrUuid) {
         if (nameOrUuid == null || nameOrUuid.isBlank()) {
             throw new InvalidRequestException("instance", String.valueOf(nameOrUuid), "a VM name or instance UUID");
         }
-        return listInstances(host, Set.of(ListingDetail.GUEST_ADDRESSES)).stream()
-                .filter(d -> d.isIdentifiedBy(nameOrUuid)).findFirst()
-                .orElseThrow(() -> new InstanceNotFoundException(SafeText.of(nameOrUuid), SafeText.host(host.id())));
+        VsphereSession session = session(host);
+        VsphereEndpoint endpoint = VsphereEndpoint.parse(host.address());
+        return session.run(s -> {
+            Inventory inventory = new Inventory(retrieval.retrieve(s, s.content().rootFolder, Inventory.VIEW_TYPES,
+                    Inventory.PATHS));
+            List<ObjectContent> identities = retrieval.retrieve(s, inventory.scope(endpoint, s.content().rootFolder),
+                    VirtualMachineMapper.VIEW_TYPES, VirtualMachineMapper.IDENTITY_PATHS);
+            List<ManagedObjectReference> candidates = identities.stream()
+                    .filter(vm -> VirtualMachineMapper.isIdentifiedBy(vm, nameOrUuid)).map(vm -> vm.obj).toList();
+            return descriptors(retrieval.retrieve(s, candidates, GuestNetwork.withGuestNet(VirtualMachineMapper.PATHS)),
+                    inventory, host.id(), true).stream().filter(d -> d.isIdentifiedBy(nameOrUuid)).findFirst();
+        }).orElseThrow(() -> new InstanceNotFoundException(SafeText.of(nameOrUuid), SafeText.host(host.id())));
     }
 
     @Override

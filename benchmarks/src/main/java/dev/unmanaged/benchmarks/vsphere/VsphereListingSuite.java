@@ -2,6 +2,7 @@ package dev.unmanaged.benchmarks.vsphere;
 
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.spi.ListingDetail;
 import dev.unmanaged.benchmarks.ResultRow;
 import dev.unmanaged.benchmarks.RunMode;
 import dev.unmanaged.benchmarks.Samples;
@@ -10,11 +11,14 @@ import dev.unmanaged.vsphere.VsphereInstanceProvider;
 import dev.unmanaged.vsphere.VsphereProviderOptions;
 import java.io.IOException;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Lists the VMs of VMware's vCenter simulator (a private one, sized for the run: 1,000 VMs) with our provider,
  * and with a client that asks one VM at a time ({@link OneAtATimeClient}); reports the time of a listing and
- * the round trips per listed VM of each. Both read the same VM properties over the same TLS endpoint.
+ * the round trips per listed VM of each. Both read the same VM properties over the same TLS endpoint. Then
+ * describes one VM (what every import plan does) against the way it was done before: a listing with guest
+ * addresses, filtered.
  */
 public final class VsphereListingSuite {
     /** What both ask for each VM: the paths the provider reads. */
@@ -55,6 +59,8 @@ public final class VsphereListingSuite {
             baseline.list();
             Samples ours = new Samples();
             Samples oneByOne = new Samples();
+            Samples described = new Samples();
+            Samples filtered = new Samples();
             long oursTrips = 0;
             long baselineTrips = 0;
             int baselineRead = 0;
@@ -70,6 +76,18 @@ public final class VsphereListingSuite {
                 baselineRead = baseline.list();
                 oneByOne.add((System.nanoTime() - start) / 1e6);
                 baselineTrips = baseline.roundTrips() - trips;
+
+                String wanted = listing.get(listing.size() / 2).uuid().toString();
+                start = System.nanoTime();
+                InstanceDescriptor one = provider.describeInstance(host, wanted);
+                described.add((System.nanoTime() - start) / 1e6);
+                start = System.nanoTime();
+                InstanceDescriptor same = provider.listInstances(host, Set.of(ListingDetail.GUEST_ADDRESSES)).stream()
+                        .filter(d -> d.isIdentifiedBy(wanted)).findFirst().orElseThrow();
+                filtered.add((System.nanoTime() - start) / 1e6);
+                if (!one.equals(same)) {
+                    throw new IllegalStateException("describe and the filtered listing disagree on " + wanted);
+                }
             }
             if (listed != vms || baselineRead != vms) {
                 throw new IllegalStateException("expected " + vms + " VMs, ours listed " + listed
@@ -84,7 +102,13 @@ public final class VsphereListingSuite {
                     ResultRow.compared(title + ": round trips per listed VM",
                             ResultRow.number((double) oursTrips / listed, 4),
                             ResultRow.number((double) baselineTrips / listed, 4),
-                            (double) baselineTrips / oursTrips, "report", oursTrips < baselineTrips, note));
+                            (double) baselineTrips / oursTrips, "report", oursTrips < baselineTrips, note),
+                    ResultRow.compared("Describe one VM of " + String.format("%,d", vms) + " on the vCenter simulator:"
+                                    + " ours vs a listing filtered", ResultRow.number(described.median(), 1) + " ms",
+                            ResultRow.number(filtered.median(), 1) + " ms", filtered.median() / described.median(),
+                            "report", filtered.median() > described.median(), String.format("median of %d runs; both"
+                                    + " read guest addresses; ours reads name, UUID and template flag of every VM,"
+                                    + " then every property of the one named", runs)));
         }
     }
 }

@@ -86,14 +86,7 @@ public final class SoapRequest {
                                                    List<PropertyPaths> paths, int maxObjects) {
         return build("RetrievePropertiesEx", collector, w -> {
             w.writeStartElement(Vim.NAMESPACE, "specSet");
-            for (PropertyPaths typePaths : paths) {
-                w.writeStartElement(Vim.NAMESPACE, "propSet");
-                text(w, "type", typePaths.type());
-                for (String path : typePaths.paths()) {
-                    text(w, "pathSet", path);
-                }
-                w.writeEndElement();
-            }
+            propertySets(w, paths);
             w.writeStartElement(Vim.NAMESPACE, "objectSet");
             reference(w, "obj", view);
             text(w, "skip", "true");
@@ -106,10 +99,46 @@ public final class SoapRequest {
             w.writeEndElement();
             w.writeEndElement();
             w.writeEndElement();
-            w.writeStartElement(Vim.NAMESPACE, "options");
-            text(w, "maxObjects", Integer.toString(maxObjects));
-            w.writeEndElement();
+            options(w, maxObjects);
         });
+    }
+
+    /**
+     * {@code RetrievePropertiesEx}: the given paths of exactly {@code objects}, without a view or traversal, at most
+     * {@code maxObjects} objects per page.
+     */
+    public static SoapRequest retrievePropertiesEx(ManagedObjectReference collector,
+                                                   List<ManagedObjectReference> objects, List<PropertyPaths> paths,
+                                                   int maxObjects) {
+        return build("RetrievePropertiesEx", collector, w -> {
+            w.writeStartElement(Vim.NAMESPACE, "specSet");
+            propertySets(w, paths);
+            for (ManagedObjectReference object : objects) {
+                w.writeStartElement(Vim.NAMESPACE, "objectSet");
+                reference(w, "obj", object);
+                text(w, "skip", "false");
+                w.writeEndElement();
+            }
+            w.writeEndElement();
+            options(w, maxObjects);
+        });
+    }
+
+    private static void propertySets(XMLStreamWriter w, List<PropertyPaths> paths) throws XMLStreamException {
+        for (PropertyPaths typePaths : paths) {
+            w.writeStartElement(Vim.NAMESPACE, "propSet");
+            text(w, "type", typePaths.type());
+            for (String path : typePaths.paths()) {
+                text(w, "pathSet", path);
+            }
+            w.writeEndElement();
+        }
+    }
+
+    private static void options(XMLStreamWriter w, int maxObjects) throws XMLStreamException {
+        w.writeStartElement(Vim.NAMESPACE, "options");
+        text(w, "maxObjects", Integer.toString(maxObjects));
+        w.writeEndElement();
     }
 
     /** {@code ContinueRetrievePropertiesEx}: the page after the one {@code token} came with. */
