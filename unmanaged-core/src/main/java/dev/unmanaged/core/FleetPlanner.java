@@ -8,6 +8,7 @@ import dev.unmanaged.api.operation.FleetRequest;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.InstanceListing;
+import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Plans every unmanaged instance of a selection of hosts under one map: the hosts are listed in parallel, and each
- * instance is planned against the listing's fresh descriptor, without asking its host again.
+ * instance is planned against the listing's fresh descriptor, without asking its host again, and against catalog
+ * entries read once for the whole fleet.
  */
 final class FleetPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(FleetPlanner.class);
@@ -40,12 +42,13 @@ final class FleetPlanner {
         InstanceListing listing = lister.list(request.selection().withPage(0, 0));
         Map<String, Host> hosts = request.selection().hosts().stream()
                 .collect(Collectors.toMap(Host::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<ComputeOffering> offerings = store.catalog().snapshot().offerings();
+        InventoryCatalog catalog = new EntriesReadOnceCatalog(store.catalog());
+        List<ComputeOffering> offerings = catalog.snapshot().offerings();
         NameGlob glob = NameGlob.of(request.namePattern());
         var plans = new ArrayList<ImportPlan>();
         for (InstanceDescriptor instance : listing.instances()) {
             if (glob.matches(instance.name())) {
-                plans.add(planOne(request, hosts.get(instance.hostId()), instance, offerings));
+                plans.add(planOne(request, hosts.get(instance.hostId()), instance, offerings, catalog));
             }
         }
         FleetPlan fleet = new FleetPlan(plans, listing.failures());
@@ -61,11 +64,11 @@ final class FleetPlanner {
     }
 
     private ImportPlan planOne(FleetRequest fleet, Host host, InstanceDescriptor instance,
-                               List<ComputeOffering> offerings) {
+                               List<ComputeOffering> offerings, InventoryCatalog catalog) {
         String key = instance.uuid() == null ? instance.name() : instance.uuid().toString();
         ImportRequest request = new ImportRequest(host, key, fleet.ownerId(), null, fleet.offeringId(), null, null,
                 null, null, null, null, null, fleet.options());
         MappedRequest mapped = MappedRequest.of(fleet.map(), request, instance, offerings);
-        return planner.plan(mapped.request(), instance, mapped.problems()).plan();
+        return planner.plan(mapped.request(), instance, mapped.problems(), catalog).plan();
     }
 }

@@ -50,11 +50,16 @@ final class ImportPlanner {
 
     /** Plans with {@code found} already among the problems: what completing the request by a map found. */
     PlannedImport plan(ImportRequest request, InstanceDescriptor instance, List<Problem> found) {
+        return plan(request, instance, found, store.catalog());
+    }
+
+    /** Plans against {@code catalog}, a view of the store's catalog (a fleet plan reads each entry once). */
+    PlannedImport plan(ImportRequest request, InstanceDescriptor instance, List<Problem> found,
+                       InventoryCatalog catalog) {
         var problems = new ArrayList<Problem>(found);
         Optional<ManagedInstance> existing = checkIdentity(instance, problems);
         checkWarnings(instance, problems);
 
-        InventoryCatalog catalog = store.catalog();
         CatalogAccess access = checkOwner(request, catalog, problems);
         ComputeSizing.Size size = ComputeSizing.check(request, instance, catalog, access, problems);
         checkTemplate(request, catalog, access, problems);
