@@ -1,12 +1,12 @@
 package dev.unmanaged.core;
 
-import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.ComputeOffering;
 import dev.unmanaged.api.inventory.DiskOffering;
 import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
+import dev.unmanaged.api.spi.ForwardingInventoryCatalog;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import java.util.Map;
 import java.util.Optional;
@@ -15,13 +15,13 @@ import java.util.function.Function;
 
 /**
  * A catalog for one fleet plan: each catalog entry (owner, offering, network, pool, disk offering, template) is
- * read from the store once and then answered from memory, while reservations and free addresses are asked of the
- * store every time. A fleet plan makes about fifteen lookups per instance, nearly all of the same few entries, and
+ * read from the store once and then answered from memory, while reservations and free addresses are forwarded to
+ * the store every time. A fleet plan makes about fifteen lookups per instance, nearly all of the same few entries, and
  * each is a read transaction on a JDBC store. Entries changed during the plan are seen as they were at their first
  * lookup, which a plan may do: it writes nothing, and every import plans again against the live catalog before it
  * writes.
  */
-final class EntriesReadOnceCatalog implements InventoryCatalog {
+final class EntriesReadOnceCatalog extends ForwardingInventoryCatalog {
     private final InventoryCatalog store;
     private final Map<String, Optional<Owner>> owners = new ConcurrentHashMap<>();
     private final Map<String, Optional<ComputeOffering>> offerings = new ConcurrentHashMap<>();
@@ -31,6 +31,7 @@ final class EntriesReadOnceCatalog implements InventoryCatalog {
     private final Map<String, Optional<Template>> templates = new ConcurrentHashMap<>();
 
     EntriesReadOnceCatalog(InventoryCatalog store) {
+        super(store);
         this.store = store;
     }
 
@@ -62,26 +63,6 @@ final class EntriesReadOnceCatalog implements InventoryCatalog {
     @Override
     public Optional<Template> template(String id) {
         return once(templates, id, store::template);
-    }
-
-    @Override
-    public boolean isIpInUse(String networkId, String address) {
-        return store.isIpInUse(networkId, address);
-    }
-
-    @Override
-    public boolean isMacInUse(String networkId, String mac) {
-        return store.isMacInUse(networkId, mac);
-    }
-
-    @Override
-    public Optional<String> firstFreeIp(String networkId) {
-        return store.firstFreeIp(networkId);
-    }
-
-    @Override
-    public Catalog snapshot() {
-        return store.snapshot();
     }
 
     /** A null id is passed through (the store decides what it means) rather than kept. */

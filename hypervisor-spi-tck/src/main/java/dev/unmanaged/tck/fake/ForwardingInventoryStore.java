@@ -1,6 +1,7 @@
 package dev.unmanaged.tck.fake;
 
 import dev.unmanaged.api.inventory.ManagedInstance;
+import dev.unmanaged.api.spi.ForwardingInventoryCatalog;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.api.spi.InventoryStore;
 import java.util.List;

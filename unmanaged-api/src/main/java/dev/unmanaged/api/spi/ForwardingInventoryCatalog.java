@@ -1,4 +1,4 @@
-package dev.unmanaged.tck.fake;
+package dev.unmanaged.api.spi;
 
 import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.ComputeOffering;
@@ -7,14 +7,13 @@ import dev.unmanaged.api.inventory.Network;
 import dev.unmanaged.api.inventory.Owner;
 import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.inventory.Template;
-import dev.unmanaged.api.spi.InventoryCatalog;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * An {@link InventoryCatalog} that forwards every lookup to a delegate catalog, for decorators that break or
- * inject something into a store's catalog: a subclass overrides only the lookups it changes. See
- * {@link ForwardingInventoryStore#catalog}.
+ * An {@link InventoryCatalog} that forwards every lookup to a delegate catalog, for decorators of a store's
+ * catalog (one that remembers entries, breaks or injects something): a subclass overrides only the lookups it
+ * changes.
  */
 public abstract class ForwardingInventoryCatalog implements InventoryCatalog {
     private final InventoryCatalog delegate;
