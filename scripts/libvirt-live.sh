@@ -269,6 +269,9 @@ stop() {
 status() {
   if answers; then echo "libvirt daemon answers on $URI"; else echo "no libvirt daemon answers on $URI"; fi
   if listens_remotely; then echo "and listens on 127.0.0.1:$TCP_PORT (TCP) and 127.0.0.1:$TLS_PORT (TLS)"; fi
+  local pid
+  pid=$(our_libvirtd)
+  if [ -n "$pid" ]; then echo "libvirtd $pid was started by this script: kill and restart act on it"; fi
   if [ -f "$PIDS" ]; then cat "$PIDS"; fi
 }
 
