@@ -11,6 +11,8 @@ import dev.unmanaged.core.WatchEvent;
 import dev.unmanaged.reliability.support.CapturedLogs;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
@@ -66,6 +68,14 @@ final class WatchedChangeRun {
             new Step("resume", WatchEvent.Kind.CHANGED, PowerState.RUNNING),
             new Step("destroy", WatchEvent.Kind.VANISHED, null));
 
+    /** How long after virsh's return the report of one change came (0 when it came first: virsh was exiting). */
+    record Latency(int change, String command, long nanos) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s (change %d) %.1f ms", command, change, nanos / 1e6);
+        }
+    }
+
     /** An event and when the listener got it ({@link System#nanoTime()}). */
     private record Heard(WatchEvent event, long at) {
     }
@@ -88,21 +98,28 @@ final class WatchedChangeRun {
     /**
      * What the run saw.
      *
-     * @param latencyNanos         per change, from virsh's return to the report (0 when the report came first:
-     *                             virsh was still exiting), sorted
+     * @param latencies            per change reported, from the fastest to the slowest
      * @param reportedFirst        the changes whose report came before virsh had returned
      * @param hostEvents           the host events, in order
      * @param awayChangeAheadNanos how long before the watch reported the host recovered the change made while it
      *                             was away was done; negative when the watch was back first
      */
-    record Result(int changes, int missed, int duplicated, int startUpPauses, List<Long> latencyNanos,
+    record Result(int changes, int missed, int duplicated, int startUpPauses, List<Latency> latencies,
                   int reportedFirst, List<WatchEvent.Kind> hostEvents, long awayChangeAheadNanos) {
         double percentileMillis(int percent) {
-            if (latencyNanos.isEmpty()) {
+            if (latencies.isEmpty()) {
                 return 0;
             }
-            int index = (int) Math.ceil(percent / 100.0 * latencyNanos.size()) - 1;
-            return latencyNanos.get(Math.max(0, Math.min(index, latencyNanos.size() - 1))) / 1e6;
+            int index = (int) Math.ceil(percent / 100.0 * latencies.size()) - 1;
+            return latencies.get(Math.max(0, Math.min(index, latencies.size() - 1))).nanos() / 1e6;
+        }
+
+        /** The {@code count} slowest reports, the slowest first. */
+        List<Latency> slowest(int count) {
+            List<Latency> slowest = new ArrayList<>(latencies.subList(Math.max(0, latencies.size() - count),
+                    latencies.size()));
+            Collections.reverse(slowest);
+            return slowest;
         }
 
         /** The figures, as docs/reliability.md quotes them. */
@@ -110,9 +127,10 @@ final class WatchedChangeRun {
             return String.format(Locale.ROOT, "%d changes including one daemon restart: missed %d, duplicated %d; "
                             + "event latency from virsh's return p50 %.1f ms, p99 %.1f ms, max %.1f ms (%d reported "
                             + "before virsh had returned); %d starts seen paused on the way; the change made while "
-                            + "the watch was away was done %.0f ms before it reconnected",
+                            + "the watch was away was done %.0f ms before it reconnected; slowest: %s",
                     changes, missed, duplicated, percentileMillis(50), percentileMillis(99), percentileMillis(100),
-                    reportedFirst, startUpPauses, awayChangeAheadNanos / 1e6);
+                    reportedFirst, startUpPauses, awayChangeAheadNanos / 1e6,
+                    slowest(4));
         }
 
         /** Nothing missed, nothing repeated, the restart seen by the watch and the change made meanwhile too. */
@@ -135,7 +153,7 @@ final class WatchedChangeRun {
     private final BlockingQueue<Heard> hostEvents = new LinkedBlockingQueue<>();
     private final List<Heard> allHostEvents = new CopyOnWriteArrayList<>();
     private final List<Life> lives = new ArrayList<>();
-    private final List<Long> latencies = new ArrayList<>();
+    private final List<Latency> latencies = new ArrayList<>();
     private int missed;
     private int duplicated;
     private int startUpPauses;
@@ -172,7 +190,7 @@ final class WatchedChangeRun {
                     if (away) {
                         awayChangeDone = done;
                     }
-                    expectReport(step, life, done);
+                    expectReport(change, step, life, done);
                 }
                 assertThat(restarted).as("the daemon was restarted during the run").isTrue();
                 // Anything still under way would arrive now; a watch that repeats itself shows it here.
@@ -186,7 +204,8 @@ final class WatchedChangeRun {
         }
         long recovered = allHostEvents.stream().filter(h -> h.event().kind() == WatchEvent.Kind.HOST_RECOVERED)
                 .mapToLong(Heard::at).findFirst().orElse(awayChangeDone);
-        return new Result(changes, missed, duplicated, startUpPauses, latencies.stream().sorted().toList(),
+        return new Result(changes, missed, duplicated, startUpPauses,
+                latencies.stream().sorted(Comparator.comparingLong(Latency::nanos)).toList(),
                 reportedFirst, allHostEvents.stream().map(h -> h.event().kind()).toList(), recovered - awayChangeDone);
     }
 
@@ -241,7 +260,7 @@ final class WatchedChangeRun {
      * them run, so a domain read just after it started may be seen paused for a moment: that one report on the way
      * to running is allowed (counted apart), as the provider kit allows it.
      */
-    private void expectReport(Step step, Life life, long done) throws InterruptedException {
+    private void expectReport(int change, Step step, Life life, long done) throws InterruptedException {
         Heard report = nextReportAbout(life);
         if (report != null && step.state() == PowerState.RUNNING && stateOf(report.event()) == PowerState.PAUSED
                 && report.event().kind() == step.kind()) {
@@ -264,7 +283,7 @@ final class WatchedChangeRun {
             missed++;
         } else {
             reportedFirst += report.at() < done ? 1 : 0;
-            latencies.add(Math.max(0, report.at() - done));
+            latencies.add(new Latency(change, step.command(), Math.max(0, report.at() - done)));
         }
     }
 
