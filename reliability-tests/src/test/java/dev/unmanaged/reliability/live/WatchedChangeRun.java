@@ -54,6 +54,11 @@ final class WatchedChangeRun {
         boolean beginsALife() {
             return command.equals("define") || command.equals("create");
         }
+
+        /** The report expected, as {@link #reportOf} writes it. */
+        String report() {
+            return state == null ? kind.name() : kind + " " + state;
+        }
     }
 
     private static final List<Step> CYCLE = List.of(
@@ -267,17 +272,13 @@ final class WatchedChangeRun {
             startUpPauses++;
             Heard running = nextReportAbout(life);
             if (running != null) {
-                assertThat(running.event().kind()).as("report after %s of %s was seen paused", step.command(),
-                        life.name).isEqualTo(WatchEvent.Kind.CHANGED);
-                assertThat(stateOf(running.event())).as("state after %s of %s", step.command(), life.name)
-                        .isEqualTo(PowerState.RUNNING);
+                assertThat(reportOf(running.event())).as("report after %s of %s (change %d) was seen paused",
+                        step.command(), life.name, change).isEqualTo("CHANGED RUNNING");
             }
             report = running;
         } else if (report != null) {
-            assertThat(report.event().kind()).as("report of %s of %s", step.command(), life.name)
-                    .isEqualTo(step.kind());
-            assertThat(stateOf(report.event())).as("state after %s of %s", step.command(), life.name)
-                    .isEqualTo(step.state());
+            assertThat(reportOf(report.event())).as("report of %s of %s (change %d)", step.command(), life.name,
+                    change).isEqualTo(step.report());
         }
         if (report == null) {
             missed++;
@@ -313,6 +314,11 @@ final class WatchedChangeRun {
             next = hostEvents.poll(end - System.nanoTime(), TimeUnit.NANOSECONDS);
         } while (next != null && next.event().kind() != kind);
         assertThat(next).as("a %s event within %s", kind, EVENT_DEADLINE).isNotNull();
+    }
+
+    /** The event's kind and, when it carries a descriptor, the power state. */
+    private static String reportOf(WatchEvent event) {
+        return event.descriptor() == null ? event.kind().name() : event.kind() + " " + stateOf(event);
     }
 
     private static PowerState stateOf(WatchEvent event) {
