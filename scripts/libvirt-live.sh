@@ -4,11 +4,14 @@
 #   bash scripts/libvirt-live.sh start    # confirms with: virsh -c qemu:///system version
 #   bash scripts/libvirt-live.sh stop     # stops only the daemons that "start" started
 #   bash scripts/libvirt-live.sh status
+#   bash scripts/libvirt-live.sh kill     # SIGKILLs the libvirtd that "start" started, as a crash would
+#   bash scripts/libvirt-live.sh restart  # kill, then start it again (QEMU domains keep running)
 #
 # Needs root and the Debian packages libvirt-daemon libvirt-daemon-driver-qemu qemu-system-x86 qemu-utils
 # libvirt-clients openssl (listed in .ci/setup.d/libvirt-live.packages). When a daemon already answers on
 # qemu:///system, "start" leaves it alone and "stop" will not touch it; the one exception is a libvirtd this
 # script started earlier without the remote listeners: it is restarted with them (its domains keep running).
+# After "kill" (or a crash of libvirtd), "start" starts libvirtd alone again beside the virtlogd it started.
 #
 # Besides its UNIX socket the daemon listens on loopback only, for the remote-transport tests:
 #   qemu+tcp://127.0.0.1/system                               TCP port 16509, auth none (loopback only)
@@ -126,10 +129,12 @@ CONF
 start_daemon() {
   local name=$1 pidfile=$2
   shift 2
-  if [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+  if [ -f "$pidfile" ] && alive "$(cat "$pidfile")"; then
     echo "$name already running (pid $(cat "$pidfile")), left alone"
     return
   fi
+  # A daemon that was killed leaves its pid file behind; waiting for the file would find the old PID.
+  rm -f "$pidfile"
   "$name" -d "$@"
   for _ in $(seq 1 50); do
     [ -s "$pidfile" ] && break
@@ -139,13 +144,15 @@ start_daemon() {
   echo "$name $(cat "$pidfile")" >>"$PIDS"
 }
 
-# The PID of the libvirtd this script started, empty when it started none (or that one is gone).
-our_libvirtd() {
+# The PID of the daemon named $1 that this script started, empty when it started none (or that one is gone).
+our_daemon() {
+  local name=$1 pid
   [ -f "$PIDS" ] || return 0
-  local pid
-  pid=$(awk '$1 == "libvirtd" {print $2}' "$PIDS" | tail -n 1)
-  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = libvirtd ]; then echo "$pid"; fi
+  pid=$(awk -v name="$name" '$1 == name {print $2}' "$PIDS" | tail -n 1)
+  if [ -n "$pid" ] && [ "$(cat "/proc/$pid/comm" 2>/dev/null)" = "$name" ]; then echo "$pid"; fi
 }
+
+our_libvirtd() { our_daemon libvirtd; }
 
 start_libvirtd() {
   prepare_remote
@@ -171,6 +178,14 @@ start() {
     echo "earlier, was restarted to listen on TCP $TCP_PORT and TLS $TLS_PORT (loopback)"
     return
   fi
+  if [ -n "$(our_daemon virtlogd)" ]; then
+    # Our libvirtd was killed (or crashed) and our virtlogd still runs: start libvirtd alone again. It finds
+    # the QEMU domains that kept running and takes them back.
+    sed -i '/^libvirtd /d' "$PIDS"
+    start_libvirtd
+    wait_for_answer || die "libvirtd started again but $URI does not answer; see /var/log/libvirt/libvirtd.log"
+    return
+  fi
   prepare_host
   mkdir -p "$STATE"
   : >"$PIDS"
@@ -184,18 +199,37 @@ start() {
 }
 
 # libvirtd -d exits 0 even when the daemon dies right after; only an answer proves it runs. The first
-# answer takes a few seconds on a cold start while libvirt probes QEMU.
+# answer takes a few seconds on a cold start while libvirt probes QEMU; asking often returns soon after it.
 wait_for_answer() {
-  for _ in $(seq 1 60); do
+  for _ in $(seq 1 300); do
     if answers; then
       echo "libvirt daemon answers on $URI: $(virsh -c "$URI" version --daemon 2>/dev/null | grep -i 'running hypervisor' || true)"
       if [ -c /dev/kvm ]; then echo "/dev/kvm present: live tests use type='kvm'"; else echo "no /dev/kvm: live tests use type='qemu'"; fi
       listens_remotely && echo "also on qemu+tcp://127.0.0.1/system and qemu+tls://localhost/system?pkipath=$REMOTE/client"
       return 0
     fi
-    sleep 1
+    sleep 0.2
   done
   return 1
+}
+
+# SIGKILL, as a crash would: the daemon gets no chance to clean up, and its QEMU domains keep running. Only a
+# libvirtd this script started is killed.
+kill_libvirtd() {
+  local pid
+  pid=$(our_libvirtd)
+  [ -n "$pid" ] || die "no libvirtd started by this script runs (see $PIDS); nothing killed"
+  kill -KILL "$pid"
+  for _ in $(seq 1 50); do alive "$pid" || break; sleep 0.1; done
+  if alive "$pid"; then die "libvirtd ($pid) still running after SIGKILL"; fi
+  echo "killed libvirtd ($pid)"
+}
+
+# True while process $1 exists and is not a zombie waiting to be reaped.
+alive() {
+  local state
+  state=$(awk '{print $3}' "/proc/$1/stat" 2>/dev/null) || return 1
+  [ -n "$state" ] && [ "$state" != Z ]
 }
 
 # Ends one process by PID with SIGTERM, but only while the PID still belongs to a process of that name.
@@ -235,6 +269,9 @@ stop() {
 status() {
   if answers; then echo "libvirt daemon answers on $URI"; else echo "no libvirt daemon answers on $URI"; fi
   if listens_remotely; then echo "and listens on 127.0.0.1:$TCP_PORT (TCP) and 127.0.0.1:$TLS_PORT (TLS)"; fi
+  local pid
+  pid=$(our_libvirtd)
+  if [ -n "$pid" ]; then echo "libvirtd $pid was started by this script: kill and restart act on it"; fi
   if [ -f "$PIDS" ]; then cat "$PIDS"; fi
 }
 
@@ -242,5 +279,7 @@ case "${1:-}" in
   start) start ;;
   stop) stop ;;
   status) status ;;
-  *) echo "usage: $0 start|stop|status" >&2; exit 2 ;;
+  kill) kill_libvirtd ;;
+  restart) kill_libvirtd; start ;;
+  *) echo "usage: $0 start|stop|status|kill|restart" >&2; exit 2 ;;
 esac

@@ -4,6 +4,8 @@ import dev.unmanaged.api.error.HostUnavailableException;
 import dev.unmanaged.api.error.InstanceNotFoundException;
 import dev.unmanaged.api.error.UnmanagedException;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.spi.HostChangeFeed;
 import dev.unmanaged.api.spi.HostChangeListener;
 import dev.unmanaged.api.text.RedactedFailure;
@@ -116,7 +118,12 @@ final class DomainEventFeed implements HostChangeFeed {
             return; // A reconnect lists the host in full.
         }
         try {
-            listener.present(provider.describeInstance(host, uuid.toString()));
+            InstanceDescriptor now = provider.describeInstance(host, uuid.toString());
+            if (beingRemoved(now)) {
+                listener.gone(uuid);
+            } else {
+                listener.present(now);
+            }
         } catch (InstanceNotFoundException gone) {
             listener.gone(uuid);
         } catch (HostUnavailableException e) {
@@ -125,6 +132,16 @@ final class DomainEventFeed implements HostChangeFeed {
             LOG.warn("Watching host {}: domain {} could not be read after an event: {}", SafeText.host(host.id()),
                     uuid, SafeText.of(e.getMessage()));
         }
+    }
+
+    /**
+     * A transient domain read as stopped is on its way out: libvirt keeps no stopped transient domain. Destroying
+     * one raises a shutdown event while QEMU exits and a stopped event once the domain is removed; a read after the
+     * first finds it shutting down. Reported as gone at once, so one destroy is one report, not a change to
+     * stopped followed by a vanishing.
+     */
+    private static boolean beingRemoved(InstanceDescriptor instance) {
+        return Boolean.FALSE.equals(instance.persistent()) && instance.powerState() == PowerState.STOPPED;
     }
 
     private void checkAlive() {

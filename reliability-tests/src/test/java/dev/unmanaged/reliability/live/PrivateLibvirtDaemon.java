@@ -7,19 +7,26 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.libvirt.Connect;
+import org.libvirt.LibvirtException;
 
 /**
  * A libvirt daemon of the test's own: an unprivileged session {@code libvirtd} whose runtime directory (and so
  * its socket) lives in a temporary directory. It serves libvirt's test driver at
  * {@code test+unix:///default?socket=...}, so the test can kill and restart it without touching the system
  * daemon other tests share. Only the processes it started are ever signalled.
+ *
+ * <p>The test driver's {@code /default} state lives only while a connection holds it: when the last one closes,
+ * its domains are gone. While the daemon runs this object holds a connection of its own, so that changes made by
+ * short-lived clients (one {@code virsh} process per change) stay.
  */
-final class PrivateLibvirtDaemon implements AutoCloseable {
+final class PrivateLibvirtDaemon implements RestartableDaemon, AutoCloseable {
     private static final Path LIBVIRTD = Path.of("/usr/sbin/libvirtd");
     private final Path dir;
     private final Path runtime;
     private Process launcher;
     private long daemonPid = -1;
+    private Connect holder;
 
     PrivateLibvirtDaemon(Path dir) {
         this.dir = dir;
@@ -31,12 +38,14 @@ final class PrivateLibvirtDaemon implements AutoCloseable {
     }
 
     /** The URI of the daemon's test driver. */
-    String uri() {
+    @Override
+    public String uri() {
         return "test+unix:///default?socket=" + runtime.resolve("libvirt").resolve("libvirt-sock");
     }
 
     /** Starts the daemon and waits until its socket exists. */
-    void start() throws IOException, InterruptedException {
+    @Override
+    public void start() throws IOException, InterruptedException {
         Path home = dir.resolve("home");
         Files.createDirectories(runtime);
         Files.createDirectories(home);
@@ -73,16 +82,41 @@ final class PrivateLibvirtDaemon implements AutoCloseable {
             Thread.sleep(50);
         }
         daemonPid = Long.parseLong(Files.readString(pidFile()).trim());
+        try {
+            holder = new Connect(uri());
+        } catch (LibvirtException e) {
+            throw new IOException("the daemon started but " + uri() + " cannot be opened: " + e.getMessage(), e);
+        }
     }
 
     /** Kills the daemon at once (SIGKILL), as a crash would. */
-    void kill() throws InterruptedException {
+    @Override
+    public void kill() throws InterruptedException {
         ProcessHandle.of(daemonPid).ifPresent(ProcessHandle::destroyForcibly);
         ProcessHandle.of(daemonPid).ifPresent(h -> h.onExit().join());
         if (launcher != null) {
             launcher.waitFor();
         }
         daemonPid = -1;
+        dropHolder();
+    }
+
+    private void dropHolder() {
+        if (holder != null) {
+            try {
+                holder.close();
+            } catch (LibvirtException ignored) {
+                // The daemon is gone or going: the connection is dead either way.
+            }
+            holder = null;
+        }
+    }
+
+    @Override
+    public void ensureRunning() throws IOException, InterruptedException {
+        if (daemonPid <= 0) {
+            start();
+        }
     }
 
     private Path pidFile() {
@@ -91,6 +125,7 @@ final class PrivateLibvirtDaemon implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        dropHolder();
         if (daemonPid > 0) {
             ProcessHandle.of(daemonPid).ifPresent(ProcessHandle::destroy);
             ProcessHandle.of(daemonPid).ifPresent(h -> h.onExit().join());
