@@ -12,6 +12,7 @@ const state = {
   importing: null,     // the descriptor in the import form
   unmanaging: null,    // the managed record in the unmanage dialog
   bulkId: null,
+  bulkNames: new Map(), // uuid -> name of the instances of the bulk import shown
 };
 
 // ---- DOM helpers -------------------------------------------------------------------------------------------
@@ -421,6 +422,7 @@ $('#bulk-form').addEventListener('submit', async (event) => {
     $('#bulk-dialog').close();
     state.selected.clear();
     state.bulkId = started.id;
+    state.bulkNames = new Map(chosen.map((i) => [i.uuid, i.name]));
     $('#bulk-progress').hidden = false;
     clear($('#bulk-outcomes'));
     showBulk(started.done, started.total);
@@ -441,7 +443,7 @@ function bulkEvent(progress) {
   if (progress.id !== state.bulkId) return;
   showBulk(progress.done, progress.total);
   $('#bulk-outcomes').append(el('li', { class: progress.status === 'SUCCEEDED' ? '' : 'blocks' },
-    progress.key, ': ', progress.status, progress.error ? ' — ' + progress.error.code + ': ' + progress.error.message : ''));
+    state.bulkNames.get(progress.key) || progress.key, ': ', progress.status, progress.error ? ' — ' + progress.error.code + ': ' + progress.error.message : ''));
   if (progress.done === progress.total) finishBulk(progress.id);
 }
 
