@@ -3,20 +3,16 @@ package dev.unmanaged.console;
 import com.sun.net.httpserver.HttpExchange;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.instance.Host;
-import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.operation.FleetPlan;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.api.operation.ManagedQuery;
 import dev.unmanaged.api.operation.UnmanageRequest;
 import dev.unmanaged.api.spi.InventoryCatalog;
 import dev.unmanaged.core.UnmanagedInstances;
 import java.io.IOException;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The JSON API under {@code /api/v1}: each path and method, mapped onto the facade. Answers are in the JSON contract
@@ -31,6 +27,7 @@ final class ApiRoutes {
     private final InventoryCatalog catalog;
     private final ServedHosts hosts;
     private final ImportBodies imports;
+    private final FleetBodies fleets;
     private final BulkImports bulk;
     private final int maxBodyBytes;
 
@@ -40,6 +37,7 @@ final class ApiRoutes {
         this.catalog = catalog;
         this.hosts = hosts;
         this.imports = new ImportBodies(hosts);
+        this.fleets = new FleetBodies(hosts, catalog);
         this.bulk = bulk;
         this.maxBodyBytes = maxBodyBytes;
     }
@@ -72,6 +70,7 @@ final class ApiRoutes {
                 Exchanges.sendJson(exchange, 200, instances.list(listQuery(query)));
             }
             case "imports" -> imports(exchange, method, path, joined);
+            case "fleet" -> fleet(exchange, method, path, joined);
             case "managed" -> managed(exchange, method, path, query, joined);
             default -> throw ApiFailure.notFound(joined);
         }
@@ -92,6 +91,20 @@ final class ApiRoutes {
             Exchanges.sendJson(exchange, 200, bulk.state(path.get(2)).orElseThrow(() -> ApiFailure.notFound(joined)));
         } else {
             throw ApiFailure.notFound(joined);
+        }
+    }
+
+    /** Every instance of the hosts under an import map: its plans (a dry run), or their import in bulk. */
+    private void fleet(HttpExchange exchange, String method, List<String> path, String joined) throws IOException {
+        if (path.size() != 2 || !(path.get(1).equals("plan") || path.get(1).equals("imports"))) {
+            throw ApiFailure.notFound(joined);
+        }
+        require(method, "POST", joined);
+        FleetPlan plan = instances.planFleet(fleets.request(body(exchange)));
+        if (path.get(1).equals("plan")) {
+            Exchanges.sendJson(exchange, 200, plan);
+        } else {
+            Exchanges.sendJson(exchange, 202, bulk.startFleet(plan));
         }
     }
 
@@ -127,7 +140,7 @@ final class ApiRoutes {
                 .withNameContaining(blankToNull(query.get("name")))
                 .withPage(number(query, "offset", 0, Integer.MAX_VALUE), number(query, "limit", MAX_PAGE, MAX_PAGE));
         String states = query.get("state");
-        return states == null || states.isEmpty() ? list : list.withStates(states(states));
+        return states == null || states.isEmpty() ? list : list.withStates(PowerStates.parse("state", List.of(states.split(","))));
     }
 
     private ManagedQuery managedQuery(Map<String, String> query) {
@@ -140,19 +153,6 @@ final class ApiRoutes {
         }
         String owner = query.get("owner");
         return owner == null || owner.isEmpty() ? managed : managed.ofOwners(Set.of(owner));
-    }
-
-    private static Set<PowerState> states(String text) {
-        Set<PowerState> states = EnumSet.noneOf(PowerState.class);
-        for (String name : text.split(",")) {
-            try {
-                states.add(PowerState.valueOf(name.trim().toUpperCase(Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new InvalidRequestException("state", "'" + name + "'", "a comma-separated list of "
-                        + Arrays.stream(PowerState.values()).map(Enum::name).collect(Collectors.joining(", ")));
-            }
-        }
-        return states;
     }
 
     private static int number(Map<String, String> query, String key, int absent, int max) {

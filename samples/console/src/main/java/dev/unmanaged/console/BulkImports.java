@@ -2,10 +2,12 @@ package dev.unmanaged.console;
 
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
+import dev.unmanaged.api.operation.FleetPlan;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ImportResult;
 import dev.unmanaged.core.BulkOperation;
 import dev.unmanaged.core.BulkProgress;
+import dev.unmanaged.core.BulkProgressListener;
 import dev.unmanaged.core.UnmanagedInstances;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * Bulk imports started over the API. Each runs in the background, reports every finished item as a {@code bulk}
@@ -44,11 +47,26 @@ final class BulkImports implements AutoCloseable {
 
     /** Starts importing {@code requests}; the state's id names it from then on. */
     Map<String, Object> start(List<ImportRequest> requests) {
+        return start(requests.size(), progress -> instances.importAll(requests, progress));
+    }
+
+    /**
+     * Starts importing the importable plans of {@code plan}; its state also holds the plans that are blocked and
+     * the hosts that could not be listed, which are not imported.
+     */
+    Map<String, Object> startFleet(FleetPlan plan) {
+        Map<String, Object> state = start(plan.importable().size(), progress -> instances.importFleet(plan, progress));
+        state.put("blocked", plan.blocked());
+        state.put("failures", plan.failures());
+        return state;
+    }
+
+    private Map<String, Object> start(int total,
+                                      Function<BulkProgressListener<ImportResult>, BulkOperation<ImportResult>> run) {
         String id = UUID.randomUUID().toString();
         var done = new AtomicInteger();
-        BulkOperation<ImportResult> operation = instances.importAll(requests,
-                progress -> report(id, done, progress));
-        Job job = new Job(id, requests.size(), done, operation);
+        BulkOperation<ImportResult> operation = run.apply(progress -> report(id, done, progress));
+        Job job = new Job(id, total, done, operation);
         synchronized (jobs) {
             jobs.put(id, job);
         }

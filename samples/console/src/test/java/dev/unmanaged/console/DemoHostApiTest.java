@@ -11,6 +11,8 @@ import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -141,17 +143,41 @@ class DemoHostApiTest {
         String id = started.body().path("id").asText();
         assertThat(started.body().path("total").asInt()).isEqualTo(2);
 
-        JsonNode state = started.body();
-        for (int i = 0; i < 600 && !state.path("finished").asBoolean(); i++) {
-            Thread.sleep(50);
-            state = api.get("/api/v1/imports/bulk/" + id).body();
-        }
+        JsonNode state = awaitBulk(id);
         assertThat(state.path("done").asInt()).isEqualTo(2);
         List<String> statuses = new ArrayList<>();
         state.path("result").path("outcomes").forEach(o -> statuses.add(o.path("status").asText()));
         assertThat(statuses).containsExactlyInAnyOrder("SUCCEEDED", "FAILED");
         assertThat(api.post("/api/v1/managed/web-01/unmanage", "").status()).isEqualTo(200);
         assertThat(api.get("/api/v1/imports/bulk/unknown").status()).isEqualTo(404);
+    }
+
+    @Test
+    @DisplayName("a fleet under the demo map file: its plans as a dry run, then the importable ones imported in bulk")
+    void fleetByMap() throws Exception {
+        String map = Files.readString(Path.of(System.getProperty("unmanaged.demo.map")));
+        String body = "{\"map\": " + map + ", \"ownerId\": \"acme\", \"select\": \"web-0?\"}";
+        Answer plans = api.post("/api/v1/fleet/plan", body);
+        assertThat(plans.status()).as(plans.body().toString()).isEqualTo(200);
+        assertThat(plans.body().path("plans")).extracting(p -> p.path("instance").path("name").asText())
+                .containsExactlyInAnyOrder("web-01", "web-02");
+        assertThat(plans.body().path("plans")).allSatisfy(p -> assertThat(p.path("importable").asBoolean()).isTrue());
+        assertThat(api.get("/api/v1/managed?name=web-0").body().path("instances")).isEmpty();
+
+        Answer started = api.post("/api/v1/fleet/imports", body);
+        assertThat(started.status()).isEqualTo(202);
+        assertThat(started.body().path("blocked")).isEmpty();
+        JsonNode state = awaitBulk(started.body().path("id").asText());
+        assertThat(state.path("result").path("outcomes")).extracting(o -> o.path("status").asText())
+                .containsExactly("SUCCEEDED", "SUCCEEDED");
+        assertThat(api.post("/api/v1/managed/web-01/unmanage", "").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/managed/web-02/unmanage", "").status()).isEqualTo(200);
+
+        Answer unknownNetwork = api.post("/api/v1/fleet/plan", "{\"map\": {\"networks\": [{\"match\": {\"vlan\": 1},"
+                + " \"network\": \"nowhere\"}]}, \"ownerId\": \"acme\"}");
+        assertThat(unknownNetwork.status()).isEqualTo(400);
+        assertThat(unknownNetwork.errorMessage()).contains("body.map", "nowhere");
+        assertThat(api.post("/api/v1/fleet/plan", "{\"ownerId\": \"acme\"}").errorMessage()).contains("body.map");
     }
 
     @Test
@@ -247,6 +273,17 @@ class DemoHostApiTest {
             var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
             assertThat(in.readLine()).startsWith("HTTP/1.1 421");
         }
+    }
+
+    /** The state of the bulk import {@code id} once finished; polled, as a client without the stream would. */
+    private static JsonNode awaitBulk(String id) throws InterruptedException {
+        JsonNode state = api.get("/api/v1/imports/bulk/" + id).body();
+        for (int i = 0; i < 600 && !state.path("finished").asBoolean(); i++) {
+            Thread.sleep(50);
+            state = api.get("/api/v1/imports/bulk/" + id).body();
+        }
+        assertThat(state.path("finished").asBoolean()).as(state.toString()).isTrue();
+        return state;
     }
 
     private static boolean awaitEvent(BlockingQueue<String> events, String kind, String name)
