@@ -38,9 +38,11 @@ public final class AccessToken {
      */
     public static AccessToken of(String text) {
         Objects.requireNonNull(text, "text");
-        if (text.length() < MIN_LENGTH || !text.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
-            throw new IllegalArgumentException("the token has " + text.length() + " characters; expected at least "
-                    + MIN_LENGTH + " printable ASCII characters without spaces");
+        long unfit = text.chars().filter(c -> c <= 0x20 || c >= 0x7f).count();
+        if (text.length() < MIN_LENGTH || unfit > 0) {
+            throw new IllegalArgumentException("the token has " + text.length() + " characters"
+                    + (unfit > 0 ? ", " + unfit + " of them blank or not printable ASCII" : "") + "; expected at least "
+                    + MIN_LENGTH + " printable ASCII characters without blanks");
         }
         return new AccessToken(text);
     }
