@@ -119,6 +119,10 @@ class ConsoleBrowserTest {
             assertThat(driver.getTitle()).isEqualTo("Unmanaged console");
             assertThat(driver.findElement(By.id("token-form")).isDisplayed()).as("no token: the form asks for it").isTrue();
             browser.screenshot("10-hostile-name");
+            assertThat(browser.consoleProblems()).as("the page itself wrote nothing to its console").isEmpty();
+            driver.executeScript("console.error('console-probe')");
+            assertThat(browser.consoleProblems()).as("what the page's console check would report")
+                    .anyMatch(line -> line.contains("console-probe"));
         }
     }
 
