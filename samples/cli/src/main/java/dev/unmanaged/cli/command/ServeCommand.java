@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve the web console and its JSON API (/api/v1, see docs/console.md) over the hosts and"
                 + " the inventory, until Ctrl-C, which ends it with exit status 130.",
-                "Every call that changes something needs the bearer token printed at start (or read from "
-                        + AccessToken.VARIABLE + "); the console's address printed at start carries it."})
+                "Every call other than a GET (imports, their plans, unmanages) needs the bearer token printed at"
+                        + " start (or read from " + AccessToken.VARIABLE + "); the console's address printed at start"
+                        + " carries it."})
 public final class ServeCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
