@@ -14,7 +14,8 @@ import com.tngtech.archunit.lang.ArchRule;
  * the benchmarks); and each wrapped library stays inside the module that wraps it: libvirt, JNA and JAXB in
  * hypervisor-kvm, JAXB in the two providers that read XML (and the vSphere provider's SOAP and vim25 types in
  * it), HikariCP, Flyway and H2 in inventory-jdbc, picocli in the tool, Jackson out of the api, the
- * core, the KVM provider and the kits; the in-memory fakes, which applications use, reach no test library.
+ * core, the KVM provider and the kits; the in-memory fakes, which applications use, reach no test library; the web
+ * console knows the facade, unmanaged-json and the JDK's HTTP server, and no provider or store.
  *
  * <p>Every rule refuses to pass on no classes ({@code allowEmptyShould(false)}): a rule naming a package that does
  * not exist fails instead of checking nothing. {@link ModuleRulesBiteTest} feeds each rule a class that breaks it.
@@ -35,6 +36,7 @@ class ModuleDependencyRulesTest {
     static final String TCK_FAKES = "dev.unmanaged.tck.fake..";
     static final String JDBC = "dev.unmanaged.inventory.jdbc..";
     static final String CLI = "dev.unmanaged.cli..";
+    static final String CONSOLE = "dev.unmanaged.console..";
     static final String SAMPLES = "dev.unmanaged.samples..";
     static final String BENCHMARKS = "dev.unmanaged.benchmarks..";
 
@@ -141,8 +143,17 @@ class ModuleDependencyRulesTest {
     @ArchTest
     static final ArchRule libraries_know_no_application = noClasses()
             .that().resideInAnyPackage(API, XML, CORE, JSON, KVM, VSPHERE, TCK, JDBC)
-            .should().dependOnClassesThat().resideInAnyPackage(CLI, SAMPLES, BENCHMARKS)
+            .should().dependOnClassesThat().resideInAnyPackage(CLI, CONSOLE, SAMPLES, BENCHMARKS)
             .because("the tool, the samples and the benchmarks are built on the libraries, never the reverse")
+            .allowEmptyShould(false);
+
+    @ArchTest
+    static final ArchRule console_depends_only_on_the_facade_json_and_the_jdk_server = classes()
+            .that().resideInAPackage(CONSOLE)
+            .should().onlyDependOnClassesThat().resideInAnyPackage(CONSOLE, API, CORE, JSON, JACKSON, SLF4J, JDK,
+                    "com.sun.net.httpserver..")
+            .because("the console is a web face over the facade: the application that starts it chooses the"
+                    + " providers and the store, and its JSON is unmanaged-json's")
             .allowEmptyShould(false);
 
     @ArchTest

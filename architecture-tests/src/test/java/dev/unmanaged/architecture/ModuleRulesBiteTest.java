@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
 import dev.unmanaged.api.archfixture.ApiReachingIntoCore;
+import dev.unmanaged.console.archfixture.ConsoleReachingIntoKvm;
 import dev.unmanaged.core.archfixture.CoreReachingIntoJackson;
 import dev.unmanaged.inventory.jdbc.archfixture.StoreReachingIntoCore;
 import dev.unmanaged.json.archfixture.JsonReachingIntoCore;
@@ -65,6 +66,8 @@ class ModuleRulesBiteTest {
                         "dev.unmanaged.core.UnmanagedInstances"),
                 bites("libraries_know_no_application", KvmReachingIntoOtherModules.class,
                         "dev.unmanaged.cli.UnmanagedCli"),
+                bites("console_depends_only_on_the_facade_json_and_the_jdk_server", ConsoleReachingIntoKvm.class,
+                        "dev.unmanaged.kvm.KvmInstanceProvider"),
                 bites("libvirt_jna_and_jaxb_stay_inside_the_kvm_provider", EmbedderReachingIntoImplementations.class,
                         "org.libvirt.Connect"),
                 bites("database_libraries_stay_inside_the_jdbc_store", EmbedderReachingIntoImplementations.class,
@@ -133,7 +136,7 @@ class ModuleRulesBiteTest {
                 .contains("dev.unmanaged.api.spi", "dev.unmanaged.api.internal", "dev.unmanaged.core",
                         "dev.unmanaged.json", "dev.unmanaged.xml", "dev.unmanaged.kvm", "dev.unmanaged.vsphere", "dev.unmanaged.vsphere.vim",
                         "dev.unmanaged.tck", "dev.unmanaged.inventory.jdbc",
-                        "dev.unmanaged.cli", "dev.unmanaged.samples.embedding", "dev.unmanaged.samples.jsondir")
+                        "dev.unmanaged.cli", "dev.unmanaged.console", "dev.unmanaged.samples.embedding", "dev.unmanaged.samples.jsondir")
                 .noneMatch(p -> p.contains("archfixture"));
         for (String name : ruleNames()) {
             rule(name).check(shipped);

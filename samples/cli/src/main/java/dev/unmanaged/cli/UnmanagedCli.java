@@ -6,6 +6,7 @@ import dev.unmanaged.cli.command.ImportCommand;
 import dev.unmanaged.cli.command.InventoryCommand;
 import dev.unmanaged.cli.command.ListCommand;
 import dev.unmanaged.cli.command.ParseCommand;
+import dev.unmanaged.cli.command.ServeCommand;
 import dev.unmanaged.cli.command.UnmanageCommand;
 import dev.unmanaged.cli.command.WatchCommand;
 import java.io.PrintWriter;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Command;
                 InventoryCommand.class,
                 CatalogCommand.class,
                 ParseCommand.class,
+                ServeCommand.class,
                 VersionCommand.class,
                 CommandLine.HelpCommand.class},
         footerHeading = "%nExit codes:%n",

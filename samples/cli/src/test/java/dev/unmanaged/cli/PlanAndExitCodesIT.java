@@ -123,7 +123,7 @@ class PlanAndExitCodesIT {
         var unknown = cli.run("lsit");
         assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(2);
         assertThat(unknown.err()).startsWith("error: unknown command 'lsit'; expected one of list, watch, describe, import,"
-                + " unmanage, inventory, catalog, parse, version, help").contains("Run 'unmanaged --help'");
+                + " unmanage, inventory, catalog, parse, serve, version, help").contains("Run 'unmanaged --help'");
 
         for (String[] blank : new String[][] {{"describe", ""}, {"import", " ", "--dry-run"}, {"unmanage", ""}}) {
             var result = cli.run(blank);

@@ -7,13 +7,12 @@ import dev.unmanaged.cli.output.HumanOutput;
 import dev.unmanaged.cli.output.JsonOutput;
 import dev.unmanaged.cli.session.CommonOptions;
 import dev.unmanaged.cli.session.Session;
+import dev.unmanaged.console.WatchEventJson;
 import dev.unmanaged.core.Watch;
 import dev.unmanaged.core.WatchEvent;
 import java.io.PrintWriter;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,7 +65,7 @@ public final class WatchCommand implements Callable<Integer> {
 
     private void print(PrintWriter out, WatchEvent event) {
         if (json) {
-            JsonOutput.printLine(out, fields(event));
+            JsonOutput.printLine(out, WatchEventJson.fields(event));
         } else {
             // Human output escapes every character that comes from a host (see HumanOutput).
             out.println(event.at() + "  " + String.format("%-16s", event.kind()) + " host " + event.hostId() + (event.uuid() == null ? "" : "  " + event.name() + " ("
@@ -74,19 +73,5 @@ public final class WatchCommand implements Callable<Integer> {
                     + (event.detail() == null ? "" : ": " + event.detail()));
             out.flush();
         }
-    }
-
-    private static Map<String, Object> fields(WatchEvent event) {
-        var fields = new LinkedHashMap<String, Object>();
-        fields.put("event", event.kind().name());
-        fields.put("host", event.hostId());
-        fields.put("uuid", event.uuid() == null ? null : event.uuid().toString());
-        fields.put("name", event.name());
-        fields.put("state", event.descriptor() == null ? null : event.descriptor().powerState().name());
-        fields.put("time", event.at().toString());
-        if (event.detail() != null) {
-            fields.put("detail", event.detail());
-        }
-        return fields;
     }
 }
