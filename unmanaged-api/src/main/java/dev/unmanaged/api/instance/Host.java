@@ -1,5 +1,7 @@
 package dev.unmanaged.api.instance;
 
+import dev.unmanaged.api.error.InvalidRequestException;
+import dev.unmanaged.api.text.SecretRedaction;
 import java.util.Objects;
 
 /**
@@ -7,7 +9,10 @@ import java.util.Objects;
  *
  * @param id         the orchestrator's identifier of the host, unique among hosts
  * @param hypervisor the hypervisor kind that serves it, e.g. {@code kvm}; selects the provider
- * @param address    how the provider reaches the host, e.g. a KVM connection URI such as {@code qemu+ssh://root@h1/system}
+ * @param address    how the provider reaches the host, e.g. a KVM connection URI such as {@code qemu+ssh://root@h1/system};
+ *                   never with a password in its user part, since the address is shown wherever the host is (in
+ *                   listings, records, JSON and logs): credentials go to the provider's options
+ * @throws InvalidRequestException when the address holds a password ({@code user:password@})
  */
 public record Host(String id, String hypervisor, String address) {
     public Host {
@@ -17,6 +22,26 @@ public record Host(String id, String hypervisor, String address) {
         if (id.isBlank()) {
             throw new IllegalArgumentException("host id must not be blank");
         }
+        if (holdsPassword(address)) {
+            throw new InvalidRequestException("host address", SecretRedaction.redact(address),
+                    "an address without a password (user@host, not user:password@host); give credentials through"
+                            + " the provider's options");
+        }
+    }
+
+    /** Whether the authority of a {@code scheme://} address has user information with a password part. */
+    private static boolean holdsPassword(String address) {
+        int start = address.indexOf("://");
+        if (start < 0) {
+            return false;
+        }
+        int end = start + 3;
+        while (end < address.length() && "/?#".indexOf(address.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = address.substring(start + 3, end);
+        int at = authority.lastIndexOf('@');
+        return at > 0 && authority.substring(0, at).indexOf(':') >= 0;
     }
 
     /** A KVM host reached at a connection URI, identified by that URI. */
