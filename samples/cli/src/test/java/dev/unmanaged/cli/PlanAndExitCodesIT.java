@@ -43,6 +43,15 @@ class PlanAndExitCodesIT {
     }
 
     @Test
+    @DisplayName("a libvirt URI with a password is a usage error (exit 2) that never echoes the password")
+    void libvirtUriWithPassword() throws Exception {
+        var result = cli.run("list", "--connect", "qemu+ssh://root:S3cr3t-Host-Pw@kvm-1/system");
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(2);
+        assertThat(result.err()).contains("--connect").contains("without a password");
+        assertThat(result.out() + result.err()).doesNotContain("S3cr3t-Host-Pw");
+    }
+
+    @Test
     @DisplayName("one instance twice in a plan, by name or by name and UUID, is refused before anything runs")
     void duplicateInstances() throws Exception {
         var byName = cli.run("import", "--plan", plan(imports("web-01", "web-02", "web-01")).toString());

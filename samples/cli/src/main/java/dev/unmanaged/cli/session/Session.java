@@ -113,7 +113,8 @@ public final class Session implements AutoCloseable {
     /**
      * The host at the libvirt URI or {@code vsphere://} address {@code connect}, or the demo host when it is null or
      * {@code demo}. A vSphere address that carries a password is refused: the password comes from
-     * {@value VspherePassword#VARIABLE}.
+     * {@value VspherePassword#VARIABLE}; so is a libvirt URI with one (libvirt asks for passwords, never reads them
+     * from the URI).
      */
     public Host host(String connect) {
         if (connect == null || DemoHost.ID.equals(connect)) {
@@ -132,7 +133,11 @@ public final class Session implements AutoCloseable {
                     + "', expected a libvirt URI such as qemu+ssh://root@host/system or test:///path/node.xml, or a"
                     + " vSphere address such as vsphere://administrator%40vsphere.local@vc1");
         }
-        return Host.kvm(connect);
+        try {
+            return Host.kvm(connect);
+        } catch (InvalidRequestException e) {
+            throw new CliFailure(ExitCodes.USAGE, "--connect: " + e.getMessage());
+        }
     }
 
     /** The hosts named by repeated --connect options, or the demo host when there are none. */
