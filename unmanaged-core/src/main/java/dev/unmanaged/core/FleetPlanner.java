@@ -2,7 +2,7 @@ package dev.unmanaged.core;
 
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
-import dev.unmanaged.api.inventory.ComputeOffering;
+import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.operation.FleetPlan;
 import dev.unmanaged.api.operation.FleetRequest;
 import dev.unmanaged.api.operation.ImportPlan;
@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plans every unmanaged instance of a selection of hosts under one map: the hosts are listed in parallel, and each
- * instance is planned against the listing's fresh descriptor, without asking its host again.
+ * Plans every unmanaged instance of a selection of hosts under one map: the hosts are listed in parallel, with
+ * their storage details (snapshots, block jobs, disk pools: every plan reads them), and each instance is planned
+ * against the listing's fresh descriptor, without asking its host again.
  */
 final class FleetPlanner {
     private static final Logger LOG = LoggerFactory.getLogger(FleetPlanner.class);
@@ -37,15 +38,15 @@ final class FleetPlanner {
 
     FleetPlan plan(FleetRequest request) {
         ImportMaps.requireKnownIds(request.map(), store.catalog());
-        InstanceListing listing = lister.list(request.selection().withPage(0, 0));
+        InstanceListing listing = lister.list(request.selection().withPage(0, 0).withStorage(true));
         Map<String, Host> hosts = request.selection().hosts().stream()
                 .collect(Collectors.toMap(Host::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
-        List<ComputeOffering> offerings = store.catalog().snapshot().offerings();
+        Catalog catalog = store.catalog().snapshot();
         NameGlob glob = NameGlob.of(request.namePattern());
         var plans = new ArrayList<ImportPlan>();
         for (InstanceDescriptor instance : listing.instances()) {
             if (glob.matches(instance.name())) {
-                plans.add(planOne(request, hosts.get(instance.hostId()), instance, offerings));
+                plans.add(planOne(request, hosts.get(instance.hostId()), instance, catalog));
             }
         }
         FleetPlan fleet = new FleetPlan(plans, listing.failures());
@@ -60,12 +61,12 @@ final class FleetPlanner {
         return name + " on " + plan.request().host().id();
     }
 
-    private ImportPlan planOne(FleetRequest fleet, Host host, InstanceDescriptor instance,
-                               List<ComputeOffering> offerings) {
+    private ImportPlan planOne(FleetRequest fleet, Host host, InstanceDescriptor instance, Catalog catalog) {
         String key = instance.uuid() == null ? instance.name() : instance.uuid().toString();
         ImportRequest request = new ImportRequest(host, key, fleet.ownerId(), null, fleet.offeringId(), null, null,
                 null, null, null, null, null, fleet.options());
-        MappedRequest mapped = MappedRequest.of(fleet.map(), request, instance, offerings);
+        MappedRequest mapped = MappedRequest.of(fleet.map(), request, instance, catalog.offerings(),
+                catalog.pools());
         return planner.plan(mapped.request(), instance, mapped.problems()).plan();
     }
 }

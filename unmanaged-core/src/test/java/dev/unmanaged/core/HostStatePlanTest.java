@@ -15,13 +15,19 @@ import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.instance.SnapshotDescriptor;
 import dev.unmanaged.api.instance.SnapshotKind;
 import dev.unmanaged.api.instance.Snapshots;
+import dev.unmanaged.api.mapping.ImportMap;
+import dev.unmanaged.api.mapping.NetworkMap;
+import dev.unmanaged.api.mapping.OfferingPolicy;
+import dev.unmanaged.api.mapping.StorageMap;
 import dev.unmanaged.api.operation.ImportPlan;
+import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.ListQuery;
 import dev.unmanaged.api.operation.Problem;
 import dev.unmanaged.api.operation.ProblemCode;
 import dev.unmanaged.api.operation.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.DisplayName;
@@ -30,6 +36,8 @@ import org.junit.jupiter.api.Test;
 @DisplayName("Planning an import of an instance whose host keeps more than its definition")
 class HostStatePlanTest {
     private static final String BASE = "/var/lib/libvirt/images/templates/debian.qcow2";
+    private static final ImportMap BY_HOST_POOL = new ImportMap(NetworkMap.EMPTY, StorageMap.BY_HOST_POOL,
+            OfferingPolicy.CUSTOM);
 
     private final Workbench bench = new Workbench();
 
@@ -203,5 +211,33 @@ class HostStatePlanTest {
         assertThat(asked.snapshots()).isEqualTo(Snapshots.NONE);
         assertThat(asked.disks().get(0).hostPool()).isEqualTo("default");
         assertThat(asked.disks().get(0).blockJob()).isEqualTo(new BlockJob("pull", 1, 2));
+    }
+
+    @Test
+    @DisplayName("a map by host pool puts each disk onto the catalog pool of the host pool it lies in")
+    void poolsByHostPool() {
+        Fixtures.put(bench.provider, H1, firstDisk(d -> d.source("/data/web.qcow2").hostPool("fast"))
+                .apply(Fixtures.simpleVm("web", 1)));
+        ImportRequest request = ImportRequest.builder(H1, uuid(1).toString()).owner("alice").offering("small")
+                .network(Fixtures.mac(1), "net1").build();
+
+        ImportPlan plan = bench.instances.plan(request, BY_HOST_POOL);
+
+        assertThat(plan.request().poolByDisk()).containsExactly(Map.entry("vda", "fast"));
+        assertThat(HostPools.poolByDisk(plan.instance(), Fixtures.CATALOG.pools()))
+                .containsExactly(Map.entry("vda", "fast"));
+    }
+
+    @Test
+    @DisplayName("a map by host pool leaves a disk in no catalog pool's host pool unmapped, naming its host pool")
+    void poolsByHostPoolNone() {
+        Fixtures.put(bench.provider, H1, firstDisk(d -> d.hostPool("scratch")).apply(Fixtures.simpleVm("web", 1)));
+        ImportRequest request = ImportRequest.builder(H1, uuid(1).toString()).owner("alice").offering("small")
+                .network(Fixtures.mac(1), "net1").build();
+
+        ImportPlan plan = bench.instances.plan(request, BY_HOST_POOL);
+
+        assertThat(ofCode(plan, ProblemCode.DISK_UNMAPPED)).singleElement()
+                .satisfies(p -> assertThat(p.message()).contains("in host pool 'scratch'"));
     }
 }
