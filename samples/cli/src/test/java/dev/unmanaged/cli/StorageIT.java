@@ -56,6 +56,15 @@ class StorageIT {
     }
 
     @Test
+    @DisplayName("describe shows each disk's host pool and the snapshots in a section of their own")
+    void describeStorage() throws Exception {
+        var describe = cli.run("describe", "web-01");
+
+        assertThat(describe.exitCode()).as(describe.toString()).isZero();
+        assertThat(describe.out()).contains("Storage and state:", "vda: in host pool default", "snapshots: none");
+    }
+
+    @Test
     @DisplayName("--pool auto maps each disk onto the catalog pool of its host pool")
     void poolAuto() throws Exception {
         var plan = cli.run("import", "web-02", "--offering", "medium", "--owner", "acme", "--network", "guest",
