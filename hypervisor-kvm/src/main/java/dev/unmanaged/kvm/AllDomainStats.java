@@ -152,7 +152,7 @@ final class AllDomainStats {
      * One entry per disk: the first entry of each name is the image itself, the later ones of that name its
      * backing layers in order.
      */
-    private static List<BlockSizes> blocksOf(Map<Integer, String[]> names, Map<Integer, Long[]> sizes) {
+    static List<BlockSizes> blocksOf(Map<Integer, String[]> names, Map<Integer, Long[]> sizes) {
         Map<String, Integer> firstByName = new LinkedHashMap<>();
         Map<String, List<String>> backing = new HashMap<>();
         new TreeMap<>(names).forEach((index, namePath) -> {
