@@ -113,6 +113,20 @@ class KvmLiveStorageTest {
                 .orElseThrow(() -> new AssertionError("domain " + uuid + " is not listed"));
     }
 
+    /** A domain named after {@code role} on a qcow2 overlay of a base image, both in the test's pool. */
+    private record Overlay(String name, UUID uuid, Path base) {
+    }
+
+    /** Makes an {@link Overlay} domain with {@code virsh COMMAND} ({@code define} or {@code create}). */
+    private Overlay overlay(String role, String command) throws Exception {
+        String name = daemon.newName(role);
+        UUID uuid = UUID.randomUUID();
+        Path base = pool.qcow2(name + "-base.qcow2", null);
+        Path top = pool.qcow2(name + ".qcow2", base);
+        daemon.virshWithFile(domain(name, uuid, OS, disk(top, "qcow2", "vda", "")), command);
+        return new Overlay(name, uuid, base);
+    }
+
     private static DiskDescriptor vda(InstanceDescriptor instance) {
         return instance.disks().stream().filter(d -> "vda".equals(d.deviceName())).findFirst().orElseThrow();
     }
@@ -121,11 +135,9 @@ class KvmLiveStorageTest {
     @DisplayName("a stopped qcow2 overlay: describe reads its base from the storage volumes, a listing only with"
             + " storage details; the plan warns of the chain")
     void stoppedOverlay() throws Exception {
-        String name = daemon.newName("overlay-off");
-        UUID uuid = UUID.randomUUID();
-        Path base = pool.qcow2(name + "-base.qcow2", null);
-        Path top = pool.qcow2(name + ".qcow2", base);
-        daemon.virshWithFile(domain(name, uuid, OS, disk(top, "qcow2", "vda", "")), "define");
+        Overlay overlay = overlay("overlay-off", "define");
+        UUID uuid = overlay.uuid();
+        Path base = overlay.base();
         BackingLayer expected = new BackingLayer("file", base.toString(), "qcow2", pool.name());
 
         DiskDescriptor described = vda(provider.describeInstance(HOST, uuid.toString()));
@@ -145,15 +157,13 @@ class KvmLiveStorageTest {
     @DisplayName("a running qcow2 overlay: every listing has its chain from the live definition; a plan mapping the"
             + " disk elsewhere finds the base unmapped")
     void runningOverlay() throws Exception {
-        String name = daemon.newName("overlay-on");
-        UUID uuid = UUID.randomUUID();
-        Path base = pool.qcow2(name + "-base.qcow2", null);
-        Path top = pool.qcow2(name + ".qcow2", base);
-        daemon.virshWithFile(domain(name, uuid, OS, disk(top, "qcow2", "vda", "")), "create");
+        Overlay overlay = overlay("overlay-on", "create");
+        UUID uuid = overlay.uuid();
+        Path base = overlay.base();
 
         assertThat(vda(listed(uuid, Set.of())).backingChain()).extracting(BackingLayer::source, BackingLayer::format)
                 .containsExactly(tuple(base.toString(), "qcow2"));
-        assertThat(vda(provider.describeInstance(HOST, name)).backingChain())
+        assertThat(vda(provider.describeInstance(HOST, overlay.name())).backingChain())
                 .containsExactly(new BackingLayer("file", base.toString(), "qcow2", pool.name()));
         assertThat(plan(uuid, "elsewhere").problems()).filteredOn(p -> p.code() == ProblemCode.DISK_BACKING_UNMAPPED)
                 .singleElement().satisfies(p -> assertThat(p.message()).contains(base.toString(), "[elsewhere]"));
