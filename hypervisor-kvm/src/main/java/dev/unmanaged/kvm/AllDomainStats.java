@@ -7,9 +7,11 @@ import com.sun.jna.ptr.PointerByReference;
 import dev.unmanaged.api.text.SecretRedaction;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.libvirt.Connect;
 import org.libvirt.DomainInfo.DomainState;
@@ -18,8 +20,9 @@ import org.libvirt.jna.virError;
 import org.libvirt.jna.virTypedParameter;
 
 /**
- * The state and disk sizes of every domain of a host in one round trip: libvirt's
- * {@code virConnectGetAllDomainStats} with {@code VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_BLOCK}, which
+ * The state, disk sizes and backing chains of every domain of a host in one round trip: libvirt's
+ * {@code virConnectGetAllDomainStats} with {@code VIR_DOMAIN_STATS_STATE | VIR_DOMAIN_STATS_BLOCK} and
+ * {@code VIR_CONNECT_GET_ALL_DOMAINS_STATS_BACKING}, which
  * libvirt-java 0.5.4 does not expose and which is therefore bound here through JNA. libvirt allocates the
  * records; they are read into Java values and freed with {@code virDomainStatsRecordListFree} before this class
  * returns, as libvirt's documentation of the call asks.
@@ -27,10 +30,15 @@ import org.libvirt.jna.virTypedParameter;
  * <p>Per disk the call reports capacity and allocation where the driver can measure the disk: QEMU reports them
  * for local files and block devices of running and shut-off domains, and nothing for network disks or empty
  * drives; libvirt's test driver reports the state only. What is missing is read per domain by the caller.
+ *
+ * <p>With the backing flag QEMU reports, for a running domain, one entry per layer of each disk's backing chain
+ * under the disk's name, the image itself first; for a shut-off domain only the image itself (libvirt does not
+ * open the chain of an inactive domain). A driver that refuses the flag is asked again without it.
  */
 final class AllDomainStats {
     private static final int STATS_STATE = 1;
     private static final int STATS_BLOCK = 1 << 5;
+    private static final int STATS_BACKING = 1 << 30;
     private static final int TYPED_PARAM_INT = 1;
     private static final int TYPED_PARAM_ULLONG = 4;
     private static final int TYPED_PARAM_STRING = 7;
@@ -43,13 +51,18 @@ final class AllDomainStats {
     }
 
     /**
-     * One disk as the call reports it: target name, source path, and sizes where measured (else null).
+     * One disk as the call reports it: target name, source path, sizes where measured (else null), and the paths of
+     * its backing layers, nearest first (empty when the call reported none).
      * libvirt's fields mean different things for running and shut-off domains: for a shut-off one
      * {@code allocation} is what the image takes on the host; for a running one {@code allocation} is the highest
      * offset the guest wrote, and what the image takes on the host is {@code physical} (QEMU's actual size, what
      * libvirt's block info also reports as the allocation).
      */
-    record BlockSizes(String name, String path, Long capacity, Long allocation, Long physical) {
+    record BlockSizes(String name, String path, Long capacity, Long allocation, Long physical, List<String> backing) {
+        BlockSizes {
+            backing = List.copyOf(backing);
+        }
+
         /** What the image takes on the host, null when libvirt did not measure it. */
         Long hostAllocation(boolean active) {
             return active ? physical : allocation;
@@ -76,7 +89,12 @@ final class AllDomainStats {
         int count;
         try {
             count = Binding.LIBVIRT.virConnectGetAllDomainStats(nativeConnect.handle(), STATS_STATE | STATS_BLOCK,
-                    records, 0);
+                    records, STATS_BACKING);
+            if (count < 0) {
+                // A driver that does not know the backing flag (libvirt's test driver) refuses the whole call.
+                count = Binding.LIBVIRT.virConnectGetAllDomainStats(nativeConnect.handle(),
+                        STATS_STATE | STATS_BLOCK, records, 0);
+            }
         } catch (UnsatisfiedLinkError olderLibvirt) {
             return Outcome.failed("the libvirt client library has no virConnectGetAllDomainStats (before 1.2.8)");
         }
@@ -127,12 +145,29 @@ final class AllDomainStats {
                 readBlockField(field, type, param, names, sizes);
             }
         }
-        List<BlockSizes> blocks = new ArrayList<>(names.size());
-        names.forEach((index, namePath) -> {
-            Long[] size = sizes.getOrDefault(index, new Long[SIZE_KEYS.size()]);
-            blocks.add(new BlockSizes(namePath[0], namePath[1], size[0], size[1], size[2]));
+        return new DomainStats(state, blocksOf(names, sizes));
+    }
+
+    /**
+     * One entry per disk: the first entry of each name is the image itself, the later ones of that name its
+     * backing layers in order.
+     */
+    static List<BlockSizes> blocksOf(Map<Integer, String[]> names, Map<Integer, Long[]> sizes) {
+        Map<String, Integer> firstByName = new LinkedHashMap<>();
+        Map<String, List<String>> backing = new HashMap<>();
+        new TreeMap<>(names).forEach((index, namePath) -> {
+            String name = namePath[0];
+            if (firstByName.putIfAbsent(name, index) != null && namePath[1] != null) {
+                backing.computeIfAbsent(name, k -> new ArrayList<>()).add(namePath[1]);
+            }
         });
-        return new DomainStats(state, List.copyOf(blocks));
+        List<BlockSizes> blocks = new ArrayList<>(firstByName.size());
+        firstByName.forEach((name, index) -> {
+            Long[] size = sizes.getOrDefault(index, new Long[SIZE_KEYS.size()]);
+            blocks.add(new BlockSizes(name, names.get(index)[1], size[0], size[1], size[2],
+                    backing.getOrDefault(name, List.of())));
+        });
+        return List.copyOf(blocks);
     }
 
     /** {@code block.<n>.name}, {@code .path} (strings) and the {@link #SIZE_KEYS} (unsigned long long). */

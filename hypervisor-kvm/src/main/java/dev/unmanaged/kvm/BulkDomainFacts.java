@@ -16,8 +16,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What one listing learns about all of a host's domains in a constant number of round trips, so that each
- * domain then costs one call of its own (its definition): state and disk sizes from
- * {@link AllDomainStats}, persistence from {@code listAllDomains} with {@code VIR_CONNECT_LIST_DOMAINS_TRANSIENT}.
+ * domain then costs one call of its own (its definition): state, disk sizes and the backing chains of running
+ * domains from {@link AllDomainStats}, persistence from {@code listAllDomains} with
+ * {@code VIR_CONNECT_LIST_DOMAINS_TRANSIENT}.
  * Whatever these calls do not return (a domain defined after them, a host whose driver lacks the call, a disk
  * the driver does not measure) is read per domain, as {@link DomainDescriber} does without them.
  */

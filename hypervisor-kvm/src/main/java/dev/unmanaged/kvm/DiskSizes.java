@@ -134,7 +134,7 @@ final class DiskSizes {
         return (disk.deviceName() == null ? "(no target)" : disk.deviceName()) + " (" + disk.source() + ")";
     }
 
-    private static void free(StorageVol volume) {
+    static void free(StorageVol volume) {
         if (volume != null) {
             try {
                 volume.free();
@@ -144,7 +144,7 @@ final class DiskSizes {
         }
     }
 
-    private static void free(StoragePool pool) {
+    static void free(StoragePool pool) {
         if (pool != null) {
             try {
                 pool.free();

@@ -37,32 +37,39 @@ final class DomainDescriber {
     }
 
     /**
-     * The descriptor of {@code domain}, or empty when the domain vanished while it was read. Every detail is read
-     * with calls of its own.
+     * The descriptor of {@code domain} with its storage details ({@link StorageDetails}), or empty when the domain
+     * vanished while it was read. Every detail is read with calls of its own.
      *
      * @throws LibvirtException only when the connection was lost
      */
     Optional<InstanceDescriptor> read(Connect connect, Domain domain, String hostId) throws LibvirtException {
-        return read(connect, domain, hostId, BulkDomainFacts.NONE);
+        return read(connect, domain, hostId, BulkDomainFacts.NONE, true);
     }
 
     /**
-     * The descriptor of {@code domain}, taking state, persistence and disk sizes from {@code bulk} where it has
-     * them and reading only the rest with calls of its own; empty when the domain vanished while it was read.
+     * The descriptor of {@code domain}, taking state, persistence, disk sizes and backing chains from {@code bulk}
+     * where it has them and reading only the rest with calls of its own, the storage details
+     * ({@link StorageDetails}) only when {@code storage} is true; empty when the domain vanished while it was
+     * read.
      *
      * @throws LibvirtException only when the connection was lost
      */
-    Optional<InstanceDescriptor> read(Connect connect, Domain domain, String hostId, BulkDomainFacts bulk)
-            throws LibvirtException {
+    Optional<InstanceDescriptor> read(Connect connect, Domain domain, String hostId, BulkDomainFacts bulk,
+                                      boolean storage) throws LibvirtException {
         try {
-            return Optional.of(describe(connect, domain, hostId, bulk));
+            return Optional.of(describe(connect, domain, hostId, bulk, storage));
         } catch (DomainVanished vanished) {
             return Optional.empty();
         }
     }
 
-    private InstanceDescriptor describe(Connect connect, Domain domain, String hostId, BulkDomainFacts bulk)
-            throws LibvirtException, DomainVanished {
+    /** The descriptor a definition gives, read with the parser this describer uses. */
+    InstanceDescriptor parse(String definition) {
+        return parser.parse(definition);
+    }
+
+    private InstanceDescriptor describe(Connect connect, Domain domain, String hostId, BulkDomainFacts bulk,
+                                        boolean storage) throws LibvirtException, DomainVanished {
         List<DescriptorWarning> warnings = new ArrayList<>();
         // Name and UUID are held by the handle: no round trip.
         String name = domain.getName();
@@ -102,7 +109,12 @@ final class DomainDescriber {
         boolean active = isActive(connect, domain, knownState);
         List<DiskDescriptor> disks = DiskSizes.measure(connect, domain, active, descriptor.disks(), known.blocks(),
                 warnings);
-        return descriptor.onHost(hostId, state, persistent).withDisks(disks).withWarnings(warnings);
+        descriptor = descriptor.onHost(hostId, state, persistent)
+                .withDisks(BackingChains.fromBulkStats(disks, known.blocks()));
+        if (storage && !descriptor.hasBlockingWarning()) {
+            descriptor = StorageDetails.read(connect, domain, descriptor, active, warnings);
+        }
+        return descriptor.withWarnings(warnings);
     }
 
     /**

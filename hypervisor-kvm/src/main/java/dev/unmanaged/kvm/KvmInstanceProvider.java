@@ -109,12 +109,16 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
 
     /**
      * With {@link ListingDetail#GUEST_ADDRESSES}, each running domain's addresses are read after the listing, one
-     * domain after another, as {@link GuestAddresses} describes: a call or more per running domain.
+     * domain after another, as {@link GuestAddresses} describes: a call or more per running domain. With
+     * {@link ListingDetail#STORAGE}, each domain's snapshots, block jobs and disk pools are read with its
+     * definition, as {@link StorageDetails} describes: a few calls per domain. Backing chains come with the bulk
+     * stats, and the disks domains share are found among the listed definitions, in every listing.
      */
     @Override
     public List<InstanceDescriptor> listInstances(Host host, Set<ListingDetail> details) {
         requireServed(host);
         boolean guestAddresses = details.contains(ListingDetail.GUEST_ADDRESSES);
+        boolean storage = details.contains(ListingDetail.STORAGE);
         return calls.run(host, "listing domains", null, connect -> {
             // One call for active and inactive domains, so none is missed while it changes state; then the
             // state, persistence and disk sizes of all of them in two more, so each domain costs one call.
@@ -122,7 +126,8 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
             List<InstanceDescriptor> listed;
             try {
                 BulkDomainFacts bulk = BulkDomainFacts.read(connect, host.id());
-                listed = new ArrayList<>(parallelListing.readAll(connect, domains, host.id(), bulk));
+                listed = new ArrayList<>(SharedDisks.among(
+                        parallelListing.readAll(connect, domains, host.id(), bulk, storage)));
                 if (guestAddresses) {
                     listed = withGuestAddresses(connect, domains, listed);
                 }
@@ -146,7 +151,8 @@ public final class KvmInstanceProvider implements HypervisorInstanceProvider {
             try {
                 Optional<InstanceDescriptor> described = describer.read(connect, domain, host.id());
                 if (described.isPresent()) {
-                    described = withGuestAddresses(connect, domain, described.get());
+                    described = withGuestAddresses(connect, domain,
+                            SharedDisks.of(connect, described.get(), describer));
                 }
                 return described.orElseThrow(
                         () -> new dev.unmanaged.api.error.InstanceNotFoundException(nameOrUuid, host.id()));

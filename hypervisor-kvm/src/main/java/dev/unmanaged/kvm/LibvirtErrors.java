@@ -57,6 +57,16 @@ final class LibvirtErrors {
         return code(e) == ErrorNumber.VIR_ERR_NO_DOMAIN;
     }
 
+    /** True when the driver or hypervisor does not support the call (or a flag of it). */
+    static boolean isUnsupported(LibvirtException e) {
+        return UNSUPPORTED.contains(code(e));
+    }
+
+    /** True when no storage volume has the path or name asked for. */
+    static boolean isNoStorageVolume(LibvirtException e) {
+        return code(e) == ErrorNumber.VIR_ERR_NO_STORAGE_VOL;
+    }
+
     /**
      * True when {@code e} means the connection is gone rather than that one call failed. libvirt reports a
      * closed socket under several codes (even as an internal error), and the same codes (a system error, say)

@@ -34,20 +34,20 @@ final class ParallelDomainListing {
 
     /**
      * The descriptors of {@code domains}, in their order, without those that vanished; what {@code bulk} holds
-     * is not asked again. Returns only when no
+     * is not asked again, and the storage details are read only when {@code storage} is true. Returns only when no
      * helper touches a domain any more, so that the caller may free them.
      *
      * @throws LibvirtException when the connection was lost
      */
-    List<InstanceDescriptor> readAll(Connect connect, Domain[] domains, String hostId, BulkDomainFacts bulk)
-            throws LibvirtException {
+    List<InstanceDescriptor> readAll(Connect connect, Domain[] domains, String hostId, BulkDomainFacts bulk,
+                                     boolean storage) throws LibvirtException {
         InstanceDescriptor[] read = new InstanceDescriptor[domains.length];
         AtomicInteger next = new AtomicInteger();
         AtomicBoolean stop = new AtomicBoolean();
         Runnable share = () -> {
             for (int i = next.getAndIncrement(); i < domains.length && !stop.get(); i = next.getAndIncrement()) {
                 try {
-                    read[i] = describer.read(connect, domains[i], hostId, bulk).orElse(null);
+                    read[i] = describer.read(connect, domains[i], hostId, bulk, storage).orElse(null);
                 } catch (LibvirtException e) {
                     stop.set(true);
                     throw new ConnectionLost(e);

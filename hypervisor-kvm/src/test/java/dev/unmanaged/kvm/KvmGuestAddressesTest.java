@@ -68,8 +68,8 @@ class KvmGuestAddressesTest {
     @DisplayName("a listing reads guest addresses only when asked, and then as describe gives them")
     void listingReadsAddressesOnlyWhenAsked() {
         InstanceDescriptor plain = named(provider.listInstances(host), "app-running");
-        InstanceDescriptor asked = named(provider.listInstances(host, Set.of(ListingDetail.GUEST_ADDRESSES)),
-                "app-running");
+        InstanceDescriptor asked = named(provider.listInstances(host,
+                Set.of(ListingDetail.GUEST_ADDRESSES, ListingDetail.STORAGE)), "app-running");
 
         assertThat(plain.nics()).allSatisfy(nic -> assertThat(nic.guestAddresses()).isEmpty());
         assertThat(asked).isEqualTo(provider.describeInstance(host, APP_RUNNING.toString()));

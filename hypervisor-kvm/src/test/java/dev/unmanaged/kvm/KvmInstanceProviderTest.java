@@ -423,13 +423,13 @@ class KvmInstanceProviderTest {
         }
 
         @Test
-        @DisplayName("finds an instance by name, with the same description as a listing that reads guest addresses")
+        @DisplayName("finds an instance by name, with the same description as a listing that reads guest addresses and storage")
         void byName() {
             InstanceDescriptor described = provider.describeInstance(host, "app-blocked");
 
             assertThat(described.uuid()).isEqualTo(APP_BLOCKED);
-            assertThat(described).isEqualTo(provider.listInstances(host, Set.of(ListingDetail.GUEST_ADDRESSES))
-                    .stream().filter(d -> d.name().equals("app-blocked")).findFirst().orElseThrow());
+            assertThat(described).isEqualTo(provider.listInstances(host,
+                            Set.of(ListingDetail.GUEST_ADDRESSES, ListingDetail.STORAGE)).stream().filter(d -> d.name().equals("app-blocked")).findFirst().orElseThrow());
         }
 
         @Test

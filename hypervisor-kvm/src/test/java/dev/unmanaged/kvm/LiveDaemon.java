@@ -131,17 +131,25 @@ final class LiveDaemon {
         return check(run(command.toArray(String[]::new)), String.join(" ", args));
     }
 
-    /** Destroys and undefines every domain this instance named and deletes their images. */
+    /**
+     * Destroys and undefines every domain this instance named (with their snapshots' metadata and UEFI variable
+     * stores) and deletes their images.
+     */
     void cleanUp() throws IOException {
         for (String name : domains) {
             run("virsh", "-c", URI, "destroy", name);
-            run("virsh", "-c", URI, "undefine", name);
+            run("virsh", "-c", URI, "undefine", "--snapshots-metadata", "--checkpoints-metadata", "--nvram", name);
         }
         for (Path image : images) {
             Files.deleteIfExists(image);
         }
         domains.clear();
         images.clear();
+    }
+
+    /** Runs a command (qemu-img, say) and returns its output; fails the test when it fails. */
+    static String exec(String... command) throws IOException {
+        return check(run(command), String.join(" ", command));
     }
 
     private static String check(Result result, String what) {

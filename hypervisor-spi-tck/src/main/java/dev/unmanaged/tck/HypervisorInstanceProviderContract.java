@@ -259,11 +259,20 @@ public abstract class HypervisorInstanceProviderContract {
             InstanceDescriptor listed = listed(vm);
             InstanceDescriptor described = provider.describeInstance(host, vm.uuid().toString());
             // Warnings, disk allocation and the balloon size may honestly change between two calls on a live host;
-            // guest addresses are read by describe always, by a listing only when asked.
+            // guest addresses and storage details (snapshots, disk pools, block jobs, the chains of stopped
+            // instances) are read by describe always, by a listing only when asked.
             assertThat(described).as("described %s compared with its listing", vm)
                     .usingRecursiveComparison()
-                    .ignoringFields("warnings", "disks.allocationBytes", "memory.currentBytes", "nics.guestAddresses")
+                    .ignoringFields("warnings", "disks.allocationBytes", "memory.currentBytes", "nics.guestAddresses",
+                            "snapshots", "disks.hostPool", "disks.blockJob", "disks.backingChain")
                     .isEqualTo(listed);
+            InstanceDescriptor listedWithStorage = provider.listInstances(host, Set.of(ListingDetail.STORAGE))
+                    .stream().filter(d -> vm.uuid().equals(d.uuid())).findFirst().orElseThrow();
+            assertThat(described).as("described %s compared with a listing that read storage details", vm)
+                    .usingRecursiveComparison()
+                    .ignoringFields("warnings", "disks.allocationBytes", "memory.currentBytes", "nics.guestAddresses",
+                            "disks.blockJob")
+                    .isEqualTo(listedWithStorage);
         }
 
         @Test

@@ -68,8 +68,10 @@ final class DiskPlanner {
         String offeringId = request.diskOfferingByDisk().get(target);
         checkOffering(subject, disk, offeringId);
         if (poolId == null) {
+            String hostPool = MapRules.hostPoolOf(disk).map(name -> ", in host pool " + SafeText.quoted(name))
+                    .orElse("");
             problems.add(Problem.block(ProblemCode.DISK_UNMAPPED, subject, "disk " + SafeText.of(target)
-                    + " (source " + SafeText.quoted(disk.source()) + ") is mapped to no storage pool;"
+                    + " (source " + SafeText.quoted(disk.source()) + hostPool + ") is mapped to no storage pool;"
                     + " expected a pool id for it"));
             return Optional.empty();
         }

@@ -67,6 +67,7 @@ final class ImportPlanner {
         checkDisplayName(request, displayName, problems);
         List<PlannedNic> nics = new NicPlanner(request, catalog, access, problems, existing).plan(instance);
         List<ManagedDisk> disks = new DiskPlanner(request, catalog, access, problems).plan(instance);
+        new HostStateChecks(request, catalog, problems).check(instance);
         rules.check(instance, request, catalog, problems);
 
         ManagedInstance proposed = null;

@@ -6,6 +6,7 @@ import dev.unmanaged.api.error.ImportRejectedException;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.instance.Host;
 import dev.unmanaged.api.instance.InstanceDescriptor;
+import dev.unmanaged.api.inventory.Catalog;
 import dev.unmanaged.api.inventory.ManagedInstance;
 import dev.unmanaged.api.inventory.ManagedNic;
 import dev.unmanaged.api.mapping.ImportMap;
@@ -54,7 +55,8 @@ final class ImportWorkflow {
     /** As {@link #plan(ImportRequest)}, with what the request leaves open filled in by {@code map}. */
     PlannedImport plan(ImportRequest request, ImportMap map) {
         InstanceDescriptor instance = describe(request);
-        MappedRequest mapped = MappedRequest.of(map, request, instance, store.catalog().snapshot().offerings());
+        Catalog catalog = store.catalog().snapshot();
+        MappedRequest mapped = MappedRequest.of(map, request, instance, catalog.offerings(), catalog.pools());
         return logged(planner.plan(mapped.request(), instance, mapped.problems()), instance);
     }
 

@@ -15,7 +15,6 @@ import dev.unmanaged.api.text.SecretRedaction;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,8 +57,7 @@ final class InstanceLister {
     InstanceListing list(ListQuery query) {
         Duration deadline = query.hostDeadline() == null ? defaultDeadline : query.hostDeadline();
         Map<String, Host> hosts = hostsToAsk(query);
-        Set<ListingDetail> details = query.guestAddresses() ? EnumSet.of(ListingDetail.GUEST_ADDRESSES)
-                : EnumSet.noneOf(ListingDetail.class);
+        Set<ListingDetail> details = query.details();
         Map<String, CompletableFuture<List<InstanceDescriptor>>> answers = askAll(hosts, deadline, details);
 
         var failures = new ArrayList<HostFailure>();

@@ -47,11 +47,15 @@ final class MapRules {
     }
 
     /**
-     * The host pool a disk's source names: {@code pool} of a volume or network disk's {@code pool/volume}, or
-     * {@code datastore} of a vSphere {@code [datastore] path}.
+     * The host pool a disk lies in: the one its host named ({@link DiskDescriptor#hostPool()}), else the one its
+     * source names: {@code pool} of a volume or network disk's {@code pool/volume}, or {@code datastore} of a
+     * vSphere {@code [datastore] path}.
      */
     static Optional<String> hostPoolOf(DiskDescriptor disk) {
         String source = disk.source();
+        if (disk.hostPool() != null) {
+            return Optional.of(disk.hostPool());
+        }
         if (source == null) {
             return Optional.empty();
         }

@@ -4,12 +4,15 @@ import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
 import dev.unmanaged.api.inventory.ComputeOffering;
+import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.mapping.ImportMap;
 import dev.unmanaged.api.mapping.IpPolicy;
 import dev.unmanaged.api.mapping.NetworkRule;
+import dev.unmanaged.api.mapping.StorageRule;
 import dev.unmanaged.api.operation.ImportRequest;
 import dev.unmanaged.api.operation.IpAssignment;
 import dev.unmanaged.api.operation.Problem;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -24,7 +27,7 @@ import java.util.Optional;
 record MappedRequest(ImportRequest request, List<Problem> problems) {
 
     static MappedRequest of(ImportMap map, ImportRequest request, InstanceDescriptor instance,
-                            List<ComputeOffering> offerings) {
+                            List<ComputeOffering> offerings, List<StoragePool> pools) {
         var networkByMac = new LinkedHashMap<>(request.networkByMac());
         var ipByMac = new LinkedHashMap<>(request.ipByMac());
         for (NicDescriptor nic : instance.nics()) {
@@ -43,18 +46,25 @@ record MappedRequest(ImportRequest request, List<Problem> problems) {
             }
         }
         var poolByDisk = new LinkedHashMap<>(request.poolByDisk());
+        List<Problem> problems = new ArrayList<>();
         for (DiskDescriptor disk : instance.disks()) {
             if (disk.isDisk() && disk.deviceName() != null && !poolByDisk.containsKey(disk.deviceName())) {
-                MapRules.firstFor(map.storage(), disk).ifPresent(rule -> poolByDisk.put(disk.deviceName(), rule.poolId()));
+                Optional<String> poolId = MapRules.firstFor(map.storage(), disk).map(StorageRule::poolId);
+                if (poolId.isEmpty() && map.storage().byHostPool()) {
+                    // A disk in no catalog pool's host pool stays unmapped; the plan names its host pool.
+                    poolId = HostPools.poolOf(disk, pools).map(StoragePool::id);
+                }
+                poolId.ifPresent(id -> poolByDisk.put(disk.deviceName(), id));
             }
         }
         String offeringId = request.offeringId();
-        List<Problem> problems = List.of();
         if (offeringId == null) {
             OfferingChoice.Choice choice = OfferingChoice.choose(map.offering(), instance, offerings,
                     request.ownerId());
             offeringId = choice.offeringId();
-            problems = choice.problem() == null ? List.of() : List.of(choice.problem());
+            if (choice.problem() != null) {
+                problems.add(choice.problem());
+            }
         }
         return new MappedRequest(new ImportRequest(request.host(), request.instance(), request.ownerId(),
                 request.displayName(), offeringId, request.cpus(), request.memoryBytes(), request.templateId(),

@@ -55,7 +55,7 @@ import java.util.function.Function;
  * pointers.
  */
 public final class ImportMapFile {
-    private static final Set<String> ROOT_KEYS = Set.of("networks", "pools", "offering", "ip");
+    private static final Set<String> ROOT_KEYS = Set.of("networks", "pools", "poolsByHostPool", "offering", "ip");
     private static final Set<String> NETWORK_RULE_KEYS = Set.of("match", "network", "ip");
     private static final Set<String> POOL_RULE_KEYS = Set.of("match", "pool");
 
@@ -94,7 +94,7 @@ public final class ImportMapFile {
         Place top = new Place(source, "");
         if (root == null || !root.isObject()) {
             throw new InvalidRequestException(top.name(), root == null ? "nothing" : root.toString(),
-                    "a JSON object with the keys networks, pools, offering, ip");
+                    "a JSON object with the keys networks, pools, poolsByHostPool, offering, ip");
         }
         top.allowOnly(root, ROOT_KEYS);
         IpPolicy ip = choice(root, top, "ip", IpPolicy.class, IpPolicy.NONE);
@@ -111,7 +111,8 @@ public final class ImportMapFile {
                     (kind, value) -> new DiskMatch(kind, value));
             return new StorageRule(match, text(rule, at, "pool"));
         });
-        return new ImportMap(new NetworkMap(networks, ip), new StorageMap(pools), offering);
+        boolean byHostPool = flag(root, top, "poolsByHostPool");
+        return new ImportMap(new NetworkMap(networks, ip), new StorageMap(pools, byHostPool), offering);
     }
 
     private static <T> List<T> rules(JsonNode root, Place at, BiFunction<JsonNode, Place, T> reader) {
@@ -166,6 +167,18 @@ public final class ImportMapFile {
                     "a catalog id as a JSON string");
         }
         return value.asText();
+    }
+
+    /** A JSON boolean; false when absent. */
+    private static boolean flag(JsonNode node, Place at, String key) {
+        JsonNode value = node.get(key);
+        if (value == null || value.isNull()) {
+            return false;
+        }
+        if (!value.isBoolean()) {
+            throw new InvalidRequestException(at.at(key).name(), value.toString(), "true or false");
+        }
+        return value.asBoolean();
     }
 
     private static <E extends Enum<E>> E choice(JsonNode node, Place at, String key, Class<E> type, E fallback) {

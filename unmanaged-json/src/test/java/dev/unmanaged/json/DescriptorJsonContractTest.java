@@ -4,14 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.unmanaged.api.error.InstanceNotFoundException;
+import dev.unmanaged.api.instance.BackingLayer;
+import dev.unmanaged.api.instance.BlockJob;
 import dev.unmanaged.api.instance.CpuDescriptor;
 import dev.unmanaged.api.instance.CpuTune;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.api.instance.DiskUser;
 import dev.unmanaged.api.instance.Firmware;
+import dev.unmanaged.api.instance.FirmwareState;
 import dev.unmanaged.api.instance.GraphicsDescriptor;
 import dev.unmanaged.api.instance.GuestAddress;
 import dev.unmanaged.api.instance.Host;
+import dev.unmanaged.api.instance.HostDeviceDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.MemoryDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
@@ -19,6 +24,10 @@ import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.Placement;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.api.instance.ResourceAllocation;
+import dev.unmanaged.api.instance.SnapshotDescriptor;
+import dev.unmanaged.api.instance.SnapshotKind;
+import dev.unmanaged.api.instance.Snapshots;
+import dev.unmanaged.api.instance.TpmDescriptor;
 import dev.unmanaged.api.operation.HostFailure;
 import dev.unmanaged.api.operation.ImportPlan;
 import dev.unmanaged.api.operation.ImportRequest;
@@ -51,6 +60,53 @@ class DescriptorJsonContractTest {
                 List.of(DescriptorWarning.info("UNMODELLED", "unknown device <foo>")),
                 new Placement("esxi-01", "cluster-a", "dc-1"), BIOS_ID, new ResourceAllocation(1000L, null, 4000L),
                 new ResourceAllocation(1L << 30, 2L << 30, null));
+    }
+
+    /** The sample with what its host keeps about its storage and state. */
+    private static InstanceDescriptor withHostState() {
+        InstanceDescriptor plain = sample();
+        DiskDescriptor disk = plain.disks().get(0).toBuilder()
+                .backingChain(List.of(new BackingLayer("file", "/var/lib/libvirt/images/base.qcow2", "qcow2", "images")))
+                .hostPool("images").sharedWith(List.of(new DiskUser("web-02", BIOS_ID, true)))
+                .blockJob(new BlockJob("copy", 512, 1024)).build();
+        return plain.toBuilder().disks(List.of(disk))
+                .snapshots(new Snapshots(List.of(new SnapshotDescriptor("before-upgrade", SnapshotKind.INTERNAL, true)),
+                        List.of("backup-1")))
+                .firmwareState(new FirmwareState("/usr/share/OVMF/OVMF_CODE.fd", "/var/lib/libvirt/qemu/nvram/web.fd",
+                        "/usr/share/OVMF/OVMF_VARS.fd", new TpmDescriptor("tpm-crb", "emulator", "2.0", null)))
+                .hostDevices(List.of(new HostDeviceDescriptor("pci", "0000:06:02.0", true))).build();
+    }
+
+    @Test
+    @DisplayName("storage and host state serialise with the documented keys, and read back")
+    void hostStateKeys() throws Exception {
+        JsonNode json = UnmanagedJson.mapper().valueToTree(withHostState());
+
+        assertThat(keys(json)).contains("snapshots", "firmwareState", "hostDevices");
+        assertThat(keys(json.at("/disks/0"))).contains("backingChain", "hostPool", "sharedWith", "blockJob");
+        assertThat(json.at("/disks/0/backingChain/0").toString()).isEqualTo("{\"type\":\"file\","
+                + "\"source\":\"/var/lib/libvirt/images/base.qcow2\",\"format\":\"qcow2\",\"hostPool\":\"images\"}");
+        assertThat(keys(json.at("/disks/0/sharedWith/0"))).containsExactly("instanceName", "uuid", "shareable");
+        assertThat(keys(json.at("/disks/0/blockJob"))).containsExactly("type", "cursor", "end");
+        assertThat(keys(json.get("snapshots"))).containsExactly("snapshots", "checkpoints");
+        assertThat(keys(json.at("/snapshots/snapshots/0"))).containsExactly("name", "kind", "current");
+        assertThat(json.at("/snapshots/snapshots/0/kind").asText()).isEqualTo("INTERNAL");
+        assertThat(keys(json.get("firmwareState"))).containsExactly("loader", "nvram", "nvramTemplate", "tpm");
+        assertThat(keys(json.at("/firmwareState/tpm"))).containsExactly("model", "backend", "version", "statePath");
+        assertThat(keys(json.at("/hostDevices/0"))).containsExactly("type", "address", "managed");
+        assertThat(UnmanagedJson.mapper().treeToValue(json, InstanceDescriptor.class)).isEqualTo(withHostState());
+    }
+
+    @Test
+    @DisplayName("snapshots not read are null, no firmware state and no host devices are empty")
+    void hostStateUnread() {
+        JsonNode json = UnmanagedJson.mapper().valueToTree(sample());
+
+        assertThat(json.get("snapshots").isNull()).isTrue();
+        assertThat(json.at("/disks/0/backingChain").isEmpty()).isTrue();
+        assertThat(json.at("/disks/0/blockJob").isNull()).isTrue();
+        assertThat(json.at("/firmwareState/nvram").isNull()).isTrue();
+        assertThat(json.get("hostDevices").isEmpty()).isTrue();
     }
 
     private static List<String> keys(JsonNode node) {

@@ -10,6 +10,7 @@ import dev.unmanaged.api.mapping.IpPolicy;
 import dev.unmanaged.api.mapping.NetworkRule;
 import dev.unmanaged.api.mapping.NicMatch;
 import dev.unmanaged.api.mapping.OfferingPolicy;
+import dev.unmanaged.api.mapping.StorageMap;
 import dev.unmanaged.api.mapping.StorageRule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +62,7 @@ class ImportMapFileTest {
 
     @Test
     @DisplayName("a rule may give its own IP policy (current too), the smallest-fixed policy is spelled as written,"
-            + " and an empty object is a map without rules")
+            + " poolsByHostPool maps disks by their host pool, and an empty object is a map without rules")
     void extrasAndDefaults() {
         ImportMap map = ImportMapFile.parse("""
                 {"networks": [{"match": {"bridge": "br0"}, "network": "prod", "ip": "none"}],
@@ -71,6 +72,8 @@ class ImportMapFileTest {
         assertThat(map.networks().defaultIp()).isEqualTo(IpPolicy.NONE);
         assertThat(map.offering()).isEqualTo(OfferingPolicy.SMALLEST_FIXED);
         assertThat(ImportMapFile.parse("{}", "m").networks().rules()).isEmpty();
+        assertThat(ImportMapFile.parse("{}", "m").storage().byHostPool()).isFalse();
+        assertThat(ImportMapFile.parse("{\"poolsByHostPool\": true}", "m").storage()).isEqualTo(StorageMap.BY_HOST_POOL);
         assertThat(ImportMapFile.parse("""
                 {"networks": [{"match": {"bridge": "br0"}, "network": "prod", "ip": "current"}]}""", "m")
                 .networks().rules().get(0).ip()).isEqualTo(IpPolicy.CURRENT);
@@ -90,6 +93,7 @@ class ImportMapFileTest {
             rules not a list   | {"pools": {"match": {"hostPool": "a"}}}                               | m at /pools
             unknown offering   | {"offering": "cheapest"}                                               | m at /offering
             unknown ip policy  | {"ip": "dhcp"}                                                         | m at /ip
+            flag not a boolean | {"poolsByHostPool": "yes"}                                             | m at /poolsByHostPool
             """)
     @DisplayName("a key, a value or a shape that is not allowed is refused, naming its place by JSON pointer")
     void refusedWithPointer(String what, String json, String place) {

@@ -1,8 +1,11 @@
 package dev.unmanaged.kvm.xml;
 
+import dev.unmanaged.api.instance.BackingLayer;
 import dev.unmanaged.api.instance.DiskDescriptor;
+import dev.unmanaged.kvm.xml.model.BackingStoreXml;
 import dev.unmanaged.kvm.xml.model.DiskXml;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -30,7 +33,24 @@ final class DiskMapping {
                 .protocol(source == null ? null : source.protocol())
                 .hosts(source == null ? List.of() : source.hosts())
                 .deviceName(deviceName).bus(bus).serial(serial(disk.serial())).readOnly(disk.readOnly())
-                .shareable(disk.shareable()).bootOrder(bootOrder).build();
+                .shareable(disk.shareable()).bootOrder(bootOrder).backingChain(backingChain(disk.backingStore()))
+                .build();
+    }
+
+    /** The layers from the nearest to the base; the model's nesting is bounded by the parser's depth limit. */
+    static List<BackingLayer> backingChain(BackingStoreXml first) {
+        List<BackingLayer> chain = new ArrayList<>();
+        for (BackingStoreXml layer = first; layer != null && !endsChain(layer); layer = layer.backingStore()) {
+            String type = layer.type() == null ? "file" : Values.text(layer.type());
+            DiskSource source = layer.source() == null ? null : DiskSource.of(layer.type(), layer.source());
+            String format = layer.format() == null ? null : Values.text(layer.format().type());
+            chain.add(BackingLayer.of(type, source == null ? null : source.location(), format));
+        }
+        return chain;
+    }
+
+    private static boolean endsChain(BackingStoreXml layer) {
+        return layer.type() == null && layer.source() == null && layer.format() == null;
     }
 
     /** The serial exactly as written: leading blanks can be part of a drive's serial (e.g. padded ATA serials). */

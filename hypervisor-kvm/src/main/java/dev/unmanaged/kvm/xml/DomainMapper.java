@@ -4,6 +4,7 @@ import dev.unmanaged.api.instance.CpuDescriptor;
 import dev.unmanaged.api.instance.DescriptorWarning;
 import dev.unmanaged.api.instance.DiskDescriptor;
 import dev.unmanaged.api.instance.GraphicsDescriptor;
+import dev.unmanaged.api.instance.HostDeviceDescriptor;
 import dev.unmanaged.api.instance.InstanceDescriptor;
 import dev.unmanaged.api.instance.MemoryDescriptor;
 import dev.unmanaged.api.instance.NicDescriptor;
@@ -11,6 +12,7 @@ import dev.unmanaged.api.instance.OsDescriptor;
 import dev.unmanaged.api.instance.PowerState;
 import dev.unmanaged.kvm.xml.model.DevicesXml;
 import dev.unmanaged.kvm.xml.model.DomainXml;
+import dev.unmanaged.kvm.xml.model.TpmXml;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,14 +38,19 @@ final class DomainMapper {
         List<DiskDescriptor> disks = new ArrayList<>();
         List<NicDescriptor> nics = new ArrayList<>();
         List<GraphicsDescriptor> graphics = new ArrayList<>();
+        List<HostDeviceDescriptor> hostDevices = new ArrayList<>();
+        List<TpmXml> tpms = new ArrayList<>();
         for (DevicesXml devices : domain.devices()) {
             devices.disks().forEach(disk -> disks.add(DiskMapping.map(disk)));
             devices.interfaces().forEach(nic -> nics.add(NicMapping.map(nic)));
             devices.graphics().forEach(console -> graphics.add(GraphicsMapping.map(console)));
+            devices.hostdevs().forEach(hostdev -> hostDevices.add(HostStateMapping.hostDevice(hostdev)));
+            tpms.addAll(devices.tpms());
         }
         DeviceChecks.check(disks, nics, warnings);
         return InstanceDescriptor.builder().uuid(uuid).name(name).hypervisor(HYPERVISOR)
                 .virtualizationType(Values.text(domain.type())).cpu(cpu).memory(memory).os(os).disks(disks)
-                .nics(nics).graphics(graphics).warnings(warnings).build();
+                .nics(nics).graphics(graphics).warnings(warnings).hostDevices(hostDevices)
+                .firmwareState(HostStateMapping.firmwareState(domain.os(), tpms)).build();
     }
 }

@@ -221,13 +221,17 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
 
     /**
      * With {@link ListingDetail#GUEST_ADDRESSES}, running instances' NICs carry the guest addresses scripted on them
-     * (while the provider declares {@link ProviderCapability#GUEST_ADDRESSES}).
+     * (while the provider declares {@link ProviderCapability#GUEST_ADDRESSES}). With {@link ListingDetail#STORAGE},
+     * instances carry the snapshots, disk pools and block jobs put on them; without it those are left out, as a
+     * real listing reads them only when asked. Backing chains, shared disks, firmware state and host devices are
+     * listed as put.
      */
     @Override
     public List<InstanceDescriptor> listInstances(Host host, Set<ListingDetail> details) {
         FakeHost fake = enter(host, Operation.LIST);
         boolean addresses = details.contains(ListingDetail.GUEST_ADDRESSES);
-        return fake.snapshot().stream().map(d -> withGuestAddressesIf(addresses, d)).toList();
+        boolean storage = details.contains(ListingDetail.STORAGE);
+        return fake.snapshot().stream().map(d -> withStorageIf(storage, withGuestAddressesIf(addresses, d))).toList();
     }
 
     @Override
@@ -268,6 +272,15 @@ public final class InMemoryHypervisorProvider implements HypervisorInstanceProvi
     }
 
     // ---- internals ---------------------------------------------------------------------------------------
+
+    /** Storage details as a listing that did not ask for them leaves them: unread. */
+    private static InstanceDescriptor withStorageIf(boolean asked, InstanceDescriptor instance) {
+        if (asked) {
+            return instance;
+        }
+        return instance.toBuilder().snapshots(null).disks(instance.disks().stream()
+                .map(disk -> disk.toBuilder().hostPool(null).blockJob(null).build()).toList()).build();
+    }
 
     /** A guest has addresses only while it runs, and only a provider that declares them reports them. */
     private InstanceDescriptor withGuestAddressesIf(boolean asked, InstanceDescriptor instance) {

@@ -30,15 +30,40 @@ import org.jspecify.annotations.Nullable;
  *                        {@code thick-lazy-zeroed} (vSphere flat disks); null when unknown or not applicable
  * @param mode            the hypervisor's disk mode as it names it, e.g. vSphere's {@code persistent},
  *                        {@code independent_persistent} or {@code independent_nonpersistent}; null when not set
+ * @param backingChain    the images under this disk's image, nearest first (a qcow2 overlay's backing file, its
+ *                        own backing file, …); empty when the image has none or the chain could not be read (then
+ *                        the instance carries a warning saying so); never null
+ * @param hostPool        the host's storage pool that holds the disk's image (a volume lookup by path on KVM); null
+ *                        when none does, or when it was not looked up (a listing without
+ *                        {@link dev.unmanaged.api.spi.ListingDetail#STORAGE})
+ * @param sharedWith      the other instances of the same host whose disks have the same source; empty when none
+ *                        is, or when the disk was described without its host's other instances; never null
+ * @param blockJob        the block job running on the disk; null when none runs, or when it was not read (see
+ *                        {@link InstanceDescriptor#snapshots()}: block jobs are read exactly when snapshots are)
  */
 public record DiskDescriptor(String device, String type, @Nullable String driverType, @Nullable String cache,
                              @Nullable String source, @Nullable String protocol, List<String> hosts,
                              @Nullable String deviceName, @Nullable String bus, @Nullable String serial,
                              boolean readOnly, boolean shareable, @Nullable Integer bootOrder,
                              @Nullable Long capacityBytes, @Nullable Long allocationBytes,
-                             @Nullable String provisioning, @Nullable String mode) {
+                             @Nullable String provisioning, @Nullable String mode,
+                             List<BackingLayer> backingChain, @Nullable String hostPool, List<DiskUser> sharedWith,
+                             @Nullable BlockJob blockJob) {
     public DiskDescriptor {
         hosts = Copies.list(hosts);
+        backingChain = Copies.list(backingChain);
+        sharedWith = Copies.list(sharedWith);
+    }
+
+    /** A disk without a backing chain, host pool, other users or block job. */
+    public DiskDescriptor(String device, String type, @Nullable String driverType, @Nullable String cache,
+                          @Nullable String source, @Nullable String protocol, List<String> hosts,
+                          @Nullable String deviceName, @Nullable String bus, @Nullable String serial,
+                          boolean readOnly, boolean shareable, @Nullable Integer bootOrder,
+                          @Nullable Long capacityBytes, @Nullable Long allocationBytes,
+                          @Nullable String provisioning, @Nullable String mode) {
+        this(device, type, driverType, cache, source, protocol, hosts, deviceName, bus, serial, readOnly, shareable,
+                bootOrder, capacityBytes, allocationBytes, provisioning, mode, List.of(), null, List.of(), null);
     }
 
     /** A disk without a provisioning or mode. */
@@ -61,12 +86,23 @@ public record DiskDescriptor(String device, String type, @Nullable String driver
         return new Builder().device(device).type(type).driverType(driverType).cache(cache).source(source)
                 .protocol(protocol).hosts(hosts).deviceName(deviceName).bus(bus).serial(serial).readOnly(readOnly)
                 .shareable(shareable).bootOrder(bootOrder).capacityBytes(capacityBytes)
-                .allocationBytes(allocationBytes).provisioning(provisioning).mode(mode);
+                .allocationBytes(allocationBytes).provisioning(provisioning).mode(mode).backingChain(backingChain)
+                .hostPool(hostPool).sharedWith(sharedWith).blockJob(blockJob);
     }
 
     /** This disk with the sizes the hypervisor reported. */
     public DiskDescriptor withSizes(@Nullable Long capacity, @Nullable Long allocation) {
         return toBuilder().capacityBytes(capacity).allocationBytes(allocation).build();
+    }
+
+    /** This disk with the other instances that use its source. */
+    public DiskDescriptor withSharedWith(List<DiskUser> users) {
+        return toBuilder().sharedWith(users).build();
+    }
+
+    /** True when another instance uses this disk's source and either side does not declare itself shareable. */
+    public boolean sharedUnsafely() {
+        return !sharedWith.isEmpty() && !(shareable && sharedWith.stream().allMatch(DiskUser::shareable));
     }
 
     /** True for a {@code disk} device (not a cdrom, floppy or lun). */
@@ -93,6 +129,10 @@ public record DiskDescriptor(String device, String type, @Nullable String driver
         private @Nullable Long allocationBytes;
         private @Nullable String provisioning;
         private @Nullable String mode;
+        private List<BackingLayer> backingChain = List.of();
+        private @Nullable String hostPool;
+        private List<DiskUser> sharedWith = List.of();
+        private @Nullable BlockJob blockJob;
 
         private Builder() {
         }
@@ -199,10 +239,35 @@ public record DiskDescriptor(String device, String type, @Nullable String driver
             return this;
         }
 
+        /** The images under the disk's image, nearest first; empty (the default) when none. */
+        public Builder backingChain(List<BackingLayer> values) {
+            this.backingChain = values;
+            return this;
+        }
+
+        /** The host's storage pool holding the image; null (the default) when none or not looked up. */
+        public Builder hostPool(@Nullable String value) {
+            this.hostPool = value;
+            return this;
+        }
+
+        /** The other instances of the host using the same source; empty (the default) when none. */
+        public Builder sharedWith(List<DiskUser> values) {
+            this.sharedWith = values;
+            return this;
+        }
+
+        /** The block job running on the disk; null (the default) when none or not read. */
+        public Builder blockJob(@Nullable BlockJob value) {
+            this.blockJob = value;
+            return this;
+        }
+
         /** The disk. */
         public DiskDescriptor build() {
             return new DiskDescriptor(device, type, driverType, cache, source, protocol, hosts, deviceName, bus,
-                    serial, readOnly, shareable, bootOrder, capacityBytes, allocationBytes, provisioning, mode);
+                    serial, readOnly, shareable, bootOrder, capacityBytes, allocationBytes, provisioning, mode,
+                    backingChain, hostPool, sharedWith, blockJob);
         }
     }
 }

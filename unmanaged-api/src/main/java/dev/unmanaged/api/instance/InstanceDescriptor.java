@@ -40,6 +40,13 @@ import org.jspecify.annotations.Nullable;
  *                           hypervisor defines none this way (KVM's tuning is in {@link CpuDescriptor#tune()})
  * @param memoryAllocation   the memory reservation, limit (in bytes) and shares; null when the hypervisor defines
  *                           none
+ * @param snapshots          its snapshots and checkpoints; null when they were not read: a listing reads them (with
+ *                           each disk's {@link DiskDescriptor#blockJob()} and {@link DiskDescriptor#hostPool()})
+ *                           only with {@link dev.unmanaged.api.spi.ListingDetail#STORAGE}, a describe always, a
+ *                           provider whose hypervisor has none reports {@link Snapshots#NONE} or null
+ * @param firmwareState      its firmware files and TPM; {@link FirmwareState#NONE} when it has none (also for a null
+ *                           given to the constructor)
+ * @param hostDevices        the host's devices passed through to it, in definition order; never null
  */
 public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable String hostId, String hypervisor,
                                  @Nullable String virtualizationType, PowerState powerState,
@@ -48,7 +55,8 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
                                  List<GraphicsDescriptor> graphics, List<DescriptorWarning> warnings,
                                  @Nullable Placement placement, @Nullable UUID biosUuid,
                                  @Nullable ResourceAllocation cpuAllocation,
-                                 @Nullable ResourceAllocation memoryAllocation) {
+                                 @Nullable ResourceAllocation memoryAllocation, @Nullable Snapshots snapshots,
+                                 FirmwareState firmwareState, List<HostDeviceDescriptor> hostDevices) {
     public InstanceDescriptor {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(hypervisor, "hypervisor");
@@ -60,6 +68,22 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         nics = Copies.list(nics);
         graphics = Copies.list(graphics);
         warnings = Copies.list(warnings);
+        firmwareState = Objects.requireNonNullElse(firmwareState, FirmwareState.NONE);
+        hostDevices = Copies.list(hostDevices);
+    }
+
+    /** A descriptor without snapshots read, firmware state or host devices. */
+    public InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable String hostId, String hypervisor,
+                              @Nullable String virtualizationType, PowerState powerState,
+                              @Nullable Boolean persistent, CpuDescriptor cpu, MemoryDescriptor memory,
+                              OsDescriptor os, List<DiskDescriptor> disks, List<NicDescriptor> nics,
+                              List<GraphicsDescriptor> graphics, List<DescriptorWarning> warnings,
+                              @Nullable Placement placement, @Nullable UUID biosUuid,
+                              @Nullable ResourceAllocation cpuAllocation,
+                              @Nullable ResourceAllocation memoryAllocation) {
+        this(uuid, name, hostId, hypervisor, virtualizationType, powerState, persistent, cpu, memory, os, disks, nics,
+                graphics, warnings, placement, biosUuid, cpuAllocation, memoryAllocation, null, FirmwareState.NONE,
+                List.of());
     }
 
     /** A descriptor without a separate BIOS UUID or resource allocations. */
@@ -84,7 +108,8 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
                 .virtualizationType(virtualizationType).powerState(powerState).persistent(persistent).cpu(cpu)
                 .memory(memory).os(os).disks(disks).nics(nics).graphics(graphics).warnings(warnings)
                 .placement(placement).biosUuid(biosUuid).cpuAllocation(cpuAllocation)
-                .memoryAllocation(memoryAllocation);
+                .memoryAllocation(memoryAllocation).snapshots(snapshots).firmwareState(firmwareState)
+                .hostDevices(hostDevices);
     }
 
     /**
@@ -179,6 +204,9 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
         private @Nullable UUID biosUuid;
         private @Nullable ResourceAllocation cpuAllocation;
         private @Nullable ResourceAllocation memoryAllocation;
+        private @Nullable Snapshots snapshots;
+        private FirmwareState firmwareState = FirmwareState.NONE;
+        private final List<HostDeviceDescriptor> hostDevices = new ArrayList<>();
 
         private Builder() {
         }
@@ -319,6 +347,25 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
             return this;
         }
 
+        /** Its snapshots and checkpoints; null (the default) when they were not read. */
+        public Builder snapshots(@Nullable Snapshots value) {
+            this.snapshots = value;
+            return this;
+        }
+
+        /** Its firmware files and TPM; {@link FirmwareState#NONE} unless set. */
+        public Builder firmwareState(FirmwareState value) {
+            this.firmwareState = value;
+            return this;
+        }
+
+        /** Replaces the host devices passed through with {@code values}, in definition order. */
+        public Builder hostDevices(List<HostDeviceDescriptor> values) {
+            hostDevices.clear();
+            hostDevices.addAll(values);
+            return this;
+        }
+
         /**
          * The descriptor.
          *
@@ -329,7 +376,7 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
             // The constructor checks the required values and names the one that is missing.
             return new InstanceDescriptor(uuid, name, hostId, hypervisor, virtualizationType, powerState,
                     persistent, cpu, memory, os, disks, nics, graphics, warnings, placement, biosUuid, cpuAllocation,
-                    memoryAllocation);
+                    memoryAllocation, snapshots, firmwareState, hostDevices);
         }
     }
 }

@@ -22,6 +22,11 @@ public final class WarningCodes {
     /** A per-instance detail could not be fetched from the host. */
     public static final String DETAIL_UNAVAILABLE = "DETAIL_UNAVAILABLE";
     /**
+     * A disk's backing chain could not be read (its image, or a layer of it, lies in no storage pool of the host,
+     * or the host refused the lookup); the chain shown may be missing layers. Informational: the disk is listed.
+     */
+    public static final String BACKING_CHAIN_UNREADABLE = "BACKING_CHAIN_UNREADABLE";
+    /**
      * A source of guest addresses failed or is not supported for the instance (e.g. no guest agent); the addresses
      * shown come from the other sources. Informational: it never blocks an import.
      */

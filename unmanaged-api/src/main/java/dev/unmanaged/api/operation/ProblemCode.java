@@ -75,6 +75,24 @@ public enum ProblemCode {
     DISK_OFFERING_TOO_SMALL,
     /** The disk's size is unknown, so the offering cannot be checked. */
     DISK_SIZE_UNKNOWN,
+    /** A warning: a disk reads from backing files (an overlay on a base image); the message lists the chain. */
+    DISK_BACKING_CHAIN,
+    /**
+     * A backing file of a disk lies in no storage pool of the request's disk mapping, so the inventory would not
+     * know the file exists and could delete or move it.
+     */
+    DISK_BACKING_UNMAPPED,
+    /** A warning: the instance has snapshots or checkpoints on its host (their names are in the message). */
+    INSTANCE_HAS_SNAPSHOTS,
+    /**
+     * Another instance of the host uses the same disk source: blocking, or a warning when both sides declare the
+     * disk shareable.
+     */
+    DISK_SHARED,
+    /** A warning: host devices (PCI, USB, mediated devices) are passed through to the instance. */
+    HOST_DEVICE_ATTACHED,
+    /** A block job (copy, commit, pull) is running on a disk: its image files are about to change. */
+    BLOCK_JOB_ACTIVE,
     /** A custom {@link dev.unmanaged.api.spi.ImportRule} found a problem; its own code is {@link Problem#ruleCode()}. */
     RULE,
     /** A custom {@link dev.unmanaged.api.spi.ImportRule} failed while checking; the import is blocked to be safe. */

@@ -46,8 +46,11 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
      * {@link #listInstances(Host)} with the costlier {@code details} read too: with
      * {@link ListingDetail#GUEST_ADDRESSES}, the NICs of running instances carry the guest's addresses as
      * {@link #describeInstance} gives them. Without it, or from a provider that does not declare
-     * {@link ProviderCapability#GUEST_ADDRESSES}, NICs carry none. A detail that cannot be read is a warning on the
-     * instance, never a failure of the listing. The default ignores {@code details}.
+     * {@link ProviderCapability#GUEST_ADDRESSES}, NICs carry none. With {@link ListingDetail#STORAGE}, instances
+     * carry their snapshots, the block jobs and host pools of their disks (and whatever else of their storage
+     * costs a call per instance) as {@link #describeInstance} gives them; without it their
+     * {@link InstanceDescriptor#snapshots()} is null. A detail that cannot be read is a warning on the instance,
+     * never a failure of the listing. The default ignores {@code details}.
      */
     default List<InstanceDescriptor> listInstances(Host host, Set<ListingDetail> details) {
         return listInstances(host);
@@ -57,7 +60,8 @@ public interface HypervisorInstanceProvider extends AutoCloseable {
      * The instance on {@code host} whose UUID (any letter case) or name is {@code nameOrUuid}: the same identity,
      * state and hardware that {@link #listInstances} gives for it, and always its guest addresses when the provider
      * declares {@link ProviderCapability#GUEST_ADDRESSES} (a source of addresses that fails or is unsupported is a
-     * {@link dev.unmanaged.api.instance.WarningCodes#GUEST_ADDRESSES_UNAVAILABLE} warning, never a failure).
+     * {@link dev.unmanaged.api.instance.WarningCodes#GUEST_ADDRESSES_UNAVAILABLE} warning, never a failure), and
+     * always every storage detail the provider reads (see {@link ListingDetail#STORAGE}).
      *
      * @throws dev.unmanaged.api.error.InstanceNotFoundException naming {@code nameOrUuid} when no instance has it
      *                                                           (a removed one included); a blank value fails

@@ -5,7 +5,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code <devices>}: the disks, interfaces and graphics the mapping reads, in document order. */
+/** {@code <devices>}: the disks, interfaces, graphics, host devices and TPMs the mapping reads, in document order. */
 public class DevicesXml {
     @XmlElement(name = "disk")
     private List<DiskXml> disks = new ArrayList<>();
@@ -13,6 +13,10 @@ public class DevicesXml {
     private List<InterfaceXml> interfaces = new ArrayList<>();
     @XmlElement(name = "graphics")
     private List<GraphicsXml> graphics = new ArrayList<>();
+    @XmlElement(name = "hostdev")
+    private List<HostdevXml> hostdevs = new ArrayList<>();
+    @XmlElement(name = "tpm")
+    private List<TpmXml> tpms = new ArrayList<>();
 
     public List<DiskXml> disks() {
         return disks;
@@ -24,5 +28,13 @@ public class DevicesXml {
 
     public List<GraphicsXml> graphics() {
         return graphics;
+    }
+
+    public List<HostdevXml> hostdevs() {
+        return hostdevs;
+    }
+
+    public List<TpmXml> tpms() {
+        return tpms;
     }
 }

@@ -23,6 +23,8 @@ public class DiskXml {
     private PresenceXml shareable;
     @XmlElement(name = "boot")
     private BootOrderXml boot;
+    @XmlElement(name = "backingStore")
+    private BackingStoreXml backingStore;
 
     /** The {@code type} attribute as written, null when absent (libvirt then means {@code file}). */
     public String type() {
@@ -61,5 +63,10 @@ public class DiskXml {
 
     public BootOrderXml boot() {
         return boot;
+    }
+
+    /** The first layer of the backing chain as the live definition shows it; null when the document has none. */
+    public BackingStoreXml backingStore() {
+        return backingStore;
     }
 }

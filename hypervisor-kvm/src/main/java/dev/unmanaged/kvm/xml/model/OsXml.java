@@ -6,7 +6,7 @@ import jakarta.xml.bind.annotation.XmlElement;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code <os firmware=...>} with type, loader, firmware features and boot devices. */
+/** {@code <os firmware=...>} with type, loader, variable store, firmware features and boot devices. */
 public class OsXml {
     @XmlAttribute(name = "firmware")
     private String firmware;
@@ -14,6 +14,8 @@ public class OsXml {
     private OsTypeXml type;
     @XmlElement(name = "loader")
     private LoaderXml loader;
+    @XmlElement(name = "nvram")
+    private NvramXml nvram;
     @XmlElement(name = "firmware")
     private FirmwareXml firmwareFeatures;
     @XmlElement(name = "boot")
@@ -29,6 +31,10 @@ public class OsXml {
 
     public LoaderXml loader() {
         return loader;
+    }
+
+    public NvramXml nvram() {
+        return nvram;
     }
 
     public FirmwareXml firmwareFeatures() {

@@ -139,6 +139,7 @@ public final class DescribeCommand implements Callable<Integer> {
             }
             graphics.print(out, "  ");
         }
+        HostStateText.print(out, d);
         out.println();
         out.println("Warnings:");
         if (d.warnings().isEmpty()) {

@@ -3,6 +3,7 @@ package dev.unmanaged.cli.command;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.unmanaged.api.error.ImportRejectedException;
 import dev.unmanaged.api.instance.PowerState;
+import dev.unmanaged.api.inventory.StoragePool;
 import dev.unmanaged.api.operation.BulkOutcome;
 import dev.unmanaged.api.operation.BulkResult;
 import dev.unmanaged.api.operation.ImportPlan;
@@ -25,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -99,7 +101,7 @@ public final class ImportCommand implements Callable<Integer> {
                     + " one its running guest uses now.")
     private List<String> ips;
 
-    @Option(names = "--pool", paramLabel = "[DEV=]POOL", description = "Map a disk (e.g. vda, scsi0:1) onto a storage pool.")
+    @Option(names = "--pool", paramLabel = "[DEV=]POOL", description = "Map a disk (e.g. vda, scsi0:1) onto a storage pool; POOL alone for every disk not named, 'auto' for the catalog pool of the host pool each disk lies in.")
     private List<String> pools;
 
     @Option(names = "--disk-offering", paramLabel = "[DEV=]ID", description = "Map a disk onto a disk offering.")
@@ -187,9 +189,15 @@ public final class ImportCommand implements Callable<Integer> {
         }
     }
 
+    /** The catalog's storage pools, read when {@code --pool auto} needs them. */
+    private static Supplier<List<StoragePool>> catalogPools(Session session) {
+        return () -> session.store().catalog().snapshot().pools();
+    }
+
     private int importOne(Session session, ImportFields fields) {
         UnmanagedInstances instances = session.instances();
-        ImportRequest request = fields.toSpec(session::host, dryRun).toRequest(instances, false);
+        ImportRequest request = fields.toSpec(session::host, dryRun)
+                .toRequest(instances, catalogPools(session), false);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter human = HumanOutput.over(out);
         if (dryRun) {
@@ -244,7 +252,8 @@ public final class ImportCommand implements Callable<Integer> {
         UnmanagedInstances instances = session.instances();
         List<ImportRequest> requests = new ArrayList<>();
         for (ImportFields item : items) {
-            requests.add(item.over(fromCommandLine).toSpec(session::host, dryRun).toRequest(instances, true));
+            requests.add(item.over(fromCommandLine).toSpec(session::host, dryRun)
+                    .toRequest(instances, catalogPools(session), true));
         }
         PlanDuplicates.refuse(plan.toString(), requests, (host, name) -> instances.describe(host, name).uuid());
         PrintWriter out = spec.commandLine().getOut();

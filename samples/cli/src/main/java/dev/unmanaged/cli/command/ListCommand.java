@@ -57,6 +57,11 @@ public final class ListCommand implements Callable<Integer> {
             + " the DHCP lease, the guest agent or the host's ARP table): a call or more per running instance."})
     private boolean addresses;
 
+    @Option(names = "--storage", description = {"Also read each instance's snapshots, the block jobs running on its"
+            + " disks and the host storage pool of each disk (and a stopped instance's backing chains): a few calls"
+            + " per instance."})
+    private boolean storage;
+
     @Option(names = "--json", description = "Print the listing as JSON (instances, totalMatching, failures).")
     private boolean json;
 
@@ -68,13 +73,14 @@ public final class ListCommand implements Callable<Integer> {
                     .withHostDeadline(Duration.ofSeconds(timeoutSeconds))
                     .withNameContaining(nameContains)
                     .withStates(states == null ? Set.of() : states)
-                    .withGuestAddresses(addresses);
+                    .withGuestAddresses(addresses)
+                    .withStorage(storage);
             InstanceListing listing = session.instances().list(query);
             PrintWriter out = spec.commandLine().getOut();
             if (json) {
                 JsonOutput.print(out, listing);
             } else {
-                print(HumanOutput.over(out), listing, query.hosts().size(), addresses);
+                print(HumanOutput.over(out), listing, query.hosts().size(), addresses, storage);
             }
             PrintWriter err = spec.commandLine().getErr();
             for (HostFailure failure : listing.failures()) {
@@ -88,11 +94,15 @@ public final class ListCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(PrintWriter out, InstanceListing listing, int hostCount, boolean addresses) {
+    private static void print(PrintWriter out, InstanceListing listing, int hostCount, boolean addresses,
+                              boolean storage) {
         List<String> headers = new ArrayList<>(List.of("NAME", "UUID", "STATE", "PERSISTENT", "VCPUS", "MEMORY",
                 "DISKS", "NICS", "HOST"));
         if (addresses) {
             headers.add("ADDRESSES");
+        }
+        if (storage) {
+            headers.addAll(List.of("SNAPSHOTS", "BACKING", "SHARED", "BLOCK-JOBS"));
         }
         Table table = Table.of(headers.toArray(String[]::new));
         for (InstanceDescriptor d : listing.instances()) {
@@ -103,6 +113,9 @@ public final class ListCommand implements Callable<Integer> {
             if (addresses) {
                 cells.add(Text.list(d.nics().stream().flatMap(nic -> nic.guestAddresses().stream())
                         .map(GuestAddress::address).distinct().toList()));
+            }
+            if (storage) {
+                cells.addAll(StorageCells.of(d));
             }
             table.row(cells.toArray());
         }
