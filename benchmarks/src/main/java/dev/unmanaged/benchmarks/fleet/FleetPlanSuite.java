@@ -67,6 +67,7 @@ public final class FleetPlanSuite {
         Shape jdbcShape = mode.smoke() ? new Shape(2, 30, 0, 1) : new Shape(10, 200, 1, 2);
         List<ResultRow> rows = new ArrayList<>();
         rows.add(measure(shape, new InMemoryInventoryStore(catalog()), "in-memory store", true));
+        // The target is the library's own cost, measured on the in-memory store; the H2 row shows what a store adds.
         Path directory = ProjectPaths.scratch("fleet-inventory-" + System.nanoTime());
         try (JdbcInventoryStore store = JdbcInventoryStore.openH2(directory)) {
             store.seedIfEmpty(catalog());
@@ -109,7 +110,7 @@ public final class FleetPlanSuite {
                     ResultRow.number(planned.median() / 1000, 2) + " s to plan all ("
                             + ResultRow.number(plans / (planned.median() / 1000), 0) + " plans/s)" + held,
                     ResultRow.number(listed.median() / 1000, 2) + " s to list the same hosts", ratio,
-                    "≤ 5× the listing", ratio <= 5, String.format("medians of %d run(s) after %d warm-up(s); %,d of %,d plans importable"
+                    heap ? "≤ 5× the listing" : "report", !heap || ratio <= 5, String.format("medians of %d run(s) after %d warm-up(s); %,d of %,d plans importable"
                                     + " (the rest: NICs of kinds no rule maps, by design); list parallelism %d",
                             shape.runs(), shape.warmups(), importable, plans,
                             UnmanagedInstances.DEFAULT_LIST_PARALLELISM));
