@@ -85,7 +85,7 @@ final class CommitDurability {
         return embeddedFile && !upper.contains(";PAGE_SIZE=") ? jdbcUrl + ";PAGE_SIZE=" + H2_PAGE_SIZE : jdbcUrl;
     }
 
-    private static boolean setsWriteDelay(String jdbcUrl) {
+    static boolean setsWriteDelay(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=");
     }
 
@@ -124,6 +124,40 @@ final class CommitDurability {
         if (groupCommit != null) {
             groupCommit.awaitWritten(connection);
         }
+    }
+
+    /** Whether commits are written out by the store's group commit: the redo journal can then stand for them. */
+    boolean writesInGroups() {
+        return groupCommit != null;
+    }
+
+    /** Commits the writing transaction that {@link #started()} on {@code connection}; returns once durable. */
+    void commitAndAwait(Connection connection) throws SQLException {
+        boolean done = false;
+        try {
+            connection.commit();
+            done = true;
+        } finally {
+            if (!done) {
+                abandoned();
+            }
+        }
+        committed(connection);
+    }
+
+    /** Commits a transaction that {@link #started()} as writing but changed nothing: there is nothing to wait for. */
+    void commitWithoutChanges(Connection connection) throws SQLException {
+        try {
+            connection.commit();
+        } finally {
+            abandoned();
+        }
+    }
+
+    /** Returns once every commit made so far on {@code connection}'s database is in its file. */
+    void writeOut(Connection connection) throws SQLException {
+        started();
+        committed(connection);
     }
 
     /** The store closes. */
