@@ -101,8 +101,11 @@ public final class JdbcInventoryStore implements InventoryStore {
     }
 
     /**
-     * Opens the database at {@code jdbcUrl} as {@code user} with {@code password} (either may be null).
+     * Opens the database at {@code jdbcUrl} as {@code user} with {@code password} (either may be null). An embedded
+     * H2 file database gets a redo journal beside its file ({@code NAME.redo}); what an earlier process left in it
+     * is replayed first (see docs/inventory-jdbc.md).
      *
+     * @throws RedoJournalException when the journal cannot be used or replayed (both files are left as they are)
      * @throws StoreFailureException when the database cannot be reached or its schema cannot be migrated
      */
     public static JdbcInventoryStore open(String jdbcUrl, String user, String password) {
@@ -135,10 +138,11 @@ public final class JdbcInventoryStore implements InventoryStore {
         try {
             migrate(dataSource, shown);
             durability = CommitDurability.ensure(dataSource, jdbcUrl, shown);
-            if (journalFile.isPresent() && durability.writesInGroups()) {
+            if (journalFile.isPresent() && durability.writesInGroups() && RedoJournal.allowedFor(jdbcUrl)) {
                 journal = RedoJournal.open(journalFile.get(), journalContents, dataSource, durability);
             } else if (journalContents.filter(contents -> !contents.entries().isEmpty()).isPresent()) {
-                throw new StoreFailureException("the inventory's redo journal " + journalFile.get() + " holds"
+                throw new RedoJournalException(journalFile.get(), "the inventory's redo journal " + journalFile.get()
+                        + " holds"
                         + " commits that are not in the database yet, and the database at " + shown + " is opened"
                         + " without the journal (its URL sets WRITE_DELAY or AUTO_SERVER): open it once without"
                         + " those settings", null);

@@ -1,6 +1,5 @@
 package dev.unmanaged.inventory.jdbc;
 
-import dev.unmanaged.api.error.StoreFailureException;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -65,7 +64,7 @@ final class JournalFile implements AutoCloseable {
     /**
      * Reads the journal at {@code path}, empty when there is none.
      *
-     * @throws StoreFailureException when the file is not a journal of the store, or is damaged before its last
+     * @throws RedoJournalException when the file is not a journal of the store, or is damaged before its last
      *     record (a crash can only cut the record being written)
      */
     static Optional<Contents> read(Path path) {
@@ -227,8 +226,8 @@ final class JournalFile implements AutoCloseable {
         return (int) crc.getValue();
     }
 
-    private static StoreFailureException unusable(Path path, String why, Throwable cause) {
-        return new StoreFailureException("the inventory's redo journal " + path + " cannot be used: " + why
+    private static RedoJournalException unusable(Path path, String why, Throwable cause) {
+        return new RedoJournalException(path, "the inventory's redo journal " + path + " cannot be used: " + why
                 + ". The inventory was left as it is: restore the journal, or move it away to open the inventory"
                 + " without the commits it holds", cause);
     }

@@ -57,13 +57,9 @@ final class RedoJournal {
         this.lastSequence = lastSequence;
     }
 
-    /**
-     * The journal file of the embedded H2 file database {@code jdbcUrl} opens; empty for any other URL, and where
-     * other processes may reach the database through H2's automatic server.
-     */
+    /** The journal file of the embedded H2 file database {@code jdbcUrl} opens; empty for any other URL. */
     static Optional<Path> fileFor(String jdbcUrl) {
-        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
-        if (!upper.startsWith("JDBC:H2:") || upper.contains(";AUTO_SERVER=TRUE")) {
+        if (!jdbcUrl.regionMatches(true, 0, "jdbc:h2:", 0, 8)) {
             return Optional.empty();
         }
         String name = jdbcUrl.substring("jdbc:h2:".length()).split(";", 2)[0];
@@ -80,11 +76,19 @@ final class RedoJournal {
     }
 
     /**
+     * Whether a store that opens {@code jdbcUrl} may keep a journal: not where other processes may write to the
+     * database through H2's automatic server, without one.
+     */
+    static boolean allowedFor(String jdbcUrl) {
+        return !jdbcUrl.toUpperCase(Locale.ROOT).contains(";AUTO_SERVER=TRUE");
+    }
+
+    /**
      * Replays what {@code contents} holds beyond the database's last journaled unit, writes the database out and
      * starts an empty journal at {@code path}; null when another store of this process holds that journal.
      *
      * @param contents the journal as it was before the database was opened (see {@link JournalFile#read})
-     * @throws StoreFailureException when the journal belongs to another database, or a record cannot be replayed
+     * @throws RedoJournalException when the journal belongs to another database, or a record cannot be replayed
      *     exactly (the journal is then left as it is)
      */
     static RedoJournal open(Path path, Optional<JournalFile.Contents> contents, DataSource dataSource,
@@ -293,8 +297,8 @@ final class RedoJournal {
         }
     }
 
-    private static StoreFailureException unreplayable(Path path, String why, Throwable cause) {
-        return new StoreFailureException("the inventory's redo journal " + path + " cannot be replayed: " + why
+    private static RedoJournalException unreplayable(Path path, String why, Throwable cause) {
+        return new RedoJournalException(path, "the inventory's redo journal " + path + " cannot be replayed: " + why
                 + ". The journal was left as it is; the inventory holds the units of work before that record", cause);
     }
 }

@@ -45,6 +45,8 @@ class CrashAfterReportIT {
     Path temp;
     private CliProcess cli;
     private String host;
+    /** Kills after which the inventory's redo journal was there to replay: the tool acknowledged through it. */
+    private int killsWithJournal;
 
     @BeforeEach
     void hostWithManyInstances() throws IOException {
@@ -79,8 +81,10 @@ class CrashAfterReportIT {
                         .isEqualTo(printed.group(1).replaceAll("[^0-9.]", ""));
             }
         }
-        System.out.println("crash: " + SINGLE_ROUNDS + " single imports killed at their report, lost " + lost);
+        System.out.println("crash: " + SINGLE_ROUNDS + " single imports killed at their report, lost " + lost
+                + "; a redo journal was left by " + killsWithJournal + " kills");
         assertThat(lost).as("imports reported, then lost").isZero();
+        assertThat(killsWithJournal).as("kills that left the inventory's redo journal").isEqualTo(SINGLE_ROUNDS);
     }
 
     @Test
@@ -173,6 +177,9 @@ class CrashAfterReportIT {
                 if (report.test(line)) {
                     process.destroyForcibly();  // SIGKILL: no shutdown hook, no store close
                     process.waitFor(30, TimeUnit.SECONDS);
+                    if (Files.exists(temp.resolve("home").resolve("inventory").resolve("inventory.redo"))) {
+                        killsWithJournal++;
+                    }
                     return lines;
                 }
             }
