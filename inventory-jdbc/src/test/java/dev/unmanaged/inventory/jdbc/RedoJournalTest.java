@@ -258,6 +258,20 @@ class RedoJournalTest {
         assertThat(rows(copy)).isEqualTo(original);
     }
 
+    @Test
+    @DisplayName("the journal lies beside an embedded H2 file database; other databases and H2's automatic server"
+            + " get none")
+    void journalFileForUrls() {
+        assertThat(RedoJournal.fileFor("jdbc:h2:file:/srv/unmanaged/inventory;DB_CLOSE_ON_EXIT=FALSE"))
+                .contains(Path.of("/srv/unmanaged/inventory.redo"));
+        assertThat(RedoJournal.fileFor("jdbc:h2:/srv/inv")).contains(Path.of("/srv/inv.redo"));
+        assertThat(RedoJournal.fileFor("jdbc:h2:mem:test")).isEmpty();
+        assertThat(RedoJournal.fileFor("jdbc:h2:tcp://db/inventory")).isEmpty();
+        assertThat(RedoJournal.fileFor("jdbc:postgresql://db/unmanaged")).isEmpty();
+        assertThat(RedoJournal.allowedFor("jdbc:h2:file:/srv/inventory;AUTO_SERVER=TRUE")).isFalse();
+        assertThat(RedoJournal.allowedFor("jdbc:h2:file:/srv/inventory")).isTrue();
+    }
+
     private static void insert(JdbcInventoryStore store, UUID uuid, int n) {
         store.inUnitOfWork(w -> {
             w.insertInstance(TestData.instance(uuid, "journaled-" + n, TestData.mac(n), null));

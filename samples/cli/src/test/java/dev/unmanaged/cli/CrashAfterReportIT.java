@@ -45,7 +45,7 @@ class CrashAfterReportIT {
     Path temp;
     private CliProcess cli;
     private String host;
-    /** Kills after which the inventory's redo journal was there to replay: the tool acknowledged through it. */
+    /** Kills after which the inventory's redo journal was there to replay: the tool was killed with it open. */
     private int killsWithJournal;
 
     @BeforeEach
@@ -84,7 +84,10 @@ class CrashAfterReportIT {
         System.out.println("crash: " + SINGLE_ROUNDS + " single imports killed at their report, lost " + lost
                 + "; a redo journal was left by " + killsWithJournal + " kills");
         assertThat(lost).as("imports reported, then lost").isZero();
-        assertThat(killsWithJournal).as("kills that left the inventory's redo journal").isEqualTo(SINGLE_ROUNDS);
+        // The tool closes the store (which deletes the journal) a few milliseconds after its report: a kill may land
+        // after that. Most land before, with the import only in the journal.
+        assertThat(killsWithJournal).as("kills that left the inventory's redo journal")
+                .isGreaterThan(SINGLE_ROUNDS / 2);
     }
 
     @Test
