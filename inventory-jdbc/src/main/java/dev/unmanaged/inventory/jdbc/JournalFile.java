@@ -153,17 +153,32 @@ final class JournalFile implements AutoCloseable {
 
     /** Appends the record of {@code entry}: once this returns, a crash of the process keeps it. */
     void append(Entry entry) throws IOException {
-        ByteArrayOutputStream body = new ByteArrayOutputStream(256);
-        DataOutputStream out = new DataOutputStream(body);
-        out.writeLong(entry.sequence());
-        out.writeInt(entry.statements().size());
-        for (RecordedStatement statement : entry.statements()) {
-            statement.writeTo(out);
+        append(entry.sequence(), encode(entry.statements()));
+    }
+
+    /**
+     * The statements of a record, encoded for {@link #append(long, byte[])}; done before the journal's lock is
+     * taken, so that the lock holds only the write.
+     */
+    static byte[] encode(List<RecordedStatement> statements) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * (statements.size() + 1));
+        try (DataOutputStream out = new DataOutputStream(bytes)) {
+            out.writeInt(statements.size());
+            for (RecordedStatement statement : statements) {
+                statement.writeTo(out);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to memory failed", e);
         }
-        out.flush();
-        byte[] bodyBytes = body.toByteArray();
-        byte[] record = ByteBuffer.allocate(RECORD_PREFIX + bodyBytes.length).putInt(bodyBytes.length)
-                .putInt(checksum(bodyBytes, 0, bodyBytes.length)).put(bodyBytes).array();
+        return bytes.toByteArray();
+    }
+
+    /** Appends the record of unit {@code sequence} with its {@link #encode encoded} statements. */
+    void append(long sequence, byte[] statements) throws IOException {
+        int bodyLength = Long.BYTES + statements.length;
+        ByteBuffer body = ByteBuffer.allocate(bodyLength).putLong(sequence).put(statements);
+        byte[] record = ByteBuffer.allocate(RECORD_PREFIX + bodyLength).putInt(bodyLength)
+                .putInt(checksum(body.array(), 0, bodyLength)).put(body.array()).array();
         try {
             file.write(record);
             length += record.length;

@@ -1,5 +1,6 @@
 package dev.unmanaged.inventory.jdbc;
 
+import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -27,6 +28,11 @@ final class RecordingConnection {
     /** Parameter setters whose value the journal may hold; any other setter marks the unit unjournalable. */
     private static final Set<String> VALUE_SETTERS =
             Set.of("setString", "setInt", "setLong", "setDouble", "setBoolean", "setObject");
+
+    private static final Map<Class<?>, Constructor<?>> PROXIES = Map.of(
+            Connection.class, proxyConstructor(Connection.class),
+            PreparedStatement.class, proxyConstructor(PreparedStatement.class),
+            Statement.class, proxyConstructor(Statement.class));
 
     private RecordingConnection() {
     }
@@ -176,8 +182,25 @@ final class RecordingConnection {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> T proxy(Class<T> type, InvocationHandler handler) {
-        return (T) Proxy.newProxyInstance(RecordingConnection.class.getClassLoader(), new Class<?>[] {type}, handler);
+        try {
+            return type.cast(PROXIES.get(type).newInstance(handler));
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a recording " + type.getSimpleName(), e);
+        }
+    }
+
+    /**
+     * The constructor of the proxy class of each type, found once: {@link Proxy#newProxyInstance} looks the class up
+     * again on every call, which cost more than the statement it wraps.
+     */
+    private static Constructor<?> proxyConstructor(Class<?> type) {
+        Object sample = Proxy.newProxyInstance(RecordingConnection.class.getClassLoader(), new Class<?>[] {type},
+                (proxy, method, args) -> null);
+        try {
+            return sample.getClass().getConstructor(InvocationHandler.class);
+        } catch (NoSuchMethodException e) {
+            throw new ExceptionInInitializerError(e);
+        }
     }
 }

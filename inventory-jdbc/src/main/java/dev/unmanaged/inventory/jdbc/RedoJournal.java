@@ -45,16 +45,20 @@ final class RedoJournal {
     private final DataSource dataSource;
     private final CommitDurability durability;
     private final ReentrantLock lock = new ReentrantLock();
+    private final long maxLength;
     private long lastSequence;
     private volatile long commits;
     /** False once an append failed: from then on every commit is written to the database file. */
     private boolean appending = true;
+    private boolean closed;
 
-    private RedoJournal(JournalFile file, DataSource dataSource, CommitDurability durability, long lastSequence) {
+    private RedoJournal(JournalFile file, DataSource dataSource, CommitDurability durability, long lastSequence,
+            long maxLength) {
         this.file = file;
         this.dataSource = dataSource;
         this.durability = durability;
         this.lastSequence = lastSequence;
+        this.maxLength = maxLength;
     }
 
     /** The journal file of the embedded H2 file database {@code jdbcUrl} opens; empty for any other URL. */
@@ -93,6 +97,12 @@ final class RedoJournal {
      */
     static RedoJournal open(Path path, Optional<JournalFile.Contents> contents, DataSource dataSource,
             CommitDurability durability) {
+        return open(path, contents, dataSource, durability, MAX_LENGTH);
+    }
+
+    /** As {@link #open(Path, Optional, DataSource, CommitDurability)}, emptied past {@code maxLength} bytes. */
+    static RedoJournal open(Path path, Optional<JournalFile.Contents> contents, DataSource dataSource,
+            CommitDurability durability, long maxLength) {
         if (!OPEN.add(path)) {
             LOG.debug("the redo journal {} is held by another store of this process; commits are written directly",
                     path);
@@ -105,7 +115,7 @@ final class RedoJournal {
                 last = replay(path, contents.get(), databaseId, last, connection);
             }
             durability.writeOut(connection);
-            return new RedoJournal(JournalFile.create(path, databaseId), dataSource, durability, last);
+            return new RedoJournal(JournalFile.create(path, databaseId), dataSource, durability, last, maxLength);
         } catch (SQLException | IOException | RuntimeException e) {
             OPEN.remove(path);
             if (e instanceof StoreFailureException failure) {
@@ -132,9 +142,11 @@ final class RedoJournal {
             durability.commitWithoutChanges(connection);
             return;
         }
+        byte[] statements = recording != null && recording.journalable()
+                ? JournalFile.encode(recording.statements()) : null;
         lock.lock();
         try {
-            if (recording == null || !appending || !recording.replaysAfter(commits)) {
+            if (statements == null || !appending || closed || !recording.replaysAfter(commits)) {
                 durability.commitAndAwait(connection);
                 commits++;
                 return;
@@ -149,7 +161,7 @@ final class RedoJournal {
             commits++;
             lastSequence = sequence;
             try {
-                file.append(new JournalFile.Entry(sequence, recording.statements()));
+                file.append(sequence, statements);
             } catch (IOException e) {
                 appending = false;
                 LOG.warn("cannot append to the redo journal {} ({}); commits are written to the database file from"
@@ -157,7 +169,7 @@ final class RedoJournal {
                 durability.writeOut(connection);
                 return;
             }
-            if (file.length() > MAX_LENGTH) {
+            if (file.length() > maxLength) {
                 writeOutAndClear(connection);
             }
         } finally {
@@ -171,6 +183,11 @@ final class RedoJournal {
      */
     void close() {
         lock.lock();
+        if (closed) {
+            lock.unlock();
+            return;
+        }
+        closed = true;
         try (Connection connection = dataSource.getConnection()) {
             durability.writeOut(connection);
             file.close();

@@ -21,6 +21,7 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -256,6 +257,50 @@ class RedoJournalTest {
             assertThat(reopened.list()).hasSize(32);
         }
         assertThat(rows(copy)).isEqualTo(original);
+    }
+
+    @Test
+    @DisplayName("past its size limit the journal is emptied once the database file holds everything: a crash copy"
+            + " then still holds every unit")
+    void fullJournalIsEmptiedAfterTheDatabaseIsWritten() throws Exception {
+        Path directory = dir.resolve("limit");
+        Files.createDirectories(directory);
+        String url = "jdbc:h2:file:" + directory.resolve("inventory");
+        Path path = RedoJournal.fileFor(url).orElseThrow();
+        try (JdbcInventoryStore store = JdbcInventoryStore.open(url)) {
+            store.upsertCatalog(TestData.catalog()); // the schema and catalog; closing deletes the journal
+        }
+        com.zaxxer.hikari.HikariDataSource dataSource = new com.zaxxer.hikari.HikariDataSource();
+        dataSource.setJdbcUrl(url);
+        dataSource.setAutoCommit(false);
+        CommitDurability durability = CommitDurability.ensure(dataSource, url, "limit");
+        RedoJournal journal = RedoJournal.open(path, Optional.empty(), dataSource, durability, 2048);
+        try {
+            List<Long> lengths = new ArrayList<>();
+            for (int n = 1; n <= 6; n++) {
+                try (Connection connection = dataSource.getConnection()) {
+                    UnitRecording recording = new UnitRecording();
+                    durability.started();
+                    InstanceRows.insert(RecordingConnection.wrap(connection, recording, journal::commits),
+                            TestData.instance(UUID.randomUUID(), "limited-" + n, TestData.mac(n), null));
+                    journal.commit(connection, recording);
+                }
+                lengths.add(Files.size(path));
+            }
+            assertThat(lengths).as("journal lengths after each unit").anySatisfy(
+                    length -> assertThat(length).isLessThan(lengths.get(0)));
+            Path copy = dir.resolve("limit-copy");
+            Files.createDirectories(copy);
+            Files.copy(directory.resolve("inventory.mv.db"), copy.resolve("inventory.mv.db"));
+            Files.copy(path, copy.resolve("inventory.redo"));
+            try (JdbcInventoryStore reopened = JdbcInventoryStore.openH2(copy)) {
+                assertThat(reopened.list()).hasSize(6);
+            }
+        } finally {
+            journal.close();
+            durability.close();
+            dataSource.close();
+        }
     }
 
     @Test
