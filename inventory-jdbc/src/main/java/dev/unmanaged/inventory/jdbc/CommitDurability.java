@@ -31,9 +31,7 @@ final class CommitDurability {
     /**
      * The most an H2 page holds before it is split, where the URL does not say (H2's own is 4 KiB). A durable write
      * stores every page a commit changed in full, and imports change pages of random-keyed indexes that commits
-     * seldom share: smaller pages halved the CPU time durability costs an import (docs/performance.md). Not used
-     * where the store keeps a redo journal: H2 then writes only in the background, where 1 KiB pages cost an import
-     * about 40 % more CPU than H2's own.
+     * seldom share: smaller pages halved the CPU time durability costs an import (docs/performance.md).
      */
     static final int H2_PAGE_SIZE = 1024;
     private static final CommitDurability BY_THE_DATABASE = new CommitDurability(null);
@@ -78,10 +76,7 @@ final class CommitDurability {
         }
     }
 
-    /**
-     * {@code jdbcUrl} with {@link #H2_PAGE_SIZE} added when it opens an embedded H2 file database without one; the
-     * store asks only where it keeps no redo journal.
-     */
+    /** {@code jdbcUrl} with {@link #H2_PAGE_SIZE} added when it opens an embedded H2 file database without one. */
     static String withPageSize(String jdbcUrl) {
         String upper = jdbcUrl.toUpperCase(Locale.ROOT);
         boolean embeddedFile = upper.startsWith("JDBC:H2:") && !upper.startsWith("JDBC:H2:MEM:")

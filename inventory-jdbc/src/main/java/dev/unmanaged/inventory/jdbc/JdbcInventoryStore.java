@@ -115,10 +115,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         Optional<Path> journalFile = RedoJournal.fileFor(jdbcUrl);
         Optional<JournalFile.Contents> journalContents = journalFile.flatMap(JournalFile::read);
         HikariConfig config = new HikariConfig();
-        // With the journal, H2 writes its file in the background only: its own 4 KiB pages cost the least CPU there.
-        boolean journaled = journalFile.isPresent() && RedoJournal.allowedFor(jdbcUrl)
-                && !CommitDurability.setsWriteDelay(jdbcUrl);
-        config.setJdbcUrl(journaled ? jdbcUrl : CommitDurability.withPageSize(jdbcUrl));
+        config.setJdbcUrl(CommitDurability.withPageSize(jdbcUrl));
         config.setUsername(user);
         config.setPassword(password);
         config.setPoolName("unmanaged-inventory");
