@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * instead (H2 then writes each ending transaction itself). H2 does not force the file to the device on a commit, so
  * on power loss the commits of the last moments may still be lost; the file stays consistent (its chunks carry
  * checksums). A URL that sets {@code WRITE_DELAY} itself is left as the embedder chose it, without either.
+ *
+ * <p>A store opened with the URL of an embedded H2 file keeps a {@link RedoJournal} besides, which acknowledges units
+ * of work without waiting for H2; the group commit then serves only the writes the journal does not hold.
  */
 final class CommitDurability {
     private static final Logger LOG = LoggerFactory.getLogger(CommitDurability.class);

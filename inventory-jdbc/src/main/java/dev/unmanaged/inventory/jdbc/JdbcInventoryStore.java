@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Opening a store migrates its schema to the current version. Uniqueness — one row per instance UUID, one
  * MAC and one IP per network — is enforced by the database's constraints, so it holds across every process
- * that shares the database. A commit is written to the database before the call that made it returns, on H2 too
- * (see docs/inventory-jdbc.md), so an acknowledged outcome survives a crash of the process. A unit of work is one
+ * that shares the database. A commit is written to the database, or on an embedded H2 file to the store's redo
+ * journal beside it ({@code NAME.redo}), before the call that made it returns (see docs/inventory-jdbc.md), so an
+ * acknowledged outcome survives a crash of the process. A unit of work is one
  * transaction (read committed); a refused write becomes
  * {@link dev.unmanaged.api.error.AlreadyManagedException} or {@link dev.unmanaged.api.error.AddressInUseException},
  * any other database failure a {@link StoreFailureException}.
