@@ -158,11 +158,11 @@ public final class ImportSuite {
     }
 
     /**
-     * What writing every commit before it is acknowledged costs on H2: the same bulk import into a store with the
-     * defaults (durable commits written in groups, 1 KiB pages), into one with H2's defaults (its background writer's
-     * 500 ms delay: not durable; 4 KiB pages) and into one with H2's own durable {@code WRITE_DELAY=0} (a write per
-     * commit, 4 KiB pages), run after run in turn so
-     * that all see the same machine. Besides the rate, the process CPU time per import: on a machine other work
+     * What making every commit durable before it is acknowledged costs on H2: the same bulk import into a store with
+     * the defaults (each unit of work appended to the store's redo journal, 1 KiB pages), into one with H2's
+     * defaults (its background writer's 500 ms delay: not durable; 4 KiB pages) and into one with H2's own durable
+     * {@code WRITE_DELAY=0} (a write per commit, 4 KiB pages), run after run in turn so that all see the same
+     * machine. Besides the rate, the process CPU time per import: on a machine other work
      * keeps busy, the rate swings with it, the CPU an import costs much less.
      */
     private static ResultRow durabilityCost(Shape shape) throws InterruptedException {

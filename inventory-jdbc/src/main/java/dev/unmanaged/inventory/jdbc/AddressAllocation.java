@@ -71,6 +71,12 @@ final class AddressAllocation {
             + " FROM ip_reservations r WHERE r.network_id = f.network_id AND r.address_num = f.address_num)"
             + " ORDER BY f.network_id, f.address_num FETCH FIRST 1 ROWS ONLY";
 
+    /** Drops one free row by its key. */
+    static final String DELETE_FREE_ROW = "DELETE FROM ip_free_addresses WHERE network_id = ? AND address_num = ?";
+    /** Drops one unfilled block by its key, once it is filled. */
+    static final String DELETE_UNFILLED_BLOCK =
+            "DELETE FROM ip_unfilled_blocks WHERE network_id = ? AND block_first = ?";
+
     private AddressAllocation() {
     }
 
@@ -199,8 +205,7 @@ final class AddressAllocation {
             }
             ps.executeBatch();
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM ip_unfilled_blocks WHERE network_id = ? AND block_first = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(DELETE_UNFILLED_BLOCK)) {
             ps.setString(1, networkId);
             ps.setLong(2, block.first());
             ps.executeUpdate();
@@ -233,8 +238,7 @@ final class AddressAllocation {
 
     /** Drops a free row, e.g. one found stale: its address is reserved. */
     static void deleteFree(Connection c, String networkId, long address) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "DELETE FROM ip_free_addresses WHERE network_id = ? AND address_num = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(DELETE_FREE_ROW)) {
             ps.setString(1, networkId);
             ps.setLong(2, address);
             ps.executeUpdate();

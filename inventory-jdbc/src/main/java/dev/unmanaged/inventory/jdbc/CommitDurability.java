@@ -23,6 +23,9 @@ import org.slf4j.LoggerFactory;
  * instead (H2 then writes each ending transaction itself). H2 does not force the file to the device on a commit, so
  * on power loss the commits of the last moments may still be lost; the file stays consistent (its chunks carry
  * checksums). A URL that sets {@code WRITE_DELAY} itself is left as the embedder chose it, without either.
+ *
+ * <p>A store opened with the URL of an embedded H2 file keeps a {@link RedoJournal} besides, which acknowledges units
+ * of work without waiting for H2; the group commit then serves only the writes the journal does not hold.
  */
 final class CommitDurability {
     private static final Logger LOG = LoggerFactory.getLogger(CommitDurability.class);
@@ -85,7 +88,7 @@ final class CommitDurability {
         return embeddedFile && !upper.contains(";PAGE_SIZE=") ? jdbcUrl + ";PAGE_SIZE=" + H2_PAGE_SIZE : jdbcUrl;
     }
 
-    private static boolean setsWriteDelay(String jdbcUrl) {
+    static boolean setsWriteDelay(String jdbcUrl) {
         return jdbcUrl != null && jdbcUrl.toUpperCase(Locale.ROOT).contains(";WRITE_DELAY=");
     }
 
@@ -124,6 +127,40 @@ final class CommitDurability {
         if (groupCommit != null) {
             groupCommit.awaitWritten(connection);
         }
+    }
+
+    /** Whether commits are written out by the store's group commit: the redo journal can then stand for them. */
+    boolean writesInGroups() {
+        return groupCommit != null;
+    }
+
+    /** Commits the writing transaction that {@link #started()} on {@code connection}; returns once durable. */
+    void commitAndAwait(Connection connection) throws SQLException {
+        boolean done = false;
+        try {
+            connection.commit();
+            done = true;
+        } finally {
+            if (!done) {
+                abandoned();
+            }
+        }
+        committed(connection);
+    }
+
+    /** Commits a transaction that {@link #started()} as writing but changed nothing: there is nothing to wait for. */
+    void commitWithoutChanges(Connection connection) throws SQLException {
+        try {
+            connection.commit();
+        } finally {
+            abandoned();
+        }
+    }
+
+    /** Returns once every commit made so far on {@code connection}'s database is in its file. */
+    void writeOut(Connection connection) throws SQLException {
+        started();
+        committed(connection);
     }
 
     /** The store closes. */

@@ -24,6 +24,8 @@ import java.util.UUID;
 
 /** Reads and writes managed instances with their disks and NICs, inside the caller's transaction. */
 final class InstanceRows {
+    /** Drops an instance by its key; its disks and NICs go with it. */
+    static final String DELETE_INSTANCE = "DELETE FROM managed_instances WHERE uuid = ?";
     private static final String INSTANCE_COLUMNS = "uuid, name, display_name, host_id, host_hypervisor,"
             + " host_address, owner_id, offering_id, template_id, vcpus, memory_bytes, imported_at, imported_at_nano,"
             + " cpu_sockets, cpu_dies, cpu_cores, cpu_threads, cpu_mode, cpu_model, cpu_speed_mhz, cpu_cap,"
@@ -125,7 +127,7 @@ final class InstanceRows {
 
     /** Deletes the instance (its disks and NICs go with it); true when there was one. */
     static boolean delete(Connection c, UUID uuid) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("DELETE FROM managed_instances WHERE uuid = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(DELETE_INSTANCE)) {
             ps.setString(1, uuid.toString());
             return ps.executeUpdate() > 0;
         }

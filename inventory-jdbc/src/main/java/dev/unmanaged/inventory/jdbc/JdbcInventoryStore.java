@@ -28,8 +28,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Opening a store migrates its schema to the current version. Uniqueness — one row per instance UUID, one
  * MAC and one IP per network — is enforced by the database's constraints, so it holds across every process
- * that shares the database. A commit is written to the database before the call that made it returns, on H2 too
- * (see docs/inventory-jdbc.md), so an acknowledged outcome survives a crash of the process. A unit of work is one
+ * that shares the database. A commit is written to the database, or on an embedded H2 file to the store's redo
+ * journal beside it ({@code NAME.redo}), before the call that made it returns (see docs/inventory-jdbc.md), so an
+ * acknowledged outcome survives a crash of the process. A unit of work is one
  * transaction (read committed); a refused write becomes
  * {@link dev.unmanaged.api.error.AlreadyManagedException} or {@link dev.unmanaged.api.error.AddressInUseException},
  * any other database failure a {@link StoreFailureException}.
@@ -60,13 +61,16 @@ public final class JdbcInventoryStore implements InventoryStore {
     private final String description;
     private final JdbcCatalog catalog;
     private final CommitDurability durability;
+    /** The redo journal commits are acknowledged through; null where the database makes them durable. */
+    private final RedoJournal journal;
 
     private JdbcInventoryStore(DataSource dataSource, HikariDataSource ownPool, String description,
-            CommitDurability durability) {
+            CommitDurability durability, RedoJournal journal) {
         this.dataSource = dataSource;
         this.ownPool = ownPool;
         this.description = description;
         this.durability = durability;
+        this.journal = journal;
         this.catalog = new JdbcCatalog(this);
     }
 
@@ -98,13 +102,19 @@ public final class JdbcInventoryStore implements InventoryStore {
     }
 
     /**
-     * Opens the database at {@code jdbcUrl} as {@code user} with {@code password} (either may be null).
+     * Opens the database at {@code jdbcUrl} as {@code user} with {@code password} (either may be null). An embedded
+     * H2 file database gets a redo journal beside its file ({@code NAME.redo}); what an earlier process left in it
+     * is replayed first (see docs/inventory-jdbc.md).
      *
+     * @throws RedoJournalException when the journal cannot be used or replayed (both files are left as they are)
      * @throws StoreFailureException when the database cannot be reached or its schema cannot be migrated
      */
     public static JdbcInventoryStore open(String jdbcUrl, String user, String password) {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         String shown = SecretRedaction.redact(jdbcUrl);
+        // Read before the database opens: a journal that cannot be used leaves the database untouched.
+        Optional<Path> journalFile = RedoJournal.fileFor(jdbcUrl);
+        Optional<JournalFile.Contents> journalContents = journalFile.flatMap(JournalFile::read);
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(CommitDurability.withPageSize(jdbcUrl));
         config.setUsername(user);
@@ -125,14 +135,24 @@ public final class JdbcInventoryStore implements InventoryStore {
                     + rootMessage(e), e);
         }
         CommitDurability durability;
+        RedoJournal journal = null;
         try {
             migrate(dataSource, shown);
             durability = CommitDurability.ensure(dataSource, jdbcUrl, shown);
+            if (journalFile.isPresent() && durability.writesInGroups() && RedoJournal.allowedFor(jdbcUrl)) {
+                journal = RedoJournal.open(journalFile.get(), journalContents, dataSource, durability);
+            } else if (journalContents.filter(contents -> !contents.entries().isEmpty()).isPresent()) {
+                throw new RedoJournalException(journalFile.get(), "the inventory's redo journal " + journalFile.get()
+                        + " holds"
+                        + " commits that are not in the database yet, and the database at " + shown + " is opened"
+                        + " without the journal (its URL sets WRITE_DELAY or AUTO_SERVER): open it once without"
+                        + " those settings", null);
+            }
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
         }
-        return new JdbcInventoryStore(dataSource, dataSource, shown, durability);
+        return new JdbcInventoryStore(dataSource, dataSource, shown, durability, journal);
     }
 
     /**
@@ -149,7 +169,7 @@ public final class JdbcInventoryStore implements InventoryStore {
         Objects.requireNonNull(description, "description");
         migrate(dataSource, description);
         return new JdbcInventoryStore(dataSource, null, description,
-                CommitDurability.ensure(dataSource, null, description));
+                CommitDurability.ensure(dataSource, null, description), null);
     }
 
     private static void migrate(DataSource dataSource, String shown) {
@@ -242,7 +262,7 @@ public final class JdbcInventoryStore implements InventoryStore {
             } finally {
                 writes.close();
             }
-        });
+        }, true);
     }
 
     /**
@@ -251,6 +271,9 @@ public final class JdbcInventoryStore implements InventoryStore {
      */
     @Override
     public void close() {
+        if (journal != null) {
+            journal.close();
+        }
         if (ownPool != null) {
             ownPool.close();
         }
@@ -264,18 +287,26 @@ public final class JdbcInventoryStore implements InventoryStore {
 
     /** Runs a read in a short transaction of its own. */
     <T> T read(String what, SqlWork<T> work) {
-        return transaction(what, work, false);
+        return transaction(what, work, false, false);
     }
 
     /** Runs {@code work} in one transaction, refusing to nest it in another writing transaction of this thread. */
     private <T> T writeTransaction(String what, SqlWork<T> work) {
+        return writeTransaction(what, work, false);
+    }
+
+    /**
+     * Runs {@code work} in one writing transaction; with {@code recorded}, on a connection that records its writes
+     * for the redo journal (see {@link RecordingConnection}).
+     */
+    private <T> T writeTransaction(String what, SqlWork<T> work, boolean recorded) {
         if (writing.get()) {
             throw new IllegalStateException("units of work cannot be nested: the outer unit would no longer be atomic,"
                     + " and the inner one could wait for rows the outer one holds");
         }
         writing.set(Boolean.TRUE);
         try {
-            return transaction(what, work, true);
+            return transaction(what, work, true, recorded && journal != null);
         } finally {
             writing.remove();
         }
@@ -286,7 +317,7 @@ public final class JdbcInventoryStore implements InventoryStore {
      * pass through unchanged; database failures become {@link StoreFailureException}s. A writing transaction
      * returns once its commit is durable (see {@link CommitDurability}).
      */
-    private <T> T transaction(String what, SqlWork<T> work, boolean writes) {
+    private <T> T transaction(String what, SqlWork<T> work, boolean writes, boolean recorded) {
         try (Connection connection = connection(what)) {
             ConnectionSettings settings = ConnectionSettings.forTransaction(connection);
             boolean pending = writes;
@@ -294,11 +325,17 @@ public final class JdbcInventoryStore implements InventoryStore {
                 durability.started();
             }
             try {
-                T result = work.run(connection);
-                connection.commit();
-                if (writes) {
+                UnitRecording recording = recorded ? new UnitRecording() : null;
+                T result = work.run(recording == null ? connection
+                        : RecordingConnection.wrap(connection, recording, journal::commits));
+                if (!writes) {
+                    connection.commit();
+                } else if (journal != null) {
                     pending = false;
-                    durability.committed(connection);
+                    journal.commit(connection, recording);
+                } else {
+                    pending = false;
+                    durability.commitAndAwait(connection);
                 }
                 return result;
             } catch (SQLException e) {

@@ -25,7 +25,8 @@ final class SchemaMigrations implements ResourceProvider {
             "V3__long_instance_names.sql",
             "V4__long_display_names.sql",
             "V5__cpu_sizing.sql",
-            "V6__address_allocation.sql");
+            "V6__address_allocation.sql",
+            "V7__redo_journal.sql");
 
     @Override
     public LoadableResource getResource(String name) {

@@ -141,11 +141,17 @@ class CommitDurabilityTest {
         });
     }
 
-    /** Whether a copy of the database file, taken now, holds the instance: what a crash at this moment keeps. */
+    /**
+     * Whether a copy of the database file and of its redo journal, taken now (the database first: the journal only
+     * grows meanwhile), holds the instance once opened: what a crash at this moment keeps.
+     */
     private boolean copyHolds(Path database, UUID uuid) throws IOException {
         Path copy = dir.resolve("copy-" + copies.incrementAndGet());
         Files.createDirectories(copy);
         Files.copy(database.resolve("inventory.mv.db"), copy.resolve("inventory.mv.db"));
+        if (Files.exists(database.resolve("inventory.redo"))) {
+            Files.copy(database.resolve("inventory.redo"), copy.resolve("inventory.redo"));
+        }
         try (JdbcInventoryStore reopened = JdbcInventoryStore.openH2(copy)) {
             return reopened.find(uuid).isPresent();
         }

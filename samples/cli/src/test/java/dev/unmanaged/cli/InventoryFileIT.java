@@ -121,6 +121,31 @@ class InventoryFileIT {
     }
 
     /** An inventory in real use: seeded, with one import. */
+    @Test
+    @DisplayName("a redo journal beside the inventory that is not one is refused with exit 3, named, with what to do;"
+            + " both files are left as they were")
+    void foreignJournalRefused() throws Exception {
+        Path home = temp.resolve("home");
+        var cli = new CliProcess(home);
+        Path file = inventoryFile(home);
+        createRealInventory(cli);
+        Path journal = home.resolve("inventory/inventory.redo");
+        byte[] garbage = randomBytes(4096);
+        Files.write(journal, garbage);
+        byte[] inventory = Files.readAllBytes(file);
+
+        var result = cli.run("inventory");
+
+        assertThat(result.exitCode()).as(result.toString()).isEqualTo(3);
+        assertThat(result.err().lines()).as(result.toString()).singleElement().asString()
+                .startsWith("error: the inventory's redo journal " + journal + " cannot be used: it is not a redo"
+                        + " journal of the inventory")
+                .contains("move it away")
+                .doesNotContain("--store", "Exception", "SQL");
+        assertThat(Files.readAllBytes(journal)).isEqualTo(garbage);
+        assertThat(Files.readAllBytes(file)).isEqualTo(inventory);
+    }
+
     private static void createRealInventory(CliProcess cli) throws Exception {
         var imported = cli.run("import", DEMO_IMPORT, "--owner", "acme", "--offering", "medium", "--network",
                 "prod", "--pool", "local-images");

@@ -4,6 +4,7 @@ import dev.unmanaged.api.error.StoreFailureException;
 import dev.unmanaged.cli.CliFailure;
 import dev.unmanaged.cli.ExitCodes;
 import dev.unmanaged.inventory.jdbc.JdbcInventoryStore;
+import dev.unmanaged.inventory.jdbc.RedoJournalException;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -19,7 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * An embedded H2 inventory file: the default one under the tool's home, or one named with
- * {@code --store jdbc:h2:file:PATH}. Opening it
+ * {@code --store jdbc:h2:file:PATH}, with the store's redo journal beside it ({@code inventory.redo}, created private
+ * to the user by the store). Opening it
  * <ul>
  *   <li>waits while another run of the tool holds it (one process at a time opens an H2 file);</li>
  *   <li>refuses a file that exists but cannot be an inventory (empty, cut short, unreadable), where H2 would start
@@ -130,6 +132,9 @@ final class EmbeddedInventory {
                         restrict(store, file.path());
                     }
                     return store;
+                } catch (RedoJournalException e) {
+                    // Its message names the journal, why, and what to do; the inventory file is not at fault.
+                    throw new CliFailure(ExitCodes.UNREACHABLE, e.getMessage());
                 } catch (StoreFailureException e) {
                     if (!isLocked(e)) {
                         throw existed ? unusable(reason(e)) : e;
