@@ -85,9 +85,10 @@ class CrashAfterReportIT {
                 + "; a redo journal was left by " + killsWithJournal + " kills");
         assertThat(lost).as("imports reported, then lost").isZero();
         // The tool closes the store (which deletes the journal) a few milliseconds after its report: a kill may land
-        // after that. Most land before, with the import only in the journal.
-        assertThat(killsWithJournal).as("kills that left the inventory's redo journal")
-                .isGreaterThan(SINGLE_ROUNDS / 2);
+        // after that, the more often the busier the machine. Most land before, with the import only in the journal
+        // (19 of 20 on a machine of 2 cores with other builds running); at least one must, or the journal's replay
+        // was not what this test exercised.
+        assertThat(killsWithJournal).as("kills that left the inventory's redo journal").isPositive();
     }
 
     @Test
