@@ -11,8 +11,8 @@ import java.util.Objects;
  * @param hypervisor the hypervisor kind that serves it, e.g. {@code kvm}; selects the provider
  * @param address    how the provider reaches the host, e.g. a KVM connection URI such as {@code qemu+ssh://root@h1/system};
  *                   never with a password in its user part, since the address is shown wherever the host is (in
- *                   listings, records, JSON and logs): credentials go to the provider's options
- * @throws InvalidRequestException when the address holds a password ({@code user:password@})
+ *                   listings, records, JSON and logs): credentials go to the provider's options; an address
+ *                   that holds one ({@code user:password@}) is refused with an {@link InvalidRequestException}
  */
 public record Host(String id, String hypervisor, String address) {
     public Host {
