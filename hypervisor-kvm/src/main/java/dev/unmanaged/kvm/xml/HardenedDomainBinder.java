@@ -38,6 +38,9 @@ final class HardenedDomainBinder {
     // The factory resets and reuses its last reader (and its symbol table of interned names) once that reader was
     // closed after finishing; safe because each thread has its own factory.
     private final ThreadLocal<XMLInputFactory> factories = ThreadLocal.withInitial(HardenedXml::newInputFactory);
+    // An unmarshaller is not thread-safe but may be reused: creating one per document cost a measurable part of a
+    // parse. One that failed is dropped, so a half-finished unmarshalling never carries over.
+    private final ThreadLocal<Unmarshaller> unmarshallers = new ThreadLocal<>();
 
     HardenedDomainBinder(JAXBContext context, ParserLimits limits) {
         this.context = context;
@@ -77,9 +80,14 @@ final class HardenedDomainBinder {
             requireDomainRoot(reader);
             // No event handler is set on purpose: the runtime then skips unknown elements and attributes
             // without building a validation event for each, which costs more than the binding itself.
-            Unmarshaller unmarshaller = context.createUnmarshaller();
+            Unmarshaller unmarshaller = unmarshallers.get();
+            if (unmarshaller == null) {
+                unmarshaller = context.createUnmarshaller();
+            }
+            unmarshallers.remove();
             DomainXml domain = unmarshaller.unmarshal(new BoundElementFilter(reader, BOUND), DomainXml.class)
                     .getValue();
+            unmarshallers.set(unmarshaller);
             requireNothingAfterRoot(reader);
             // Only a reader that finished cleanly is closed, which lets the factory reuse it; a failed one is
             // dropped (closing a StAX reader never closes the input, so nothing leaks).
