@@ -65,12 +65,8 @@ final class EntriesReadOnceCatalog extends ForwardingInventoryCatalog {
         return once(templates, id, store::template);
     }
 
-    /** A null id is passed through (the store decides what it means) rather than kept. */
     private static <T> Optional<T> once(Map<String, Optional<T>> entries, String id,
                                         Function<String, Optional<T>> lookup) {
-        if (id == null) {
-            return lookup.apply(null);
-        }
         return entries.computeIfAbsent(id, lookup);
     }
 }
