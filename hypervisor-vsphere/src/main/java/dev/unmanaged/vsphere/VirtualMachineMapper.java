@@ -64,47 +64,25 @@ final class VirtualMachineMapper {
 
     /**
      * Whether {@code vm}, read with at least {@link #IDENTITY_PATHS}, is an instance (not a template) with the name
-     * or instance UUID {@code nameOrUuid}, as {@link InstanceDescriptor#isIdentifiedBy} would say of its descriptor.
+     * or instance UUID {@code nameOrUuid}: {@link InstanceDescriptor#identifies} applied to the name and UUID that
+     * {@link #map} would give its descriptor.
      */
     static boolean isIdentifiedBy(ObjectContent vm, String nameOrUuid) {
-        Object template = null;
-        Object name = null;
-        Object uuid = null;
-        for (ObjectContent.DynamicProperty property : vm.properties) {
-            switch (property.name) {
-                case "config.template" -> template = property.value;
-                case "name" -> name = property.value;
-                case "config.instanceUuid" -> uuid = property.value;
-                default -> {
-                    // other paths play no part in identity
-                }
-            }
-        }
-        if (Boolean.TRUE.equals(template)) {
+        Map<String, Object> values = values(vm);
+        if (Boolean.TRUE.equals(values.get("config.template"))) {
             return false;
         }
-        return nameOrUuid.equals(name == null ? vm.obj.value : name) || (uuid instanceof String text && sameUuid(text,
-                nameOrUuid));
-    }
-
-    private static boolean sameUuid(String a, String b) {
-        try {
-            return UUID.fromString(a.strip()).equals(UUID.fromString(b.strip()));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
+        UUID uuid = values.get("config.instanceUuid") instanceof String text ? parsedUuid(text) : null;
+        return InstanceDescriptor.identifies(name(vm, values), uuid, nameOrUuid);
     }
 
     /** The descriptor of {@code vm} listed on {@code hostId}; empty for a template, which is not an instance. */
     Optional<InstanceDescriptor> map(ObjectContent vm, Inventory inventory, String hostId) {
-        Map<String, Object> values = new HashMap<>();
-        for (ObjectContent.DynamicProperty property : vm.properties) {
-            values.put(property.name, property.value);
-        }
+        Map<String, Object> values = values(vm);
         if (Boolean.TRUE.equals(values.get("config.template"))) {
             return Optional.empty();
         }
-        String name = values.get("name") instanceof String text ? text : vm.obj.value;
+        String name = name(vm, values);
         List<DescriptorWarning> warnings = new ArrayList<>();
         UUID uuid = uuid(values.get("config.instanceUuid"), name, warnings);
         VirtualHardware hardware = as(values.get("config.hardware"), VirtualHardware.class, "config.hardware", name,
@@ -133,15 +111,28 @@ final class VirtualMachineMapper {
         return Optional.of(builder.warnings(warnings).build());
     }
 
+    /** The property values of {@code vm} by property path. */
+    private static Map<String, Object> values(ObjectContent vm) {
+        Map<String, Object> values = new HashMap<>();
+        for (ObjectContent.DynamicProperty property : vm.properties) {
+            values.put(property.name, property.value);
+        }
+        return values;
+    }
+
+    /** The VM's name; its managed object id when the name is missing. */
+    private static String name(ObjectContent vm, Map<String, Object> values) {
+        return values.get("name") instanceof String text ? text : vm.obj.value;
+    }
+
     private static @Nullable UUID uuid(@Nullable Object value, String name, List<DescriptorWarning> warnings) {
         if (value instanceof String text && !text.isBlank()) {
-            try {
-                return UUID.fromString(text.strip());
-            } catch (IllegalArgumentException e) {
+            UUID uuid = parsedUuid(text);
+            if (uuid == null) {
                 warnings.add(DescriptorWarning.blocking(WarningCodes.UUID_MISSING, "config.instanceUuid of "
                         + SafeText.quoted(name) + " is not a UUID: " + SafeText.quoted(text)));
-                return null;
             }
+            return uuid;
         }
         warnings.add(DescriptorWarning.blocking(WarningCodes.UUID_MISSING, SafeText.quoted(name)
                 + " has no config.instanceUuid"));
@@ -153,10 +144,18 @@ final class VirtualMachineMapper {
         if (!(value instanceof String text) || text.isBlank()) {
             return null;
         }
+        UUID uuid = parsedUuid(text);
+        if (uuid == null) {
+            unread(warnings, "config.uuid of " + SafeText.quoted(name) + " is not a UUID: " + SafeText.quoted(text));
+        }
+        return uuid;
+    }
+
+    /** {@code text} as a UUID, null when it is not one. */
+    private static @Nullable UUID parsedUuid(String text) {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            unread(warnings, "config.uuid of " + SafeText.quoted(name) + " is not a UUID: " + SafeText.quoted(text));
             return null;
         }
     }

@@ -24,6 +24,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The mapping of vim25 properties, read from canned answers of the shape vCenter sends. */
 @DisplayName("Mapping a vSphere VM to a descriptor")
@@ -216,5 +218,26 @@ class VirtualMachineMappingTest {
     @DisplayName("a template is not an instance")
     void template() {
         assertThat(mapper.map(objects(vm("vm-2", "true", "poweredOff")).get(0), inventory(), "vc1")).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"db-01", "DB-01", " db-01", INSTANCE_UUID, " 5003A1B2-0C4D-4E5F-8A9B-0C1D2E3F4A5B ",
+        "5003a1b2-c4d-4e5f-8a9b-c1d2e3f4a5b", BIOS_UUID, "vm-1"})
+    @DisplayName("the identity pre-filter names a VM exactly when its descriptor says it is named so")
+    void identityAsDescriptor(String nameOrUuid) {
+        ObjectContent vm = objects(vm("vm-1", "false", "poweredOn")).get(0);
+        assertThat(VirtualMachineMapper.isIdentifiedBy(vm, nameOrUuid))
+                .isEqualTo(mapped("poweredOn").isIdentifiedBy(nameOrUuid));
+    }
+
+    @Test
+    @DisplayName("the identity pre-filter takes the name or instance UUID, never a template")
+    void identity() {
+        ObjectContent vm = objects(vm("vm-1", "false", "poweredOn")).get(0);
+        assertThat(VirtualMachineMapper.isIdentifiedBy(vm, "db-01")).isTrue();
+        assertThat(VirtualMachineMapper.isIdentifiedBy(vm, INSTANCE_UUID.toUpperCase())).isTrue();
+        assertThat(VirtualMachineMapper.isIdentifiedBy(vm, "db-02")).isFalse();
+        ObjectContent template = objects(vm("vm-2", "true", "poweredOff")).get(0);
+        assertThat(VirtualMachineMapper.isIdentifiedBy(template, "db-01")).isFalse();
     }
 }

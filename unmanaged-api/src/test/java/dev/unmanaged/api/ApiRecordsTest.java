@@ -56,6 +56,17 @@ class ApiRecordsTest {
     }
 
     @Test
+    @DisplayName("the identity rule takes the UUID without surrounding spaces and only in its canonical form")
+    void identityRule() {
+        UUID uuid = UUID.fromString("0000000a-000b-000c-000d-00000000000e");
+
+        assertThat(InstanceDescriptor.identifies("vm1", uuid, " 0000000A-000B-000C-000D-00000000000E ")).isTrue();
+        assertThat(InstanceDescriptor.identifies("vm1", uuid, "a-b-c-d-e")).isFalse();
+        assertThat(InstanceDescriptor.identifies("vm1", uuid, " vm1")).isFalse();
+        assertThat(InstanceDescriptor.identifies("vm1", null, null)).isFalse();
+    }
+
+    @Test
     @DisplayName("a blocking warning is visible on the descriptor")
     void blockingWarnings() {
         assertThat(descriptor(null, List.of(DescriptorWarning.blocking("UUID_MISSING", "no uuid")))

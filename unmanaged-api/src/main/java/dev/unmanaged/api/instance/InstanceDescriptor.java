@@ -147,6 +147,19 @@ public record InstanceDescriptor(@Nullable UUID uuid, String name, @Nullable Str
 
     /** True when {@code nameOrUuid} is this instance's UUID (any letter case) or its exact name. */
     public boolean isIdentifiedBy(@Nullable String nameOrUuid) {
+        return identifies(name, uuid, nameOrUuid);
+    }
+
+    /**
+     * The one rule by which a caller's {@code nameOrUuid} names an instance, for a provider that filters before it
+     * builds descriptors: true when {@code nameOrUuid}, without surrounding spaces, is {@code uuid} in its canonical
+     * form (any letter case), or when it is exactly {@code name}; false for a null {@code nameOrUuid}.
+     *
+     * @param name       the instance name
+     * @param uuid       the instance UUID, null when it has none
+     * @param nameOrUuid what the caller named the instance with
+     */
+    public static boolean identifies(String name, @Nullable UUID uuid, @Nullable String nameOrUuid) {
         if (nameOrUuid == null) {
             return false;
         }
