@@ -3,6 +3,7 @@ package dev.unmanaged.vsphere;
 import dev.unmanaged.api.error.InvalidRequestException;
 import dev.unmanaged.api.text.SafeText;
 import dev.unmanaged.api.text.SecretRedaction;
+import dev.unmanaged.api.text.UserInfo;
 import dev.unmanaged.vsphere.soap.Thumbprints;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -53,11 +54,11 @@ public record VsphereEndpoint(String user, String hostName, int port, String pat
         if (!SCHEME.equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
             throw invalid(address, "a URI vsphere://USER@HOST[:PORT][/PATH]");
         }
-        String userInfo = uri.getUserInfo();
-        if (userInfo != null && userInfo.contains(":")) {
+        if (UserInfo.holdsPassword(address)) {
             throw invalid(address, "no password in the URI: the password is asked for (the command-line tool "
                     + "reads UNMANAGED_VSPHERE_PASSWORD)");
         }
+        String userInfo = uri.getUserInfo();
         if (userInfo == null || userInfo.isBlank()) {
             throw invalid(address, "a user name: vsphere://USER@HOST (write @ in a user name as %40)");
         }

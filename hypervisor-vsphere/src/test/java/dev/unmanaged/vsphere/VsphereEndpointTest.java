@@ -9,6 +9,7 @@ import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 @DisplayName("vSphere host addresses")
 class VsphereEndpointTest {
@@ -40,13 +41,23 @@ class VsphereEndpointTest {
         assertThat(endpoint.thumbprint()).isEqualTo(THUMBPRINT);
     }
 
-    @Test
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"vsphere://ops:Hunter2-secret@vc1/sdk", "vsphere://ops%3AHunter2-secret@vc1/sdk",
+        "vsphere://ops:@vc1/sdk"})
     @DisplayName("an address with a password is refused, and the error does not repeat the password")
-    void passwordRefused() {
-        assertThatThrownBy(() -> VsphereEndpoint.parse("vsphere://ops:Hunter2-secret@vc1/sdk"))
+    void passwordRefused(String address) {
+        assertThatThrownBy(() -> VsphereEndpoint.parse(address))
                 .isInstanceOf(InvalidRequestException.class)
                 .hasMessageContaining("host address").hasMessageContaining("UNMANAGED_VSPHERE_PASSWORD")
                 .hasMessageNotContaining("Hunter2-secret");
+    }
+
+    @Test
+    @DisplayName("an address that is no URI because its password holds an @ is refused without repeating it")
+    void unparsablePasswordMasked() {
+        assertThatThrownBy(() -> VsphereEndpoint.parse("vsphere://administrator@vsphere.local:Hunter2@secret@vc1"))
+                .isInstanceOf(InvalidRequestException.class).hasMessageContaining("host address")
+                .hasMessageNotContaining("Hunter2").hasMessageNotContaining("secret");
     }
 
     @ParameterizedTest(name = "{0}")

@@ -18,7 +18,9 @@ import org.jspecify.annotations.Nullable;
  *       {@code password="x"}, {@code PASSWORD=x;}, {@code sslpassword=x&}, {@code token: x};</li>
  *   <li>the content of an element whose name holds a secret word: {@code <passwd>x</passwd>};</li>
  *   <li>the password of a URI's user-info: {@code //user:x@host}, also when quoted without the {@code //}
- *       ({@code user:x@host}, as a JDBC driver names a host it could not resolve);</li>
+ *       ({@code user:x@host}, as a JDBC driver names a host it could not resolve) or after a percent-encoded
+ *       colon ({@code user%3Ax@host}); in any case the password of a text that is an address for which
+ *       {@link UserInfo#holdsPassword(String)} is true;</li>
  *   <li>in a quoted fragment ({@code '…'} or {@code "…"}, or from an opening quote to the end of the line when
  *       the message cut the quote short), everything after a secret word up to the end of the fragment — because
  *       a quoted document line may hold the secret in a form none of the rules above recognises.</li>
@@ -37,10 +39,12 @@ public final class SecretRedaction {
             Pattern.compile("(?i)(" + NAME + "\\s*[=:]\\s*)(?!['\"]|\\*\\*\\*)([^\\s&;,'\"<>)]+)");
     private static final Pattern ELEMENT =
             Pattern.compile("(?i)(<\\s*(" + NAME + ")(?:\\s[^>]*)?>)([^<]*)");
-    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*):[^/@\\s]*@");
+    /** A colon in a URI's user-info, written as such or percent-encoded: what comes after it is a password. */
+    private static final String COLON = "(:|%3[Aa])";
+    private static final Pattern USER_INFO = Pattern.compile("(//[^/@:\\s]*?)" + COLON + "[^/@\\s]*@");
     /** {@code user:pw@host} without the {@code //}, as a driver quotes the host part of a URL it misread. */
-    private static final Pattern BARE_USER_INFO =
-            Pattern.compile("((?:^|(?<=[\\s'\"(=]))[^/@:\\s'\"(=]+):(?!\\*\\*\\*@)[^/@\\s'\"]+@");
+    private static final Pattern BARE_USER_INFO = Pattern.compile(
+            "((?:^|(?<=[\\s'\"(=]))[^/@:\\s'\"(=]+?)" + COLON + "(?!\\*\\*\\*@)[^/@\\s'\"]+@");
     private static final Pattern SECRET_WORD = Pattern.compile("(?i)" + WORD);
     private static final Pattern QUOTED_FRAGMENT = Pattern.compile("'[^'\\n]*('|$)|\"[^\"\\n]*(\"|$)",
             Pattern.MULTILINE);
@@ -53,8 +57,9 @@ public final class SecretRedaction {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String result = USER_INFO.matcher(text).replaceAll("$1:" + MASK + "@");
-        result = BARE_USER_INFO.matcher(result).replaceAll("$1:" + MASK + "@");
+        String result = UserInfo.withPasswordMasked(text, MASK);
+        result = USER_INFO.matcher(result).replaceAll("$1$2" + MASK + "@");
+        result = BARE_USER_INFO.matcher(result).replaceAll("$1$2" + MASK + "@");
         result = QUOTED_ATTRIBUTE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(
                 m.group(1) + m.group(2) + MASK + m.group(4)));
         result = BARE_ATTRIBUTE.matcher(result).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + MASK));
