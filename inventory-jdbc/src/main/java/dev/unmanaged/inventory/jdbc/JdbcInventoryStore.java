@@ -320,8 +320,9 @@ public final class JdbcInventoryStore implements InventoryStore {
     private <T> T transaction(String what, SqlWork<T> work, boolean writes, boolean recorded) {
         try (Connection connection = connection(what)) {
             ConnectionSettings settings = ConnectionSettings.forTransaction(connection);
-            boolean pending = writes;
-            if (writes) {
+            // A journaled unit is counted in by the journal itself, when it turns out to need the group commit.
+            boolean pending = writes && !recorded;
+            if (pending) {
                 durability.started();
             }
             try {

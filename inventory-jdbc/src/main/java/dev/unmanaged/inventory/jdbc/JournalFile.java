@@ -1,9 +1,7 @@
 package dev.unmanaged.inventory.jdbc;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
@@ -31,6 +29,8 @@ final class JournalFile implements AutoCloseable {
     private static final int HEADER_LENGTH = MAGIC.length + ID_LENGTH + 1;
     /** Length and checksum. */
     private static final int RECORD_PREFIX = 8;
+    /** The prefix and the sequence number: what a record holds before its statements. */
+    private static final int RECORD_HEAD = RECORD_PREFIX + Long.BYTES;
 
     private final Path path;
     private final RandomAccessFile file;
@@ -157,31 +157,29 @@ final class JournalFile implements AutoCloseable {
     }
 
     /**
-     * The statements of a record, encoded for {@link #append(long, byte[])}; done before the journal's lock is
-     * taken, so that the lock holds only the write.
+     * A record of {@code statements}, its length, checksum and sequence number left to {@link #append(long,
+     * RecordBuffer)}: encoded before the journal's lock is taken, so that the lock holds only the write.
      */
-    static byte[] encode(List<RecordedStatement> statements) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(256 * (statements.size() + 1));
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(statements.size());
-            for (RecordedStatement statement : statements) {
-                statement.writeTo(out);
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("writing to memory failed", e);
+    static RecordBuffer encode(List<RecordedStatement> statements) {
+        RecordBuffer record = new RecordBuffer(RECORD_HEAD + 256 * (statements.size() + 1));
+        record.reserve(RECORD_HEAD);
+        record.writeInt(statements.size());
+        for (RecordedStatement statement : statements) {
+            statement.writeTo(record);
         }
-        return bytes.toByteArray();
+        return record;
     }
 
-    /** Appends the record of unit {@code sequence} with its {@link #encode encoded} statements. */
-    void append(long sequence, byte[] statements) throws IOException {
-        int bodyLength = Long.BYTES + statements.length;
-        ByteBuffer body = ByteBuffer.allocate(bodyLength).putLong(sequence).put(statements);
-        byte[] record = ByteBuffer.allocate(RECORD_PREFIX + bodyLength).putInt(bodyLength)
-                .putInt(checksum(body.array(), 0, bodyLength)).put(body.array()).array();
+    /** Appends {@code record}, {@link #encode encoded} before, as the record of unit {@code sequence}. */
+    void append(long sequence, RecordBuffer record) throws IOException {
+        byte[] bytes = record.array();
+        int bodyLength = record.length() - RECORD_PREFIX;
+        record.putLong(RECORD_PREFIX, sequence);
+        record.putInt(0, bodyLength);
+        record.putInt(Integer.BYTES, checksum(bytes, RECORD_PREFIX, bodyLength));
         try {
-            file.write(record);
-            length += record.length;
+            file.write(bytes, 0, record.length());
+            length += record.length();
         } catch (IOException e) {
             // Cut back what may have reached the file, so that no damaged record lies before the next one.
             try {

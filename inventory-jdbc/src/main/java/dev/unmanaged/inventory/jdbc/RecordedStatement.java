@@ -1,7 +1,6 @@
 package dev.unmanaged.inventory.jdbc;
 
 import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -47,8 +46,8 @@ record RecordedStatement(String sql, List<Object> parameters, long updateCount) 
     }
 
     /** Writes this statement to {@code out}; {@link #readFrom} reads it back. */
-    void writeTo(DataOutputStream out) throws IOException {
-        writeString(out, sql);
+    void writeTo(RecordBuffer out) {
+        out.writeString(sql);
         out.writeLong(updateCount);
         out.writeInt(parameters.size());
         for (Object value : parameters) {
@@ -57,7 +56,7 @@ record RecordedStatement(String sql, List<Object> parameters, long updateCount) 
                 out.writeInt(sqlNull.sqlType());
             } else if (value instanceof String text) {
                 out.writeByte(STRING);
-                writeString(out, text);
+                out.writeString(text);
             } else if (value instanceof Integer number) {
                 out.writeByte(INT);
                 out.writeInt(number);
@@ -133,12 +132,6 @@ record RecordedStatement(String sql, List<Object> parameters, long updateCount) 
             }
             return ps.executeLargeUpdate();
         }
-    }
-
-    private static void writeString(DataOutputStream out, String text) throws IOException {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
     }
 
     private static String readString(DataInputStream in) throws IOException {

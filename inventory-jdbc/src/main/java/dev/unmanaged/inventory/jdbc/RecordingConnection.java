@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.LongSupplier;
 
 /**
@@ -89,7 +88,8 @@ final class RecordingConnection {
         private final String sql;
         private final UnitRecording recording;
         private final LongSupplier commits;
-        private final Map<Integer, Object> parameters = new TreeMap<>();
+        /** Parameter n at index n - 1; null where none is bound (an SQL NULL is a {@link RecordedStatement.SqlNull}). */
+        private final List<Object> parameters = new ArrayList<>();
         private final List<List<Object>> batch = new ArrayList<>();
 
         RecordingStatement(PreparedStatement statement, String sql, UnitRecording recording, LongSupplier commits) {
@@ -158,16 +158,20 @@ final class RecordingConnection {
             } else {
                 value = args[1];
             }
-            if (!RecordedStatement.canHold(value)) {
+            if (!RecordedStatement.canHold(value) || index < 1) {
                 recording.unjournalable();
+                return;
             }
-            parameters.put(index, value);
+            while (parameters.size() < index) {
+                parameters.add(null);
+            }
+            parameters.set(index - 1, value);
         }
 
         /** The parameters bound now, in order; a gap makes the unit unjournalable. */
         private List<Object> values() {
-            List<Object> values = new ArrayList<>(parameters.values());
-            if (!parameters.isEmpty() && ((TreeMap<Integer, Object>) parameters).lastKey() != parameters.size()) {
+            List<Object> values = new ArrayList<>(parameters);
+            if (values.contains(null)) {
                 recording.unjournalable();
             }
             return values;

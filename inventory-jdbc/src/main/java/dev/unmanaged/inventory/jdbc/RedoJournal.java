@@ -135,33 +135,37 @@ final class RedoJournal {
      * Commits the writing transaction on {@code connection} and returns once it survives a crash of the process:
      * appended to the journal when {@code recording} can stand for it, else written to the database file.
      *
-     * @param recording the unit's recording; null for a write outside a unit of work
+     * <p>A unit of work is not counted among the transactions the group commit waits for ({@link
+     * CommitDurability#started()}) until it is known to need it: a journaled unit never does, and counting each one
+     * in and out took a contended monitor twice per unit.
+     *
+     * @param recording the unit's recording; null for a write outside a unit of work, which the caller has
+     *     {@link CommitDurability#started() started}
      */
     void commit(Connection connection, UnitRecording recording) throws SQLException {
         if (recording != null && recording.journalable() && recording.isEmpty()) {
-            durability.commitWithoutChanges(connection);
+            connection.commit();
             return;
         }
-        byte[] statements = recording != null && recording.journalable()
+        RecordBuffer record = recording != null && recording.journalable()
                 ? JournalFile.encode(recording.statements()) : null;
         lock.lock();
         try {
-            if (statements == null || !appending || closed || !recording.replaysAfter(commits)) {
+            if (record == null || !appending || closed || !recording.replaysAfter(commits)) {
+                if (recording != null) {
+                    durability.started();
+                }
                 durability.commitAndAwait(connection);
                 commits++;
                 return;
             }
             long sequence = lastSequence + 1;
-            try {
-                setLastSequence(connection, sequence);
-                connection.commit();
-            } finally {
-                durability.abandoned();
-            }
+            setLastSequence(connection, sequence);
+            connection.commit();
             commits++;
             lastSequence = sequence;
             try {
-                file.append(sequence, statements);
+                file.append(sequence, record);
             } catch (IOException e) {
                 appending = false;
                 LOG.warn("cannot append to the redo journal {} ({}); commits are written to the database file from"
