@@ -8,8 +8,10 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -40,11 +42,18 @@ final class RedoJournal {
     static final long MAX_LENGTH = 8L << 20;
     /** Journal files open in this process: a second store on the same database runs without one. */
     private static final Set<Path> OPEN = ConcurrentHashMap.newKeySet();
+    private static final String SET_LAST_SEQUENCE = "UPDATE redo_journal_state SET last_sequence = ? WHERE id = 1";
 
     private final JournalFile file;
     private final DataSource dataSource;
     private final CommitDurability durability;
     private final ReentrantLock lock = new ReentrantLock();
+    /**
+     * The statement that records a unit's sequence number, prepared once per pooled database connection (guarded by
+     * {@link #lock}): the pool closes the statements it hands out when their connection goes back, and H2's cache of
+     * parsed statements (8 per connection) is too small to keep it, so preparing it per unit parsed it every time.
+     */
+    private final Map<Connection, PreparedStatement> positionUpdates = new IdentityHashMap<>();
     private final long maxLength;
     private long lastSequence;
     private volatile long commits;
@@ -160,7 +169,11 @@ final class RedoJournal {
                 return;
             }
             long sequence = lastSequence + 1;
-            setLastSequence(connection, sequence);
+            PreparedStatement positionUpdate = positionUpdate(connection);
+            positionUpdate.setLong(1, sequence);
+            if (positionUpdate.executeUpdate() != 1) {
+                throw new SQLException("the redo journal's state row is missing");
+            }
             connection.commit();
             commits++;
             lastSequence = sequence;
@@ -192,6 +205,7 @@ final class RedoJournal {
             return;
         }
         closed = true;
+        closePositionUpdates();
         try (Connection connection = dataSource.getConnection()) {
             durability.writeOut(connection);
             file.close();
@@ -208,6 +222,40 @@ final class RedoJournal {
             OPEN.remove(file.path());
             lock.unlock();
         }
+    }
+
+    /**
+     * The sequence-number update prepared on the database connection under {@code connection} (a pooled connection
+     * hands out its underlying one). A new connection drops the statements of connections closed meanwhile.
+     */
+    private PreparedStatement positionUpdate(Connection connection) throws SQLException {
+        Connection underlying = connection.unwrap(Connection.class);
+        PreparedStatement statement = positionUpdates.get(underlying);
+        if (statement == null) {
+            positionUpdates.entrySet().removeIf(entry -> isClosed(entry.getKey()));
+            statement = underlying.prepareStatement(SET_LAST_SEQUENCE);
+            positionUpdates.put(underlying, statement);
+        }
+        return statement;
+    }
+
+    private static boolean isClosed(Connection connection) {
+        try {
+            return connection.isClosed();
+        } catch (SQLException e) {
+            return true;
+        }
+    }
+
+    private void closePositionUpdates() {
+        for (PreparedStatement statement : positionUpdates.values()) {
+            try {
+                statement.close();
+            } catch (SQLException e) {
+                LOG.debug("closing a prepared statement of the redo journal failed", e);
+            }
+        }
+        positionUpdates.clear();
     }
 
     private void writeOutAndClear(Connection connection) throws SQLException {
@@ -301,8 +349,7 @@ final class RedoJournal {
     }
 
     private static void setLastSequence(Connection connection, long sequence) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(
-                "UPDATE redo_journal_state SET last_sequence = ? WHERE id = 1")) {
+        try (PreparedStatement ps = connection.prepareStatement(SET_LAST_SEQUENCE)) {
             ps.setLong(1, sequence);
             if (ps.executeUpdate() != 1) {
                 throw new SQLException("the redo journal's state row is missing");
