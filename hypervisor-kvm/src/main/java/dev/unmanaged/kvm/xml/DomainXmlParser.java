@@ -7,7 +7,6 @@ import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
 import dev.unmanaged.kvm.xml.model.DomainXml;
 import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -114,7 +113,7 @@ public final class DomainXmlParser {
     /** As {@link #readModel(String)}, for an encoded document. */
     DomainXml readModel(byte[] xml) {
         requireSize(xml.length);
-        return binder.read(new ByteArrayInputStream(xml));
+        return binder.read(xml);
     }
 
     private interface ModelSource {

@@ -10,10 +10,12 @@ import jakarta.xml.bind.JAXBContext;
 import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
 import java.util.function.BooleanSupplier;
 import javax.xml.stream.Location;
@@ -30,6 +32,7 @@ import javax.xml.stream.XMLStreamReader;
  */
 final class HardenedDomainBinder {
     private static final String ROOT = "domain";
+    private static final String ENCODING_EXPECTED = "characters valid in the document's encoding (UTF-8 unless declared)";
 
     private static final BoundElements BOUND = BoundElements.of(DomainXml.class);
 
@@ -59,6 +62,18 @@ final class HardenedDomainBinder {
             throw translate(e, false, limited::sawContent);
         }
         return read(reader, limited::sawContent);
+    }
+
+    /** As {@link #read(InputStream)}, for a whole document in memory: a UTF-8 one is decoded in one go. */
+    DomainXml read(byte[] document) {
+        String text;
+        try {
+            text = Utf8Detection.strictUtf8Text(document);
+        } catch (Utf8Detection.MalformedUtf8 e) {
+            throw new DomainXmlException(Reason.ENCODING, "document at line " + e.line() + ", column " + e.column(),
+                    "a byte sequence that is not valid UTF-8", ENCODING_EXPECTED, e.line(), e.column(), e);
+        }
+        return text == null ? read(new ByteArrayInputStream(document)) : read(new StringReader(text), !text.isBlank());
     }
 
     DomainXml read(Reader in, boolean hasContent) {
@@ -170,8 +185,7 @@ final class HardenedDomainBinder {
         }
         if (find(failure, CharConversionException.class) != null
                 || find(failure, CharacterCodingException.class) != null) {
-            return new DomainXmlException(Reason.ENCODING, where, detail,
-                    "characters valid in the document's encoding (UTF-8 unless declared)", line, column, failure);
+            return new DomainXmlException(Reason.ENCODING, where, detail, ENCODING_EXPECTED, line, column, failure);
         }
         return new DomainXmlException(Reason.SYNTAX, where, detail, "well-formed XML 1.0", line, column, failure);
     }

@@ -2,6 +2,7 @@ package dev.unmanaged.kvm.xml;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.unmanaged.api.instance.DescriptorWarning;
@@ -10,6 +11,9 @@ import dev.unmanaged.api.instance.WarningCodes;
 import dev.unmanaged.kvm.xml.DomainXmlException.Reason;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -264,6 +268,32 @@ class HostileDocumentsTest {
             assertThat(e.reason()).isEqualTo(Reason.ENCODING);
             assertThat(e.getMessage()).contains("UTF-8");
         });
+    }
+
+    @Test
+    @DisplayName("invalid UTF-8 in a document given as bytes is placed at the line and column of the byte")
+    void invalidUtf8Placed() throws IOException {
+        byte[] bytes = Files.readAllBytes(Corpus.bad("non-utf8-bytes.xml").path());
+        DomainXmlException whole = catchThrowableOfType(() -> parser.parse(bytes), DomainXmlException.class);
+        assertThat(whole.reason()).isEqualTo(Reason.ENCODING);
+        int badLine = 1 + (int) new String(bytes, StandardCharsets.ISO_8859_1)
+                .substring(0, firstNonUtf8Byte(bytes)).chars().filter(c -> c == '\n').count();
+        assertThat(whole.line()).isEqualTo(badLine);
+        byte[] crlf = "<domain type='kvm'>\r\n<name>a\r\n\u00e9\u00e9 b</name>\r\n</domain>"
+                .getBytes(StandardCharsets.UTF_8);
+        crlf[crlf.length - 19] = (byte) 0xFF; // the "b": line 3, after "éé " (two 2-byte characters)
+        assertThatThrownBy(() -> parser.parse(crlf)).isInstanceOfSatisfying(DomainXmlException.class, e -> {
+            assertThat(e.line()).isEqualTo(3);
+            assertThat(e.column()).isEqualTo(4);
+        });
+    }
+
+    /** The offset of the first byte that starts no valid UTF-8 sequence. */
+    private static int firstNonUtf8Byte(byte[] bytes) {
+        var decoder = StandardCharsets.UTF_8.newDecoder();
+        var in = ByteBuffer.wrap(bytes);
+        decoder.decode(in, CharBuffer.allocate(bytes.length), true);
+        return in.position();
     }
 
     @Test
