@@ -11,11 +11,12 @@ import jakarta.xml.bind.JAXBException;
 import jakarta.xml.bind.Unmarshaller;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
+import java.io.CharArrayReader;
 import java.io.CharConversionException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
-import java.io.StringReader;
+import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.util.function.BooleanSupplier;
 import javax.xml.stream.Location;
@@ -66,14 +67,24 @@ final class HardenedDomainBinder {
 
     /** As {@link #read(InputStream)}, for a whole document in memory: a UTF-8 one is decoded in one go. */
     DomainXml read(byte[] document) {
-        String text;
+        CharBuffer text;
         try {
             text = Utf8Detection.strictUtf8Text(document);
         } catch (Utf8Detection.MalformedUtf8 e) {
             throw new DomainXmlException(Reason.ENCODING, "document at line " + e.line() + ", column " + e.column(),
                     "a byte sequence that is not valid UTF-8", ENCODING_EXPECTED, e.line(), e.column(), e);
         }
-        return text == null ? read(new ByteArrayInputStream(document)) : read(new StringReader(text), !text.isBlank());
+        return text == null ? read(new ByteArrayInputStream(document))
+                : read(new CharArrayReader(text.array(), 0, text.limit()), !isBlank(text));
+    }
+
+    private static boolean isBlank(CharBuffer text) {
+        for (int i = 0; i < text.limit(); i++) {
+            if (!Character.isWhitespace(text.get(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     DomainXml read(Reader in, boolean hasContent) {
@@ -98,11 +109,16 @@ final class HardenedDomainBinder {
             Unmarshaller unmarshaller = unmarshallers.get();
             if (unmarshaller == null) {
                 unmarshaller = context.createUnmarshaller();
+                unmarshallers.set(unmarshaller);
             }
-            unmarshallers.remove();
-            DomainXml domain = unmarshaller.unmarshal(new BoundElementFilter(reader, BOUND), DomainXml.class)
-                    .getValue();
-            unmarshallers.set(unmarshaller);
+            DomainXml domain = null;
+            try {
+                domain = unmarshaller.unmarshal(new BoundElementFilter(reader, BOUND), DomainXml.class).getValue();
+            } finally {
+                if (domain == null) {
+                    unmarshallers.remove();
+                }
+            }
             requireNothingAfterRoot(reader);
             // Only a reader that finished cleanly is closed, which lets the factory reuse it; a failed one is
             // dropped (closing a StAX reader never closes the input, so nothing leaks).

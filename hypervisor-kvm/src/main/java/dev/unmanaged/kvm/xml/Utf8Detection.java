@@ -45,11 +45,11 @@ final class Utf8Detection {
 
     /**
      * The text of a whole UTF-8 document, decoded in one go (faster than through a reader), or null when the
-     * document is in another encoding.
+     * document is in another encoding. The buffer is ready to read (from its position to its limit).
      *
      * @throws MalformedUtf8 at the first byte sequence that is not UTF-8
      */
-    static String strictUtf8Text(byte[] document) throws MalformedUtf8 {
+    static CharBuffer strictUtf8Text(byte[] document) throws MalformedUtf8 {
         int start = utf8Start(document, Math.min(document.length, SNIFF_BYTES));
         if (start < 0) {
             return null;
@@ -64,7 +64,7 @@ final class Utf8Detection {
         if (result.isError()) {
             throw new MalformedUtf8(document, in.position());
         }
-        return out.flip().toString();
+        return out.flip();
     }
 
     /**
