@@ -1,6 +1,6 @@
-// libvirt-java and JNA are automatic modules (no module descriptor of their own), and JAXB's runtime, which the
-// model package is opened to, is found through jakarta.xml.bind's ServiceLoader and so not resolved when this module
-// is compiled: both are known, not defects to warn about on every build.
+// libvirt-java and JNA are automatic modules (no module descriptor of their own), and the model package is opened to
+// JAXB's runtime, which jakarta.xml.bind finds through its ServiceLoader: both are known, not defects to warn about
+// on every build. The runtime is required besides for CoordinatorSlotHolder, which works around a cost of it.
 /**
  * The KVM provider of Unmanaged: libvirt connections, the domain XML model, and its mapping to the api's
  * instance descriptors. Found by {@link java.util.ServiceLoader} as a
@@ -13,6 +13,7 @@ module dev.unmanaged.kvm {
     requires libvirt;
     requires com.sun.jna;
     requires jakarta.xml.bind;
+    requires org.glassfish.jaxb.runtime;
     requires dev.unmanaged.xml;
     requires java.xml;
     requires org.slf4j;

@@ -112,9 +112,12 @@ final class HardenedDomainBinder {
                 unmarshallers.set(unmarshaller);
             }
             DomainXml domain = null;
+            CoordinatorSlotHolder slot = new CoordinatorSlotHolder();
+            slot.hold();
             try {
                 domain = unmarshaller.unmarshal(new BoundElementFilter(reader, BOUND), DomainXml.class).getValue();
             } finally {
+                slot.release();
                 if (domain == null) {
                     unmarshallers.remove();
                 }
