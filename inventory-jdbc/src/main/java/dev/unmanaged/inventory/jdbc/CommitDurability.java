@@ -148,15 +148,6 @@ final class CommitDurability {
         committed(connection);
     }
 
-    /** Commits a transaction that {@link #started()} as writing but changed nothing: there is nothing to wait for. */
-    void commitWithoutChanges(Connection connection) throws SQLException {
-        try {
-            connection.commit();
-        } finally {
-            abandoned();
-        }
-    }
-
     /** Returns once every commit made so far on {@code connection}'s database is in its file. */
     void writeOut(Connection connection) throws SQLException {
         started();
