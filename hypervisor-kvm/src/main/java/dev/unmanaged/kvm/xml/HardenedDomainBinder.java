@@ -71,7 +71,7 @@ final class HardenedDomainBinder {
         try {
             text = Utf8Detection.strictUtf8Text(document);
         } catch (Utf8Detection.MalformedUtf8 e) {
-            throw new DomainXmlException(Reason.ENCODING, "document at line " + e.line() + ", column " + e.column(),
+            throw new DomainXmlException(Reason.ENCODING, where(e.line(), e.column()),
                     "a byte sequence that is not valid UTF-8", ENCODING_EXPECTED, e.line(), e.column(), e);
         }
         return text == null ? read(new ByteArrayInputStream(document))
@@ -197,7 +197,7 @@ final class HardenedDomainBinder {
         Location at = stax == null ? null : stax.getLocation();
         Integer line = at == null || at.getLineNumber() < 0 ? null : at.getLineNumber();
         Integer column = at == null || at.getColumnNumber() < 0 ? null : at.getColumnNumber();
-        String where = line == null ? "document" : "document at line " + line + ", column " + column;
+        String where = line == null ? "document" : where(line, column);
         String detail = parserMessage(stax != null ? stax : failure);
         if (find(failure, CharacterCodingException.class) != null) {
             detail = "a byte sequence that is not valid UTF-8";
@@ -207,6 +207,11 @@ final class HardenedDomainBinder {
             return new DomainXmlException(Reason.ENCODING, where, detail, ENCODING_EXPECTED, line, column, failure);
         }
         return new DomainXmlException(Reason.SYNTAX, where, detail, "well-formed XML 1.0", line, column, failure);
+    }
+
+    /** The field an error at a known place names. */
+    private static String where(int line, int column) {
+        return "document at line " + line + ", column " + column;
     }
 
     /** The guard's refusal in the words of domain XML. */

@@ -169,11 +169,7 @@ final class RedoJournal {
                 return;
             }
             long sequence = lastSequence + 1;
-            PreparedStatement positionUpdate = positionUpdate(connection);
-            positionUpdate.setLong(1, sequence);
-            if (positionUpdate.executeUpdate() != 1) {
-                throw new SQLException("the redo journal's state row is missing");
-            }
+            setLastSequence(positionUpdate(connection), sequence);
             connection.commit();
             commits++;
             lastSequence = sequence;
@@ -349,11 +345,16 @@ final class RedoJournal {
     }
 
     private static void setLastSequence(Connection connection, long sequence) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement(SET_LAST_SEQUENCE)) {
-            ps.setLong(1, sequence);
-            if (ps.executeUpdate() != 1) {
-                throw new SQLException("the redo journal's state row is missing");
-            }
+        try (PreparedStatement update = connection.prepareStatement(SET_LAST_SEQUENCE)) {
+            setLastSequence(update, sequence);
+        }
+    }
+
+    /** Runs {@code update}, a statement of {@link #SET_LAST_SEQUENCE}, for {@code sequence}. */
+    private static void setLastSequence(PreparedStatement update, long sequence) throws SQLException {
+        update.setLong(1, sequence);
+        if (update.executeUpdate() != 1) {
+            throw new SQLException("the redo journal's state row is missing");
         }
     }
 
