@@ -209,8 +209,8 @@ final class HardenedDomainBinder {
         return new DomainXmlException(Reason.SYNTAX, where, detail, "well-formed XML 1.0", line, column, failure);
     }
 
-    /** The field an error at a known place names. */
-    private static String where(int line, int column) {
+    /** The field an error at a known line names (the parser may not know the column). */
+    private static String where(int line, Integer column) {
         return "document at line " + line + ", column " + column;
     }
 
